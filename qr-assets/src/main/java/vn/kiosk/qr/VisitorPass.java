@@ -1,0 +1,94 @@
+package vn.kiosk.qr;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+
+/**
+ * A visitor's personal QR: {@code v1.<visitorId>.<issuedAt>.<b64url(name)>.<b64url(Ed25519 signature)>}.
+ * Signed with a private key on the server so an offline kiosk holding only the public key can verify it.
+ */
+public final class VisitorPass {
+    static final String PREFIX = "v1";
+    private static final int SIGNATURE_CHARS = 86;
+    /** A UTF-16 char takes at most 3 UTF-8 bytes; base64 turns 3 bytes into 4 characters. */
+    private static final int MAX_NAME_CHARS = PassClaims.MAX_NAME_LENGTH * 4;
+    static final int MAX_LENGTH = 2 + 1 + 18 + 1 + 18 + 1 + MAX_NAME_CHARS + 1 + SIGNATURE_CHARS;
+
+    private VisitorPass() {
+    }
+
+    public static String issue(PassClaims claims, PrivateKey key) {
+        String signed = PREFIX + "." + claims.visitorId() + "." + claims.issuedAtEpochSeconds() + "."
+                + TokenText.base64Url(claims.displayName().getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signer = Signature.getInstance(Ed25519Keys.ALGORITHM);
+            signer.initSign(key);
+            signer.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + TokenText.base64Url(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot sign with this key (an Ed25519 private key is needed)", e);
+        }
+    }
+
+    public static PassClaims verify(String pass, PublicKey key) throws TokenException {
+        String[] parts = TokenText.fields(pass, 5, MAX_LENGTH, "pass");
+        if (!PREFIX.equals(parts[0])) {
+            throw new TokenException("pass has an unknown prefix");
+        }
+        long visitorId = TokenText.number(parts[1], "pass visitor id");
+        long issuedAt = TokenText.number(parts[2], "pass issue time");
+        if (parts[3].isEmpty()) {
+            throw new TokenException("pass name is empty");
+        }
+        String name = utf8(TokenText.decodeBase64Url(parts[3], "pass name"));
+        if (parts[4].length() != SIGNATURE_CHARS) {
+            throw new TokenException("pass signature must be " + SIGNATURE_CHARS + " characters");
+        }
+        byte[] signature = TokenText.decodeBase64Url(parts[4], "pass signature");
+        String signed = pass.substring(0, pass.lastIndexOf('.'));
+        if (!signatureMatches(signed, signature, key)) {
+            throw new TokenException("pass signature is invalid");
+        }
+        PassClaims claims;
+        try {
+            claims = new PassClaims(visitorId, name, issuedAt);
+        } catch (IllegalArgumentException e) {
+            throw new TokenException("pass name is invalid");
+        }
+        if (!claims.displayName().equals(name)) {
+            throw new TokenException("pass name is not in normal form");
+        }
+        return claims;
+    }
+
+    private static boolean signatureMatches(String signed, byte[] signature, PublicKey key) {
+        try {
+            Signature verifier = Signature.getInstance(Ed25519Keys.ALGORITHM);
+            verifier.initVerify(key);
+            verifier.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return verifier.verify(signature);
+        } catch (java.security.InvalidKeyException e) {
+            throw new IllegalArgumentException("an Ed25519 public key is needed", e);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static String utf8(byte[] bytes) throws TokenException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new TokenException("pass name is not UTF-8");
+        }
+    }
+}
