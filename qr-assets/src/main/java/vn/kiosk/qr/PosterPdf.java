@@ -1,0 +1,176 @@
+package vn.kiosk.qr;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/** The A4 poster a site manager prints: the site's check-in QR, then how to install Bluezone (and a province app). */
+public final class PosterPdf {
+    public static final String BLUEZONE_INSTALL_URL = "https://bluezone.gov.vn/";
+    public static final String BLUEZONE_PLAY_URL = "https://play.google.com/store/apps/details?id=com.mic.bluezone";
+    public static final String BLUEZONE_APP_STORE_URL = "https://apps.apple.com/vn/app/bluezone/id1508062685";
+
+    static final String TITLE_VI = "Khai báo ra/vào";
+    static final String TITLE_EN = "Check-in / check-out";
+    static final String SCAN_VI = "Quét mã để khai báo ra/vào";
+    static final String SCAN_EN = "Scan the code with your phone camera to check in or out";
+    static final String BLUEZONE_VI = "Cài đặt ứng dụng Bluezone";
+    static final String BLUEZONE_EN = "Install the Bluezone app";
+    static final String ANDROID_VI = "Android: mở CH Play, tìm “Bluezone”, chọn Cài đặt.";
+    static final String IOS_VI = "iPhone: mở App Store, tìm “Bluezone”, chọn Nhận để cài đặt.";
+    static final String OR_SCAN_VI = "Hoặc quét mã QR bên cạnh để tải ứng dụng.";
+    static final String STEPS_EN = "Android: open CH Play (Google Play), search “Bluezone”, tap Install. "
+            + "iPhone: open the App Store, search “Bluezone”, tap Get. Or scan the code.";
+    static final String PRIVACY_VI = "Thông tin khai báo chỉ dùng cho công tác phòng, chống dịch Covid-19.";
+    static final String PRIVACY_EN = "Your details are used only for Covid-19 prevention and contact tracing.";
+
+    private static final float MARGIN = 42f;
+    private static final float QR_COLUMN = 150f;
+    private static final float[] BLUE = {0.04f, 0.33f, 0.58f};
+    private static final float[] INK = {0.10f, 0.10f, 0.12f};
+    private static final float[] GREY = {0.36f, 0.38f, 0.42f};
+    private static final float[] WHITE = {1f, 1f, 1f};
+    private static final float[] RULE = {0.78f, 0.80f, 0.84f};
+    private static final byte[] REGULAR_FONT = fontBytes("NotoSans-Regular-vi.ttf");
+    private static final byte[] BOLD_FONT = fontBytes("NotoSans-Bold-vi.ttf");
+
+    private PosterPdf() {
+    }
+
+    public static byte[] render(PosterContent c) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDFont regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(REGULAR_FONT), true);
+            PDFont bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(BOLD_FONT), true);
+            describe(document, c);
+            try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
+                new Layout(new PdfCanvas(stream), regular, bold, page.getMediaBox()).draw(c);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("poster rendering failed", e);
+        }
+    }
+
+    private static void describe(PDDocument document, PosterContent c) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(nfc(TITLE_VI + " – " + c.siteName()));
+        info.setCreator("Kiosk");
+        document.getDocumentCatalog().setLanguage("vi-VN");
+    }
+
+    private static String nfc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    private static byte[] fontBytes(String name) {
+        try (InputStream in = PosterPdf.class.getResourceAsStream("fonts/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("font resource missing: " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Positions in PDF points from the bottom-left corner of the page. */
+    private static final class Layout {
+        private final PdfCanvas canvas;
+        private final PDFont regular;
+        private final PDFont bold;
+        private final float pageWidth;
+        private final float pageHeight;
+        private final float contentWidth;
+
+        Layout(PdfCanvas canvas, PDFont regular, PDFont bold, PDRectangle box) {
+            this.canvas = canvas;
+            this.regular = regular;
+            this.bold = bold;
+            this.pageWidth = box.getWidth();
+            this.pageHeight = box.getHeight();
+            this.contentWidth = pageWidth - 2 * MARGIN;
+        }
+
+        void draw(PosterContent c) throws IOException {
+            float center = pageWidth / 2;
+            float headerHeight = 96f;
+            canvas.fillRect(0, pageHeight - headerHeight, pageWidth, headerHeight, BLUE);
+            canvas.centered(TITLE_VI, style(bold, 34, WHITE), center, pageHeight - 50, contentWidth, 1);
+            canvas.centered(TITLE_EN, style(regular, 16, WHITE), center, pageHeight - 78, contentWidth, 1);
+
+            float y = canvas.centered(c.siteName(), style(bold, 22, INK), center, pageHeight - 132, contentWidth, 2);
+            if (c.siteAddress() != null && !c.siteAddress().isBlank()) {
+                y = canvas.centered(c.siteAddress(), style(regular, 11, GREY), center, y + 4, contentWidth, 2);
+            }
+
+            float qrSide = 268f;
+            float qrTop = y - 4;
+            canvas.qr(c.checkInUrl(), center - qrSide / 2, qrTop - qrSide, qrSide);
+            y = canvas.centered(SCAN_VI, style(bold, 20, INK), center, qrTop - qrSide - 18, contentWidth, 1);
+            y = canvas.centered(SCAN_EN, style(regular, 11, GREY), center, y + 4, contentWidth, 2);
+
+            float ruleY = y - 4;
+            canvas.line(MARGIN, ruleY, pageWidth - MARGIN, RULE);
+            float blockTop = ruleY - 6;
+            float afterBluezone = bluezoneBlock(blockTop);
+            if (c.provinceAppName() != null && !c.provinceAppName().isBlank()) {
+                canvas.line(MARGIN, afterBluezone, pageWidth - MARGIN, RULE);
+                provinceBlock(c.provinceAppName(), c.provinceAppUrl(), afterBluezone - 6);
+            }
+            canvas.centered(PRIVACY_VI, style(regular, 9, GREY), center, MARGIN, contentWidth, 1);
+            canvas.centered(PRIVACY_EN, style(regular, 8, GREY), center, MARGIN - 12, contentWidth, 1);
+        }
+
+        /** Returns the y below the block. */
+        private float bluezoneBlock(float top) throws IOException {
+            float qrSide = 140f;
+            float qrX = MARGIN + (QR_COLUMN - qrSide) / 2;
+            canvas.qr(BLUEZONE_INSTALL_URL, qrX, top - qrSide, qrSide);
+            float belowQr = canvas.centered("bluezone.gov.vn", style(regular, 9, GREY), MARGIN + QR_COLUMN / 2,
+                    top - qrSide - 4, QR_COLUMN, 1);
+            float textX = MARGIN + QR_COLUMN + 8;
+            float textWidth = pageWidth - MARGIN - textX;
+            float y = canvas.left(BLUEZONE_VI, style(bold, 17, BLUE), textX, top - 22, textWidth, 1);
+            y = canvas.left(BLUEZONE_EN, style(regular, 11, GREY), textX, y + 3, textWidth, 1);
+            y = canvas.left(ANDROID_VI, style(regular, 11.5f, INK), textX, y - 2, textWidth, 2);
+            y = canvas.left(IOS_VI, style(regular, 11.5f, INK), textX, y, textWidth, 2);
+            y = canvas.left(OR_SCAN_VI, style(regular, 11.5f, INK), textX, y, textWidth, 2);
+            y = canvas.left(STEPS_EN, style(regular, 9, GREY), textX, y - 1, textWidth, 3);
+            return Math.min(y, belowQr) - 2;
+        }
+
+        private void provinceBlock(String appName, String appUrl, float top) throws IOException {
+            float qrSide = 112f;
+            if (appUrl != null) {
+                canvas.qr(appUrl, MARGIN + (QR_COLUMN - qrSide) / 2, top - qrSide, qrSide);
+            }
+            float textX = appUrl == null ? MARGIN : MARGIN + QR_COLUMN + 8;
+            float textWidth = pageWidth - MARGIN - textX;
+            String name = nfc(appName.strip());
+            float y = canvas.left("Cài đặt thêm ứng dụng " + name, style(bold, 15, BLUE), textX, top - 20,
+                    textWidth, 1);
+            y = canvas.left("Also install " + name, style(regular, 10, GREY), textX, y + 2, textWidth, 1);
+            y = canvas.left("Mở CH Play hoặc App Store, tìm “" + name + "”, chọn biểu tượng để cài đặt.",
+                    style(regular, 11.5f, INK), textX, y - 2, textWidth, 2);
+            canvas.left("Open CH Play or the App Store, search “" + name + "”, install it.",
+                    style(regular, 9, GREY), textX, y, textWidth, 2);
+        }
+
+        private static PdfCanvas.Style style(PDFont font, float size, float[] rgb) {
+            return new PdfCanvas.Style(font, size, rgb);
+        }
+    }
+}

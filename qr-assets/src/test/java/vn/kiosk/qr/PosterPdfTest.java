@@ -1,0 +1,121 @@
+package vn.kiosk.qr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PosterPdfTest {
+    static final String CHECK_IN_URL = QrCodesTest.SITE_URL.replace("/c/k1.42.", "/c/p1.42.");
+    static final String THANH_HOA_URL = "http://stttt.thanhhoa.gov.vn/NewsDetail.aspx?Id=5662";
+    static final PosterContent THANH_HOA = new PosterContent("Bến xe phía Bắc Thanh Hóa",
+            "Số 1 đường Bà Triệu, phường Đông Thọ, TP. Thanh Hóa, tỉnh Thanh Hóa", CHECK_IN_URL,
+            "Smart Thanh Hóa", THANH_HOA_URL);
+
+    @Test
+    @DisplayName("the poster is one A4 page whose text carries the Vietnamese strings exactly (NFC)")
+    void pageAndText() throws IOException {
+        byte[] pdf = PosterPdf.render(THANH_HOA);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/poster-check.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            PDRectangle box = document.getPage(0).getMediaBox();
+            assertThat(box.getWidth()).isCloseTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(0.5f));
+            assertThat(box.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(0.5f));
+            String text = new PDFTextStripper().getText(document);
+            assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).isTrue();
+            assertThat(text).contains("Khai báo ra/vào", "Check-in / check-out", "Bến xe phía Bắc Thanh Hóa",
+                    "Quét mã để khai báo ra/vào", "Cài đặt ứng dụng Bluezone",
+                    "Android: mở CH Play, tìm “Bluezone”, chọn Cài đặt.", "iPhone: mở App Store, tìm “Bluezone”, chọn Nhận để cài đặt.",
+                    "Cài đặt thêm ứng dụng Smart Thanh Hóa", "phường Đông Thọ");
+            for (PDFont font : fonts(document.getPage(0))) {
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the check-in, Bluezone and province QR codes all decode from the page printed at 150 dpi")
+    void codesDecodeFromRenderedPage() throws IOException {
+        assertThat(decodeAll(PosterPdf.render(THANH_HOA)))
+                .contains(CHECK_IN_URL, PosterPdf.BLUEZONE_INSTALL_URL, THANH_HOA_URL);
+    }
+
+    @Test
+    @DisplayName("without a province app the poster has only the check-in and Bluezone blocks")
+    void withoutProvinceApp() throws IOException {
+        PosterContent content = new PosterContent("UBND phường Bến Nghé", null, CHECK_IN_URL, null, null);
+        byte[] pdf = PosterPdf.render(content);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("Smart Thanh Hóa")
+                    .contains("UBND phường Bến Nghé");
+        }
+        assertThat(decodeAll(pdf)).containsExactlyInAnyOrder(CHECK_IN_URL, PosterPdf.BLUEZONE_INSTALL_URL);
+    }
+
+    @Test
+    @DisplayName("NFD input, very long names and characters outside the font still render")
+    void awkwardText() throws IOException {
+        String nfd = Normalizer.normalize("Chợ Đầm Nha Trang – khu chợ trung tâm, cổng số 3 ", Normalizer.Form.NFD);
+        PosterContent content = new PosterContent(nfd.repeat(4) + " 市场 🙂", "\t", CHECK_IN_URL,
+                "Smart Thanh Hóa", null);
+        try (PDDocument document = Loader.loadPDF(PosterPdf.render(content))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Chợ Đầm Nha Trang", "Cài đặt thêm ứng dụng Smart Thanh Hóa");
+        }
+    }
+
+    @Test
+    @DisplayName("the poster's own strings are NFC")
+    void constantsAreNfc() {
+        for (String s : new String[] {PosterPdf.TITLE_VI, PosterPdf.SCAN_VI, PosterPdf.BLUEZONE_VI,
+            PosterPdf.ANDROID_VI, PosterPdf.IOS_VI, PosterPdf.OR_SCAN_VI, PosterPdf.PRIVACY_VI}) {
+            assertThat(Normalizer.isNormalized(s, Normalizer.Form.NFC)).as(s).isTrue();
+        }
+    }
+
+    static Set<String> decodeAll(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY);
+            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
+            Result[] results = new QRCodeMultiReader().decodeMultiple(bitmap, Map.of(DecodeHintType.TRY_HARDER, true));
+            return Arrays.stream(results).map(Result::getText).collect(Collectors.toSet());
+        } catch (NotFoundException e) {
+            return Set.of();
+        }
+    }
+
+    private static Set<PDFont> fonts(PDPage page) throws IOException {
+        Set<PDFont> fonts = new java.util.HashSet<>();
+        for (COSName name : page.getResources().getFontNames()) {
+            fonts.add(page.getResources().getFont(name));
+        }
+        return fonts;
+    }
+}
