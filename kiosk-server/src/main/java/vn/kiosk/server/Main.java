@@ -1,6 +1,51 @@
 package vn.kiosk.server;
 
+import java.util.Map;
+import java.util.TreeMap;
+import vn.kiosk.server.config.Config;
+import vn.kiosk.server.db.EmbeddedDatabase;
+
+/** {@code java -jar kiosk-server.jar [--help | check-config]}. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+            System.out.println("Kiosk server. Settings come from the environment:\n");
+            new TreeMap<>(Config.HELP).forEach((k, v) -> System.out.printf("  %-26s %s%n", k, v));
+            System.out.println("\nCommands: check-config (validate the settings and exit)");
+            return;
+        }
+        Config config;
+        try {
+            config = Config.fromEnvironment();
+        } catch (Config.ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (args.length > 0 && "check-config".equals(args[0])) {
+            System.out.println("Configuration is valid: port " + config.httpPort() + ", data dir " + config.dataDir()
+                    + ", database " + config.dbUrl().map(Object::toString).orElse("embedded"));
+            return;
+        }
+        try {
+            KioskServer server = KioskServer.start(config, Map.copyOf(System.getenv()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    System.err.println("Shutdown failed: " + e);
+                }
+            }, "kiosk-shutdown"));
+        } catch (EmbeddedDatabase.DataDirInUseException e) {
+            System.err.println(e.getMessage());
+            System.exit(3);
+        } catch (Exception e) {
+            System.err.println("Kiosk could not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 }

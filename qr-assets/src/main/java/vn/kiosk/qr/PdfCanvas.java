@@ -1,6 +1,5 @@
 package vn.kiosk.qr;
 
-import com.google.zxing.qrcode.encoder.ByteMatrix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
@@ -56,22 +55,23 @@ final class PdfCanvas {
 
     /** The code's dark modules as one filled path: sharp at any print resolution. Quiet zone left white. */
     void qr(String text, float x, float y, float side) throws IOException {
-        ByteMatrix matrix = QrCodes.modules(text);
-        int modules = matrix.getWidth();
+        byte[][] matrix = QrCodes.modules(text);
+        int modules = matrix.length;
         float unit = side / (modules + 2 * QrCodes.QUIET_ZONE_MODULES);
         float originX = x + QrCodes.QUIET_ZONE_MODULES * unit;
         float top = y + side - QrCodes.QUIET_ZONE_MODULES * unit;
         fillRect(x, y, side, side, new float[] {1, 1, 1});
         content.setNonStrokingColor(0f, 0f, 0f);
         for (int row = 0; row < modules; row++) {
+            byte[] cells = matrix[row];
             int column = 0;
             while (column < modules) {
-                if (matrix.get(column, row) != 1) {
+                if (cells[column] != 1) {
                     column++;
                     continue;
                 }
                 int start = column;
-                while (column < modules && matrix.get(column, row) == 1) {
+                while (column < modules && cells[column] == 1) {
                     column++;
                 }
                 content.addRect(originX + start * unit, top - (row + 1) * unit, (column - start) * unit, unit);

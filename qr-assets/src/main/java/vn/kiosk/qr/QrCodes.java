@@ -4,7 +4,6 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.FormatException;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
@@ -13,9 +12,6 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.google.zxing.qrcode.encoder.ByteMatrix;
-import com.google.zxing.qrcode.encoder.Encoder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,13 +26,15 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
-/** QR rendering (SVG, PNG) and decoding of camera frames, with ZXing. Error correction Q survives print wear. */
+/**
+ * QR rendering (SVG, PNG) and decoding of camera frames, with ZXing. Codes use error correction Q (survives print
+ * wear and smudged screens) and a UTF-8 ECI so Vietnamese text decodes the same everywhere.
+ */
 public final class QrCodes {
     public static final int QUIET_ZONE_MODULES = 4;
     public static final int MAX_IMAGE_SIDE = 4096;
     public static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
-    private static final Map<EncodeHintType, Object> ENCODE_HINTS = Map.of(EncodeHintType.CHARACTER_SET, "UTF-8");
     /** UTF-8 is also the fallback for codes without an ECI, such as the Vietnamese text on CCCD cards. */
     private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
@@ -47,13 +45,13 @@ public final class QrCodes {
     private QrCodes() {
     }
 
-    /** The code's modules without quiet zone; 1 is dark. */
-    static ByteMatrix modules(String text) {
+    /** The code's modules as [y][x] without quiet zone; 1 is dark. */
+    static byte[][] modules(String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("QR text is empty");
         }
         try {
-            return Encoder.encode(text, ErrorCorrectionLevel.Q, ENCODE_HINTS).getMatrix();
+            return QrMatrix.encode(text);
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit in a QR code", e);
         }
@@ -61,22 +59,23 @@ public final class QrCodes {
 
     /** One path of unit squares in a viewBox measured in modules, quiet zone included, so it scales freely. */
     public static String svg(String text) {
-        ByteMatrix matrix = modules(text);
-        int width = matrix.getWidth();
+        byte[][] matrix = modules(text);
+        int width = matrix.length;
         int side = width + 2 * QUIET_ZONE_MODULES;
         StringBuilder svg = new StringBuilder(200 + width * width * 3);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(side).append(' ').append(side)
                 .append("\" shape-rendering=\"crispEdges\"><rect width=\"").append(side).append("\" height=\"")
                 .append(side).append("\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
         for (int y = 0; y < width; y++) {
+            byte[] row = matrix[y];
             int x = 0;
             while (x < width) {
-                if (matrix.get(x, y) != 1) {
+                if (row[x] != 1) {
                     x++;
                     continue;
                 }
                 int start = x;
-                while (x < width && matrix.get(x, y) == 1) {
+                while (x < width && row[x] == 1) {
                     x++;
                 }
                 int run = x - start;
@@ -95,8 +94,8 @@ public final class QrCodes {
         if (sizePx <= 0 || sizePx > MAX_IMAGE_SIDE) {
             throw new IllegalArgumentException("sizePx must be 1 to " + MAX_IMAGE_SIDE);
         }
-        ByteMatrix matrix = modules(text);
-        int width = matrix.getWidth();
+        byte[][] matrix = modules(text);
+        int width = matrix.length;
         int scale = sizePx / (width + 2 * QUIET_ZONE_MODULES);
         if (scale < 1) {
             throw new IllegalArgumentException("sizePx must be at least " + (width + 2 * QUIET_ZONE_MODULES)
@@ -107,7 +106,7 @@ public final class QrCodes {
             int mx = x - offset;
             int my = y - offset;
             return mx >= 0 && my >= 0 && mx < width * scale && my < width * scale
-                    && matrix.get(mx / scale, my / scale) == 1;
+                    && matrix[my / scale][mx / scale] == 1;
         });
     }
 

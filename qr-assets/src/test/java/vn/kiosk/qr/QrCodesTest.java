@@ -3,7 +3,6 @@ package vn.kiosk.qr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zxing.qrcode.encoder.ByteMatrix;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,8 +39,8 @@ class QrCodesTest {
     @DisplayName("the SVG is one path of modules inside a viewBox that keeps a 4-module quiet zone")
     void svgStructure() throws Exception {
         String svg = QrCodes.svg(SITE_URL);
-        ByteMatrix modules = QrCodes.modules(SITE_URL);
-        int side = modules.getWidth() + 8;
+        byte[][] modules = QrCodes.modules(SITE_URL);
+        int side = modules.length + 8;
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(svg)));
         assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
@@ -64,7 +63,7 @@ class QrCodesTest {
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {
                 boolean inCode = x >= 4 && y >= 4 && x < side - 4 && y < side - 4;
-                assertThat(drawn[y][x]).isEqualTo(inCode && modules.get(x - 4, y - 4) == 1);
+                assertThat(drawn[y][x]).isEqualTo(inCode && modules[y - 4][x - 4] == 1);
             }
         }
     }
@@ -134,6 +133,6 @@ class QrCodesTest {
         }
         double perSecond = count / ((System.nanoTime() - start) / 1e9);
         System.out.printf("SVG throughput: %.0f codes/s (%d chars)%n", perSecond, chars);
-        assertThat(perSecond).as("codes per second on a shared machine").isGreaterThan(400);
+        assertThat(perSecond).as("codes per second on a shared machine").isGreaterThan(1000);
     }
 }

@@ -1,0 +1,178 @@
+package vn.kiosk.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.server.auth.AuthService;
+import vn.kiosk.server.auth.Bootstrap;
+import vn.kiosk.server.auth.UserHandlers;
+import vn.kiosk.server.checkin.ServerKeys;
+import vn.kiosk.server.checkin.VisitWriter;
+import vn.kiosk.server.config.Config;
+import vn.kiosk.server.db.DbTarget;
+import vn.kiosk.server.db.EmbeddedDatabase;
+import vn.kiosk.server.demo.DemoSeed;
+import vn.kiosk.server.events.EventRelay;
+import vn.kiosk.server.events.SseHandler;
+import vn.kiosk.server.http.ApiVerticle;
+import vn.kiosk.server.http.Authenticator;
+import vn.kiosk.server.http.RateLimiter;
+import vn.kiosk.server.http.Services;
+import vn.kiosk.server.jobs.Housekeeping;
+import vn.kiosk.server.qr.QrHandlers;
+import vn.kiosk.server.site.SiteAccess;
+import vn.kiosk.server.site.SiteRepository;
+import vn.kiosk.server.visitor.Keys;
+import vn.kiosk.server.web.WebPages;
+
+/**
+ * One running server: database (embedded or external), migrations, then the
+ * verticles in order. Start-up fails fast; {@link #close()} stops HTTP first,
+ * drains the writers, then the database.
+ */
+public final class KioskServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KioskServer.class);
+
+    private final EmbeddedDatabase embedded;
+    private final DbTarget target;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final EventRelay relay;
+    private final int port;
+    private final Housekeeping housekeeping;
+    private boolean closed;
+
+    private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
+                        Housekeeping housekeeping) {
+        this.embedded = embedded;
+        this.target = target;
+        this.vertx = vertx;
+        this.pool = pool;
+        this.relay = relay;
+        this.port = port;
+        this.housekeeping = housekeeping;
+    }
+
+    public static KioskServer start(Config config, Map<String, String> env) throws Exception {
+        long t0 = System.nanoTime();
+        EmbeddedDatabase embedded = config.dbUrl().isEmpty() ? EmbeddedDatabase.start(config.dataDir()) : null;
+        Vertx vertx = null;
+        try {
+            DbTarget target = embedded != null ? embedded.target() : DbTarget.of(config.dbUrl().get());
+            target.migrate();
+            ServerKeys keys = ServerKeys.load(new Keys(config.dataDir(), env));
+            int port = config.httpPort() == 0 ? freePort() : config.httpPort();
+            Config cfg = config.withHttpPort(port);
+
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            vertx = Vertx.builder()
+                    .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                            .setJvmMetricsEnabled(true)))
+                    .withMetrics(new MicrometerMetricsFactory(registry))
+                    .build();
+            Pool pool = target.pool(vertx, cfg.dbPoolSize());
+            EventRelay relay = new EventRelay(vertx, pool, target.connectOptions(), UUID.randomUUID().toString());
+            SiteAccess access = new SiteAccess(new SiteRepository(pool));
+            AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
+            QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
+            Services services = new Services(cfg, pool, auth, new Authenticator(auth), access, relay, keys,
+                    new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
+                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
+            Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());
+            // By default only an embedded database that has no sites yet gets the demo province.
+            Future<Boolean> demo = cfg.demo().isPresent() || embedded == null
+                    ? Future.succeededFuture(cfg.demo().orElse(false))
+                    : pool.query("select not exists (select 1 from sites) as fresh").execute()
+                            .map(rows -> rows.iterator().next().getBoolean("fresh"));
+
+            Vertx v = vertx;
+            await(relay.start()
+                    .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
+                    .compose(x -> v.deployVerticle(housekeeping))
+                    .compose(x -> demo)
+                    .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
+                    .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
+                            new DeploymentOptions().setInstances(cfg.verticleInstances()))));
+            log.info("Kiosk is listening on port {} (database {}, started in {} ms)", port,
+                    embedded != null ? "embedded" : target.host() + ":" + target.port(), (System.nanoTime() - t0) / 1_000_000);
+            return new KioskServer(embedded, target, vertx, pool, relay, port, housekeeping);
+        } catch (Exception | Error e) {
+            if (vertx != null) {
+                vertx.close().await(10, TimeUnit.SECONDS);
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    public DbTarget database() {
+        return target;
+    }
+
+    public Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("Stopping: HTTP first, then pending writes, then the database");
+        try {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Vert.x did not stop cleanly ({})", e.getClass().getSimpleName());
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        try {
+            return f.await(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("Start-up failed", t);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

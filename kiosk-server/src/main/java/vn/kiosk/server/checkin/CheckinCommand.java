@@ -1,0 +1,31 @@
+package vn.kiosk.server.checkin;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One check-in or check-out, fully resolved and validated, as the visit writer
+ * stores it. Personal numbers arrive here already hashed, encrypted and masked.
+ */
+public record CheckinCommand(
+        UUID id,
+        long siteId,
+        String direction,          // in | out | auto
+        OffsetDateTime occurredAt,
+        String method,             // manual | self | poster | pass | cccd
+        Long kioskId,
+        Long userId,
+        String gate,
+        Long visitorId,            // known from a visitor pass
+        String name,
+        String nameFolded,
+        Sealed phone,
+        Sealed idNumber,
+        String bluezone,
+        String bluezoneId,
+        UUID newVisitId) {
+
+    /** A personal number as stored: keyed hash, ciphertext, masked form. */
+    public record Sealed(byte[] hash, byte[] encrypted, String masked) {
+    }
+}

@@ -1,0 +1,241 @@
+package vn.kiosk.server.checkin;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+import vn.kiosk.qr.Confirmation;
+import vn.kiosk.qr.ConfirmationClaims;
+import vn.kiosk.qr.PassClaims;
+import vn.kiosk.qr.SiteToken;
+import vn.kiosk.qr.TokenException;
+import vn.kiosk.qr.VisitorPass;
+import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.events.EventRelay;
+import vn.kiosk.server.events.Events;
+import vn.kiosk.server.http.ApiException;
+import vn.kiosk.server.http.Authenticator;
+import vn.kiosk.server.http.RateLimiter;
+import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.site.Site;
+import vn.kiosk.server.site.SiteAccess;
+
+/**
+ * {@code POST /api/v1/checkins}: every way in or out. Resolves who asks (a
+ * site token, a kiosk, a guard) and who the visitor is, hands one command to
+ * the visit writer, and answers after COMMIT.
+ */
+public final class CheckinHandler {
+    static final Duration MAX_PAST = Duration.ofHours(72);
+    static final Duration MAX_FUTURE = Duration.ofMinutes(2);
+    static final int TOKEN_WINDOW_STEPS = 2;
+    private static final String KIOSK_SECRET = "select site_id, secret, gate, mode from kiosks"
+            + " where id = $1 and revoked_at is null and secret is not null";
+
+    private final Pool pool;
+    private final SiteAccess access;
+    private final Supplier<VisitWriter> writer;
+    private final EventRelay relay;
+    private final ServerKeys keys;
+    private final RateLimiter limiter;
+    private final boolean limitStaff;
+
+    public CheckinHandler(Pool pool, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
+                          ServerKeys keys, RateLimiter limiter, boolean limitStaff) {
+        this.pool = pool;
+        this.access = access;
+        this.writer = writer;
+        this.relay = relay;
+        this.keys = keys;
+        this.limiter = limiter;
+        this.limitStaff = limitStaff;
+    }
+
+    /** Where the request is made and by what means. */
+    private record Origin(Site site, String method, Long kioskId, Long userId, String gate, String kioskMode) {
+    }
+
+    public void handle(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            JsonObject body = Respond.body(ctx);
+            UUID id = UUID.fromString(body.getString("id"));
+            OffsetDateTime occurredAt = occurredAt(body.getString("occurredAt"));
+            VisitorIdentity visitor = VisitorIdentity.from(body, keys.personal(), keys.pass().getPublic());
+            JsonObject bz = body.getJsonObject("bluezone");
+            String bluezone = bz == null ? null : bz.getString("status");
+            String bluezoneId = bz == null ? null : bz.getString("bluezoneId");
+            Future<JsonObject> answer = origin(ctx, body).compose(origin -> {
+                if ("self".equals(origin.method) || "poster".equals(origin.method) || (limitStaff)) {
+                    limit(ctx, body, visitor);
+                }
+                if (origin.userId == null && origin.kioskId == null && visitor.phone() == null
+                        && visitor.visitorId() == null) {
+                    throw ApiException.unprocessable("phone-required",
+                            "A self check-in needs a phone number (or a visitor pass)").with("field", "visitor.phone");
+                }
+                String direction = direction(body.getString("direction", "auto"), origin.kioskMode);
+                String method = "manual".equals(visitor.method()) ? origin.method : visitor.method();
+                String gate = body.getString("gate", origin.gate);
+                gate = gate == null || gate.isBlank() ? null : gate.strip();
+                CheckinCommand command = new CheckinCommand(id, origin.site.id(), direction, occurredAt, method,
+                        origin.kioskId, origin.userId, gate, visitor.visitorId(), visitor.name(),
+                        vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(), visitor.idNumber(),
+                        bluezone, bluezoneId, UUID.randomUUID());
+                return writer.get().submit(command).map(result -> reply(result, origin, method, gate));
+            });
+            answer.onSuccess(json -> Respond.json(ctx, json.getBoolean("replay") ? 200 : 201, clean(json)))
+                    .onFailure(ctx::fail);
+        });
+    }
+
+    private Future<Origin> origin(RoutingContext ctx, JsonObject body) {
+        String siteToken = body.getString("siteToken");
+        if (siteToken != null) {
+            return fromSiteToken(siteToken);
+        }
+        Principal p = Authenticator.principal(ctx);
+        if (p == null) {
+            return Future.failedFuture(ApiException.unauthorized("Sign in, or check in with the site's QR code"));
+        }
+        if (!p.is(Role.ADMIN, Role.MANAGER, Role.GUARD, Role.KIOSK)) {
+            return Future.failedFuture(ApiException.forbidden("Your role does not record check-ins"));
+        }
+        Long siteId = body.getLong("siteId");
+        if (siteId == null && (p.isKiosk() || p.siteIds().size() == 1)) {
+            siteId = p.siteIds().iterator().next();
+        }
+        if (siteId == null) {
+            return Future.failedFuture(ApiException.unprocessable("site-required", "Give siteId or siteToken")
+                    .with("field", "siteId"));
+        }
+        return access.visible(p, siteId).map(site -> new Origin(site, "manual", p.kioskId(), p.userId(),
+                p.gate() == null ? "" : p.gate(), p.kioskMode()));
+    }
+
+    private Future<Origin> fromSiteToken(String token) {
+        SiteToken.Claims claims;
+        try {
+            claims = SiteToken.parse(token);
+        } catch (TokenException e) {
+            return Future.failedFuture(invalidToken(e));
+        }
+        if (claims.kind() == SiteToken.Kind.POSTER) {
+            return access.repository().find(claims.id()).compose(site -> {
+                try {
+                    SiteToken.verifyPoster(token, keys.poster());
+                    if (site.isEmpty() || !site.get().posterEnabled()
+                            || site.get().posterGeneration() != claims.stepOrGeneration()) {
+                        throw new TokenException("poster code withdrawn");
+                    }
+                    return Future.succeededFuture(new Origin(site.get(), "poster", null, null, "", "both"));
+                } catch (TokenException e) {
+                    return Future.failedFuture(invalidToken(e));
+                }
+            });
+        }
+        return pool.preparedQuery(KIOSK_SECRET).execute(Tuple.of(claims.id())).compose(rows -> {
+            try {
+                if (!rows.iterator().hasNext()) {
+                    throw new TokenException("unknown or revoked kiosk");
+                }
+                Row r = rows.iterator().next();
+                SiteToken.verifyKiosk(token, r.getBuffer("secret").getBytes(), Instant.now(), TOKEN_WINDOW_STEPS);
+                long siteId = r.getLong("site_id");
+                return access.repository().find(siteId).map(site -> new Origin(site.orElseThrow(), "self",
+                        claims.id(), null, r.getString("gate"), r.getString("mode")));
+            } catch (TokenException e) {
+                return Future.failedFuture(invalidToken(e));
+            }
+        });
+    }
+
+    private void limit(RoutingContext ctx, JsonObject body, VisitorIdentity visitor) {
+        String token = body.getString("siteToken");
+        if (token != null) {
+            limiter.hit("t:" + token.substring(0, Math.min(token.lastIndexOf('.') + 1, 40)), 240, "through this code");
+        }
+        String who = visitor.limitKey();
+        if (who != null) {
+            limiter.hit("v:" + who, 6, "for this visitor");
+        }
+        limiter.hit("a:" + ctx.request().remoteAddress().hostAddress(), 60, "from this address");
+    }
+
+    private JsonObject reply(CheckinResult r, Origin origin, String method, String gate) {
+        JsonObject visitor = new JsonObject().put("id", r.visitorId()).put("name", r.name())
+                .put("phoneMasked", r.phoneMasked());
+        String pass = null;
+        if (r.newVisitor() || ("self".equals(origin.method) || "poster".equals(origin.method)) && !"pass".equals(method)) {
+            pass = VisitorPass.issue(new PassClaims(r.visitorId(), r.name(), r.occurredAt().toEpochSecond()),
+                    keys.pass().getPrivate());
+        }
+        String confirmation = null;
+        if ("in".equals(r.direction()) && origin.userId == null) {
+            boolean installed = r.bluezone() != null && !"not_installed".equals(r.bluezone())
+                    && !"no_smartphone".equals(r.bluezone());
+            confirmation = Confirmation.issue(new ConfirmationClaims(r.visitId().toString(), origin.site.id(), installed,
+                    null, r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation());
+        }
+        if (!r.replay()) {
+            relay.publishLocally(Events.event("in".equals(r.direction()) ? Events.CHECKIN : Events.CHECKOUT,
+                    origin.site.id(), r.visitId().toString(), r.visitorId(), r.name(), r.occurredAt().toString(),
+                    method, gate, r.bluezone(), false));
+        }
+        return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
+                .put("occurredAt", r.occurredAt().toString()).put("siteId", origin.site.id())
+                .put("siteName", origin.site.name()).put("visitor", visitor).put("bluezone", r.bluezone())
+                .put("pass", pass).put("confirmation", confirmation).put("replay", r.replay());
+    }
+
+    private static JsonObject clean(JsonObject json) {
+        json.remove("replay");
+        return json;
+    }
+
+    static OffsetDateTime occurredAt(String text) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (text == null) {
+            return now.truncatedTo(ChronoUnit.MICROS);
+        }
+        OffsetDateTime t;
+        try {
+            t = OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.unprocessable("invalid-time", "occurredAt must be an ISO-8601 time with an offset")
+                    .with("field", "occurredAt");
+        }
+        if (t.isBefore(now.minus(MAX_PAST)) || t.isAfter(now.plus(MAX_FUTURE))) {
+            throw ApiException.unprocessable("time-out-of-range",
+                    "occurredAt must lie within the last 72 hours and at most 2 minutes ahead").with("field", "occurredAt");
+        }
+        return t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String direction(String asked, String kioskMode) {
+        if (!"auto".equals(asked) || kioskMode == null) {
+            return asked;
+        }
+        return switch (kioskMode) {
+            case "entry" -> "in";
+            case "exit" -> "out";
+            default -> "auto";
+        };
+    }
+
+    private static ApiException invalidToken(TokenException e) {
+        return ApiException.of(401, "invalid-site-token", "Invalid site code",
+                "The check-in code is expired or not genuine; scan the code on the kiosk again");
+    }
+}

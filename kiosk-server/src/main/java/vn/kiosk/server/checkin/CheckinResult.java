@@ -1,0 +1,9 @@
+package vn.kiosk.server.checkin;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** What the database answered for one command; {@code replay} when its id was seen before. */
+public record CheckinResult(UUID requestId, boolean replay, UUID visitId, String direction, OffsetDateTime occurredAt,
+                            long visitorId, String name, String phoneMasked, boolean newVisitor, String bluezone) {
+}

@@ -1,0 +1,22 @@
+package vn.kiosk.server.checkin;
+
+import java.io.IOException;
+import java.security.KeyPair;
+import vn.kiosk.qr.Ed25519Keys;
+import vn.kiosk.server.visitor.Keys;
+import vn.kiosk.server.visitor.PersonalData;
+
+/** The secrets the check-in path signs and seals with, loaded once at start. */
+public record ServerKeys(PersonalData personal, byte[] confirmation, byte[] poster, KeyPair pass) {
+
+    public static ServerKeys load(Keys keys) throws IOException {
+        String privateKey = keys.text("pass-ed25519.key", () -> {
+            KeyPair kp = Ed25519Keys.generate();
+            return Ed25519Keys.encodePrivate(kp.getPrivate()) + " " + Ed25519Keys.encodePublic(kp.getPublic());
+        });
+        String[] parts = privateKey.split("\\s+");
+        KeyPair pass = new KeyPair(Ed25519Keys.decodePublic(parts[1]), Ed25519Keys.decodePrivate(parts[0]));
+        return new ServerKeys(new PersonalData(keys.secret(Keys.DATA), keys.secret(Keys.LOOKUP)),
+                keys.secret(Keys.CONFIRMATION), keys.secret(Keys.POSTER), pass);
+    }
+}

@@ -1,0 +1,138 @@
+package vn.kiosk.server.checkin;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+import vn.kiosk.qr.Confirmation;
+import vn.kiosk.qr.ConfirmationClaims;
+import vn.kiosk.qr.TokenException;
+import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.events.EventRelay;
+import vn.kiosk.server.events.Events;
+import vn.kiosk.server.http.ApiException;
+import vn.kiosk.server.http.Authenticator;
+import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.site.SiteAccess;
+
+/** What happens to a visit after check-in: a guard's exit mark, the Bluezone QR confirmation, a status mark. */
+public final class VisitActions {
+    private static final String OPEN_VISIT = "select p.visitor_id from presence p where p.site_id = $1 and p.visit_id = $2";
+    private static final String CONFIRM = "update visits v set bluezone = $3, bluezone_id = coalesce($4, v.bluezone_id),"
+            + " confirmed_at = now() where v.site_id = $1 and v.id = $2 and v.confirmed_at is null"
+            + " returning v.visitor_id, (select name from visitors where id = v.visitor_id) as name";
+    private static final String VISIT = "select v.visitor_id, v.bluezone, r.name from visits v"
+            + " join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2";
+    private static final String MARK = "update visits v set bluezone = $3, bluezone_id = coalesce($4, v.bluezone_id)"
+            + " where v.site_id = $1 and v.id = $2"
+            + " returning v.visitor_id, (select name from visitors where id = v.visitor_id) as name";
+
+    private final Pool pool;
+    private final SiteAccess access;
+    private final Supplier<VisitWriter> writer;
+    private final EventRelay relay;
+    private final ServerKeys keys;
+
+    public VisitActions(Pool pool, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay, ServerKeys keys) {
+        this.pool = pool;
+        this.access = access;
+        this.writer = writer;
+        this.relay = relay;
+        this.keys = keys;
+    }
+
+    /** A guard marks someone as gone; goes through the writer like any other exit. */
+    public void markExit(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.ADMIN, Role.MANAGER, Role.GUARD, Role.KIOSK);
+        long siteId = Respond.pathLong(ctx, "siteId");
+        UUID visitId = UUID.fromString(ctx.pathParam("visitId"));
+        Respond.async(ctx, 200, access.visible(p, siteId)
+                .compose(site -> pool.preparedQuery(OPEN_VISIT).execute(Tuple.of(siteId, visitId)))
+                .compose(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Future.failedFuture(ApiException.conflict("visit-closed",
+                                "That visit is not open: the visitor has already left or it does not exist"));
+                    }
+                    long visitorId = rows.iterator().next().getLong("visitor_id");
+                    return writer.get().submit(new CheckinCommand(UUID.randomUUID(), siteId, "out",
+                            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), "manual", p.kioskId(),
+                            p.userId(), p.gate() == null ? "" : p.gate(), visitorId, "", "", null, null, null, null,
+                            UUID.randomUUID()));
+                })
+                .map(r -> {
+                    relay.publishLocally(Events.event(Events.CHECKOUT, siteId, r.visitId().toString(), r.visitorId(),
+                            r.name(), r.occurredAt().toString(), "manual", p.gate(), r.bluezone(), false));
+                    return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
+                            .put("exitedAt", r.occurredAt().toString());
+                }));
+    }
+
+    /** The kiosk camera or a guard scanned the confirmation QR on the visitor's phone. */
+    public void confirm(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Principal p = Authenticator.require(ctx, Role.ADMIN, Role.MANAGER, Role.GUARD, Role.KIOSK);
+            ConfirmationClaims c;
+            try {
+                c = Confirmation.verify(Respond.body(ctx).getString("code"), keys.confirmation(), Instant.now());
+            } catch (TokenException e) {
+                throw ApiException.unprocessable("invalid-confirmation",
+                        "The confirmation code is expired or not genuine: " + e.getMessage());
+            }
+            UUID visitId = UUID.fromString(c.visitRef());
+            String status = c.installed() ? "qr_confirmed" : "not_installed";
+            Respond.async(ctx, 200, access.visible(p, c.siteId())
+                    .compose(site -> pool.preparedQuery(CONFIRM).execute(Tuple.of(c.siteId(), visitId, status, c.bluezoneId())))
+                    .compose(rows -> {
+                        if (rows.iterator().hasNext()) {
+                            Row r = rows.iterator().next();
+                            relay.publish(Events.event(Events.CONFIRMATION, c.siteId(), visitId.toString(),
+                                    r.getLong("visitor_id"), r.getString("name"), Instant.now().toString(), "qr",
+                                    p.gate(), status, false));
+                            return Future.succeededFuture(result(visitId, status, r.getString("name"), false, c.installed()));
+                        }
+                        return pool.preparedQuery(VISIT).execute(Tuple.of(c.siteId(), visitId)).map(again -> {
+                            if (!again.iterator().hasNext()) {
+                                throw ApiException.notFound("Visit " + visitId);
+                            }
+                            Row r = again.iterator().next();
+                            return result(visitId, r.getString("bluezone"), r.getString("name"), true, c.installed());
+                        });
+                    }));
+        });
+    }
+
+    /** A guard sets the status by hand, e.g. installed on site after helping. */
+    public void markBluezone(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.ADMIN, Role.MANAGER, Role.GUARD, Role.KIOSK);
+        long siteId = Respond.pathLong(ctx, "siteId");
+        UUID visitId = UUID.fromString(ctx.pathParam("visitId"));
+        JsonObject b = Respond.body(ctx);
+        Respond.async(ctx, 200, access.visible(p, siteId)
+                .compose(site -> pool.preparedQuery(MARK).execute(Tuple.of(siteId, visitId, b.getString("status"),
+                        b.getString("bluezoneId"))))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("Visit " + visitId);
+                    }
+                    Row r = rows.iterator().next();
+                    relay.publish(Events.event(Events.CONFIRMATION, siteId, visitId.toString(), r.getLong("visitor_id"),
+                            r.getString("name"), Instant.now().toString(), "guard", p.gate(), b.getString("status"), false));
+                    return new JsonObject().put("visitId", visitId.toString()).put("bluezone", b.getString("status"));
+                }));
+    }
+
+    private static JsonObject result(UUID visitId, String status, String name, boolean already, boolean installed) {
+        return new JsonObject().put("visitId", visitId.toString()).put("bluezone", status)
+                .put("installed", installed).put("visitor", new JsonObject().put("name", name))
+                .put("alreadyConfirmed", already);
+    }
+}

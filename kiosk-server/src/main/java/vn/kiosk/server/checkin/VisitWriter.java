@@ -1,0 +1,189 @@
+package vn.kiosk.server.checkin;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.server.http.ApiException;
+
+/**
+ * Group commit: check-ins that arrive while a batch is being written pile up
+ * and go together in the next one, so many requests share one transaction
+ * and one WAL flush. A batch leaves at the end of the event-loop tick in which
+ * the writer went idle (no timer: at low load nothing waits), one statement
+ * is in flight at a time, and replies are sent only after COMMIT.
+ */
+public final class VisitWriter {
+    private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
+    private static final String BATCH = "select * from kiosk_checkin_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+            + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
+
+    private record Pending(CheckinCommand command, Promise<CheckinResult> promise) {
+    }
+
+    private final Context context;
+    private final Pool pool;
+    private final String origin;
+    private final int batchMax;
+    private final int queueMax;
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final BatchObserver observer;
+    private boolean busy;
+
+    /** Told the size of every batch written, for metrics. */
+    public interface BatchObserver {
+        void batchWritten(int size);
+    }
+
+    public VisitWriter(Context context, Pool pool, String origin, int batchMax, BatchObserver observer) {
+        this.context = context;
+        this.pool = pool;
+        this.origin = origin;
+        this.batchMax = batchMax;
+        this.queueMax = batchMax * 64;
+        this.observer = observer;
+    }
+
+    /** Must be called on the writer's context. */
+    public Future<CheckinResult> submit(CheckinCommand command) {
+        if (queue.size() >= queueMax) {
+            return Future.failedFuture(ApiException.unavailable("Too many check-ins are waiting; try again", 1));
+        }
+        Promise<CheckinResult> promise = Promise.promise();
+        queue.add(new Pending(command, promise));
+        if (!busy) {
+            busy = true;
+            context.runOnContext(v -> flush());
+        }
+        return promise.future();
+    }
+
+    /** Completes once everything queued so far is written. */
+    public Future<Void> drain() {
+        if (!busy && queue.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> drain().onComplete(done));
+        return done.future();
+    }
+
+    private void flush() {
+        if (queue.isEmpty()) {
+            busy = false;
+            return;
+        }
+        List<Pending> batch = new ArrayList<>(Math.min(queue.size(), batchMax));
+        while (!queue.isEmpty() && batch.size() < batchMax) {
+            batch.add(queue.poll());
+        }
+        write(batch).onComplete(ar -> {
+            if (ar.succeeded()) {
+                observer.batchWritten(batch.size());
+                flush();
+            } else if (batch.size() > 1 && isDataError(ar.cause())) {
+                // One bad row must not sink its neighbours: write them one by one.
+                log.warn("A batch of {} check-ins failed ({}); retrying them one by one", batch.size(),
+                        ar.cause().getClass().getSimpleName());
+                writeEach(batch, 0).onComplete(v -> flush());
+            } else {
+                fail(batch, ar.cause());
+                flush();
+            }
+        });
+    }
+
+    private Future<Void> writeEach(List<Pending> batch, int i) {
+        if (i == batch.size()) {
+            return Future.succeededFuture();
+        }
+        List<Pending> one = List.of(batch.get(i));
+        return write(one).recover(t -> {
+            fail(one, t);
+            return Future.succeededFuture();
+        }).compose(v -> writeEach(batch, i + 1));
+    }
+
+    private Future<Void> write(List<Pending> batch) {
+        return pool.preparedQuery(BATCH).execute(tuple(batch)).map(rows -> {
+            int i = 0;
+            for (Row r : rows) {
+                Pending p = batch.get(i++);
+                String error = r.getString("error");
+                if (error != null) {
+                    p.promise.fail(ApiException.unprocessable(error.replace('_', '-'),
+                            "The visitor pass names a visitor who is no longer on record; check in with name and phone"));
+                } else {
+                    p.promise.complete(new CheckinResult(r.getUUID("req_id"), r.getBoolean("replay"), r.getUUID("visit_id"),
+                            "i".equals(r.getString("direction")) ? "in" : "out", r.getOffsetDateTime("occurred_at"),
+                            r.getLong("visitor_id"), r.getString("display_name"), r.getString("phone_masked"),
+                            r.getBoolean("new_visitor"), r.getString("bluezone")));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void fail(List<Pending> batch, Throwable cause) {
+        for (Pending p : batch) {
+            p.promise.tryFail(cause);
+        }
+    }
+
+    private static boolean isDataError(Throwable t) {
+        return t instanceof PgException pg && pg.getSqlState() != null
+                && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23")
+                    || pg.getSqlState().equals("40P01") || pg.getSqlState().equals("40001"));
+    }
+
+    private Tuple tuple(List<Pending> batch) {
+        int n = batch.size();
+        return Tuple.tuple()
+                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::id))
+                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::siteId))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::direction))
+                .addArrayOfOffsetDateTime(col(batch, n, OffsetDateTime[]::new, CheckinCommand::occurredAt))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::method))
+                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::kioskId))
+                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::userId))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::gate))
+                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::visitorId))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::name))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::nameFolded))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.phone() == null ? null : c.phone().hash())))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.phone() == null ? null : c.phone().encrypted())))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.phone() == null ? null : c.phone().masked()))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.idNumber() == null ? null : c.idNumber().hash())))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.idNumber() == null ? null : c.idNumber().encrypted())))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.idNumber() == null ? null : c.idNumber().masked()))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezone))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezoneId))
+                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::newVisitId))
+                .addString(origin);
+    }
+
+    private static <T> T[] col(List<Pending> batch, int n, java.util.function.IntFunction<T[]> make,
+                               Function<CheckinCommand, T> get) {
+        T[] out = make.apply(n);
+        for (int i = 0; i < n; i++) {
+            out[i] = get.apply(batch.get(i).command);
+        }
+        return out;
+    }
+
+    private static Buffer buf(byte[] b) {
+        return b == null ? null : Buffer.buffer(b);
+    }
+}

@@ -1,0 +1,77 @@
+package vn.kiosk.server.checkin;
+
+import io.vertx.core.json.JsonObject;
+import java.security.PublicKey;
+import vn.kiosk.qr.Cccd;
+import vn.kiosk.qr.CccdCard;
+import vn.kiosk.qr.CccdException;
+import vn.kiosk.qr.PassClaims;
+import vn.kiosk.qr.TokenException;
+import vn.kiosk.qr.VisitorPass;
+import vn.kiosk.server.checkin.CheckinCommand.Sealed;
+import vn.kiosk.server.http.ApiException;
+import vn.kiosk.server.visitor.IdNumbers;
+import vn.kiosk.server.visitor.Names;
+import vn.kiosk.server.visitor.PersonalData;
+import vn.kiosk.server.visitor.Phones;
+
+/** Who the visitor is, from exactly one of: typed details, a visitor pass, a CCCD card. */
+record VisitorIdentity(String method, Long visitorId, String name, Sealed phone, Sealed idNumber) {
+
+    static VisitorIdentity from(JsonObject body, PersonalData personal, PublicKey passKey) {
+        int given = (body.containsKey("visitor") ? 1 : 0) + (body.containsKey("pass") ? 1 : 0)
+                + (body.containsKey("cccd") ? 1 : 0);
+        if (given != 1) {
+            throw ApiException.unprocessable("visitor-required",
+                    "Give exactly one of visitor, pass or cccd").with("field", "visitor");
+        }
+        if (body.containsKey("pass")) {
+            try {
+                PassClaims pass = VisitorPass.verify(body.getString("pass"), passKey);
+                return new VisitorIdentity("pass", pass.visitorId(), pass.displayName(), null, null);
+            } catch (TokenException e) {
+                throw ApiException.of(401, "invalid-pass", "Invalid visitor pass", "The visitor pass is not valid: "
+                        + e.getMessage());
+            }
+        }
+        if (body.containsKey("cccd")) {
+            try {
+                CccdCard card = Cccd.parse(body.getString("cccd"));
+                String id = card.idNumber();
+                return new VisitorIdentity("cccd", null, card.fullName(), null,
+                        new Sealed(personal.hash("id", id), personal.encrypt(id), IdNumbers.mask(id)));
+            } catch (CccdException e) {
+                throw ApiException.unprocessable("invalid-cccd", e.getMessage()).with("field", "cccd." + e.field());
+            }
+        }
+        JsonObject v = body.getJsonObject("visitor");
+        String name = Names.clean(v.getString("name")).orElseThrow(() ->
+                ApiException.unprocessable("invalid-name", "visitor.name must be 1 to 100 printable characters")
+                        .with("field", "visitor.name"));
+        Sealed phone = null;
+        if (v.getString("phone") != null) {
+            String e164 = Phones.normalize(v.getString("phone")).orElseThrow(() ->
+                    ApiException.unprocessable("invalid-phone", "visitor.phone is not a possible phone number")
+                            .with("field", "visitor.phone"));
+            phone = new Sealed(personal.hash("phone", e164), personal.encrypt(e164), Phones.mask(e164));
+        }
+        Sealed idNumber = null;
+        if (v.getString("idNumber") != null) {
+            String id = IdNumbers.normalize(v.getString("idNumber")).orElseThrow(() ->
+                    ApiException.unprocessable("invalid-id-number",
+                            "visitor.idNumber must be a 12-digit citizen ID, a 9-digit ID or a passport number")
+                            .with("field", "visitor.idNumber"));
+            idNumber = new Sealed(personal.hash("id", id), personal.encrypt(id), IdNumbers.mask(id));
+        }
+        return new VisitorIdentity("manual", null, name, phone, idNumber);
+    }
+
+    /** A key for rate limits that does not reveal the person. */
+    String limitKey() {
+        if (visitorId != null) {
+            return "v" + visitorId;
+        }
+        Sealed s = phone != null ? phone : idNumber;
+        return s == null ? null : java.util.HexFormat.of().formatHex(s.hash(), 0, 12);
+    }
+}

@@ -1,0 +1,72 @@
+package vn.kiosk.server.events;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries events between server instances: LISTENs on {@link Events#CHANNEL}
+ * and republishes on the local event bus what other instances took; publishes
+ * what this instance took both locally and through NOTIFY.
+ */
+public final class EventRelay {
+    private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final String origin;
+    private final PgSubscriber subscriber;
+
+    public EventRelay(Vertx vertx, Pool pool, PgConnectOptions options, String origin) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.origin = origin;
+        this.subscriber = PgSubscriber.subscriber(vertx, options)
+                .reconnectPolicy(retries -> retries < 1_000_000 ? 1000L : -1L);
+    }
+
+    public Future<Void> start() {
+        subscriber.channel(Events.CHANNEL).handler(this::received)
+                .subscribeHandler(v -> log.info("Listening for events of other instances"));
+        return subscriber.connect();
+    }
+
+    public Future<Void> stop() {
+        return subscriber.close();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** After COMMIT only: to this instance's subscribers at once, to the others through NOTIFY. */
+    public Future<Void> publish(JsonObject event) {
+        publishLocally(event);
+        return pool.preparedQuery("select pg_notify($1, $2)")
+                .execute(Tuple.of(Events.CHANNEL, event.copy().put("origin", origin).encode()))
+                .mapEmpty();
+    }
+
+    public void publishLocally(JsonObject event) {
+        JsonObject copy = event.copy();
+        copy.remove("origin");
+        vertx.eventBus().publish(Events.siteAddress(copy.getLong("siteId")), copy);
+    }
+
+    private void received(String payload) {
+        try {
+            JsonObject event = new JsonObject(payload);
+            if (!origin.equals(event.getString("origin"))) {
+                publishLocally(event);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Ignoring a malformed event notification ({})", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package vn.kiosk.server.events;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Event-bus addresses and event shapes, named in one place. Within an
+ * instance events travel on the Vert.x event bus; between instances through
+ * PostgreSQL NOTIFY on {@link #CHANNEL}.
+ */
+public final class Events {
+    public static final String CHANNEL = "kiosk_events";
+    public static final String CHECKIN = "checkin";
+    public static final String CHECKOUT = "checkout";
+    public static final String CONFIRMATION = "confirmation";
+
+    private Events() {
+    }
+
+    public static String siteAddress(long siteId) {
+        return "kiosk.site." + siteId;
+    }
+
+    /**
+     * The payload streamed to consoles: a visitor's name but never a phone or ID
+     * number. {@code origin} names the instance that took it.
+     */
+    public static JsonObject event(String type, long siteId, String visitId, long visitorId, String name,
+                                   String occurredAt, String method, String gate, String bluezone, boolean inferred) {
+        return new JsonObject().put("type", type).put("siteId", siteId).put("visitId", visitId)
+                .put("visitorId", visitorId).put("name", name).put("occurredAt", occurredAt)
+                .put("method", method).put("gate", gate).put("bluezone", bluezone).put("inferred", inferred);
+    }
+}

@@ -1,0 +1,101 @@
+package vn.kiosk.server.http;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.Map;
+import java.util.function.Consumer;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.Handler;
+import vn.kiosk.server.checkin.VisitWriter;
+import vn.kiosk.server.config.Config;
+
+/**
+ * The HTTP face of the server: the OpenAPI contract decides which requests
+ * reach a handler (and validates them first); {@link Routes} says which
+ * handler serves which operation. One instance per event loop, each with its
+ * own visit writer.
+ */
+public final class ApiVerticle extends VerticleBase {
+    private final Config config;
+    private final Services services;
+    private final PrometheusMeterRegistry registry;
+    private HttpServer server;
+    private VisitWriter writer;
+
+    public ApiVerticle(Config config, Services services, PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.services = services;
+        this.registry = registry;
+    }
+
+    @Override
+    public Future<?> start() {
+        DistributionSummary batches = DistributionSummary.builder("kiosk_write_batch_size")
+                .description("Check-ins written per group commit").register(registry);
+        writer = new VisitWriter(context, services.pool(), services.relay().origin(), config.writeBatchMax(),
+                batches::record);
+        services.writers().add(writer);
+        return OpenAPIContract.from(vertx, "openapi.yaml").compose(contract -> {
+            RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+            builder.rootHandler(new SecurityHeaders());
+            builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+            builder.rootHandler(services.authenticator());
+            Map<String, Handler<RoutingContext>> table = Routes.table(services, () -> writer);
+            for (OpenAPIRoute route : builder.getRoutes()) {
+                String op = route.getOperation().getOperationId();
+                Handler<RoutingContext> handler = table.get(op);
+                if (handler == null) {
+                    return Future.failedFuture(new IllegalStateException("No handler for operation " + op));
+                }
+                route.setDoSecurity(false).addHandler(handler).addFailureHandler(Problems::handle);
+                if ("decodeQr".equals(op)) {
+                    route.setDoValidation(false);
+                }
+            }
+            Router router = builder.createRouter();
+            mountOthers(router);
+            server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+                    .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
+            return server.requestHandler(router).listen(config.httpPort());
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.compose(v -> writer.drain());
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void mountOthers(Router router) {
+        HealthChecks checks = HealthChecks.create(vertx);
+        checks.register("database", 2000, promise -> services.pool().query("select 1").execute()
+                .onSuccess(r -> promise.complete(Status.OK()))
+                .onFailure(t -> promise.complete(Status.KO())));
+        router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.get("/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
+        Consumer<Router> web = services.web();
+        web.accept(router);
+        router.route().last().handler(ctx -> ctx.fail(404));
+        router.route().failureHandler(Problems::handle);
+    }
+}

@@ -1,0 +1,78 @@
+package vn.kiosk.server.http;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.AuthenticationHandler;
+import java.util.regex.Pattern;
+import vn.kiosk.server.auth.AuthService;
+import vn.kiosk.server.auth.Principal;
+
+/**
+ * Root handler: turns a bearer token into a {@link Principal} before the
+ * request is validated, so an anonymous caller learns nothing but 401.
+ */
+public final class Authenticator implements AuthenticationHandler {
+    private static final String KEY = "principal";
+    private static final Pattern EVENTS = Pattern.compile("^/api/v1/sites/[^/]+/events$");
+
+    private final AuthService auth;
+
+    public Authenticator(AuthService auth) {
+        this.auth = auth;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null) {
+            if (anonymousAllowed(ctx)) {
+                ctx.next();
+            } else {
+                ctx.fail(ApiException.unauthorized("Sign in first: send Authorization: Bearer <token>"));
+            }
+            return;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
+            ctx.fail(ApiException.unauthorized("Authorization must be 'Bearer <token>'"));
+            return;
+        }
+        auth.resolve(header.substring(7).trim()).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+            } else if (ar.result().isEmpty()) {
+                ctx.fail(ApiException.unauthorized("The token is unknown, expired or revoked"));
+            } else {
+                ctx.put(KEY, ar.result().get());
+                ctx.next();
+            }
+        });
+    }
+
+    private static boolean anonymousAllowed(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (!path.startsWith("/api/")) {
+            return true;
+        }
+        HttpMethod m = ctx.request().method();
+        return (m == HttpMethod.POST && (path.equals("/api/v1/auth/login") || path.equals("/api/v1/kiosks/pair")
+                        || path.equals("/api/v1/checkins")))
+                || (m == HttpMethod.GET && (EVENTS.matcher(path).matches() || path.equals("/api/v1/qr/render.svg")
+                        || path.equals("/api/v1/pass-key")));
+    }
+
+    /** The caller, or null when anonymous. */
+    public static Principal principal(RoutingContext ctx) {
+        return ctx.get(KEY);
+    }
+
+    public static Principal require(RoutingContext ctx, Principal.Role... roles) {
+        Principal p = principal(ctx);
+        if (p == null) {
+            throw ApiException.unauthorized("Sign in first");
+        }
+        if (roles.length > 0 && !p.is(roles)) {
+            throw ApiException.forbidden("Your role may not do this");
+        }
+        return p;
+    }
+}

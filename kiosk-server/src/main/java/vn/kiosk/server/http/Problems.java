@@ -1,0 +1,102 @@
+package vn.kiosk.server.http;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.pgclient.PgException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place failures become {@code application/problem+json}. */
+public final class Problems {
+    public static final String TYPE_BASE = "https://kiosk.gov.vn/problems/";
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    public static void handle(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        ApiException problem = toProblem(ctx.statusCode(), failure);
+        if (problem.status() >= 500) {
+            // The message of a database or internal error may quote request data: log the class only.
+            log.error("Request {} {} failed with {}", ctx.request().method(), ctx.normalizedPath(),
+                    failure == null ? "status " + ctx.statusCode() : failure.getClass().getName(),
+                    failure instanceof ApiException ? null : failure);
+        }
+        send(ctx, problem);
+    }
+
+    public static void send(RoutingContext ctx, ApiException problem) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        JsonObject body = new JsonObject()
+                .put("type", TYPE_BASE + problem.type())
+                .put("title", problem.title())
+                .put("status", problem.status())
+                .put("detail", problem.getMessage())
+                .put("instance", ctx.request().path());
+        if (problem.extra() != null) {
+            body.mergeIn(problem.extra());
+        }
+        if (problem.retryAfterSeconds() != null) {
+            response.putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+        }
+        response.setStatusCode(problem.status())
+                .putHeader("Content-Type", "application/problem+json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(body.toBuffer());
+    }
+
+    static ApiException toProblem(int status, Throwable failure) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure instanceof SchemaValidationException sve) {
+            String where = sve.getOutputUnit() == null ? "" : sve.getOutputUnit().getInstanceLocation();
+            return ApiException.badRequest("invalid-request",
+                    (where == null || where.isEmpty() ? "" : where + ": ") + sve.getMessage());
+        }
+        if (failure instanceof ValidatorException ve) {
+            return ApiException.badRequest("invalid-request", ve.getMessage());
+        }
+        if (failure instanceof DecodeException) {
+            return ApiException.badRequest("malformed-json", "The body is not valid JSON");
+        }
+        if (failure instanceof PgException pg && "57P01".equals(pg.getSqlState())) {
+            return ApiException.unavailable("The database is restarting; try again", 2);
+        }
+        int code = failure instanceof HttpException he ? he.getStatusCode() : status;
+        return switch (code) {
+            case 400 -> ApiException.badRequest("bad-request", "The request could not be read");
+            case 401 -> ApiException.unauthorized("Sign in first");
+            case 403 -> ApiException.forbidden("Not allowed");
+            case 404 -> ApiException.of(404, "not-found", "Not found", "No such resource");
+            case 405 -> ApiException.of(405, "method-not-allowed", "Method not allowed", "This resource does not accept that method");
+            case 413 -> ApiException.of(413, "too-large", "Request too large", "The request body is larger than allowed");
+            case 415 -> ApiException.of(415, "unsupported-media-type", "Unsupported media type", "Send application/json");
+            default -> isUnavailable(failure)
+                    ? ApiException.unavailable("The database is unreachable; try again shortly", 5)
+                    : ApiException.of(500, "internal", "Internal error", "Something went wrong on the server; nothing was changed");
+        };
+    }
+
+    private static boolean isUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String name = c.getClass().getName();
+            if (c instanceof java.net.ConnectException || c instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+                    || name.contains("ClosedConnectionException") || name.contains("NoStackTraceTimeoutException")
+                    || (c instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

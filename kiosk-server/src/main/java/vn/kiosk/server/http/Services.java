@@ -1,0 +1,21 @@
+package vn.kiosk.server.http;
+
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.util.Collection;
+import java.util.function.Consumer;
+import vn.kiosk.server.auth.AuthService;
+import vn.kiosk.server.auth.UserHandlers;
+import vn.kiosk.server.checkin.ServerKeys;
+import vn.kiosk.server.checkin.VisitWriter;
+import vn.kiosk.server.config.Config;
+import vn.kiosk.server.events.EventRelay;
+import vn.kiosk.server.events.SseHandler;
+import vn.kiosk.server.qr.QrHandlers;
+import vn.kiosk.server.site.SiteAccess;
+
+/** What the HTTP verticles share; built once by {@code Main}. */
+public record Services(Config config, Pool pool, AuthService auth, Authenticator authenticator, SiteAccess access,
+                       EventRelay relay, ServerKeys keys, RateLimiter limiter, SseHandler sse, QrHandlers qr,
+                       UserHandlers users, Collection<VisitWriter> writers, Consumer<Router> web) {
+}

@@ -1,0 +1,190 @@
+package vn.kiosk.server.log;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.http.Authenticator;
+import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.site.Site;
+import vn.kiosk.server.site.SiteAccess;
+import vn.kiosk.server.visitor.PersonalData;
+
+/** Reading the log: pages, CSV export, who is inside now. */
+public final class LogHandlers {
+    private static final int DEFAULT_LIMIT = 50;
+    private static final String OCCUPANCY = "select p.visit_id, p.entered_at, p.visitor_id, r.name, r.phone_masked"
+            + " from presence p join visitors r on r.id = p.visitor_id where p.site_id = $1 order by p.entered_at";
+    private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
+            + " values ($1, $2, $3, $4, $5)";
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Pool pool;
+    private final SiteAccess access;
+    private final PersonalData personal;
+
+    public LogHandlers(Pool pool, SiteAccess access, PersonalData personal) {
+        this.pool = pool;
+        this.access = access;
+        this.personal = personal;
+    }
+
+    public void list(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD);
+            var req = ctx.request();
+            int limit = req.getParam("limit") == null ? DEFAULT_LIMIT : Integer.parseInt(req.getParam("limit"));
+            VisitQuery q = query(ctx).after(req.getParam("cursor"))
+                    .inside(req.getParam("inside") == null ? null : Boolean.valueOf(req.getParam("inside")))
+                    .page(limit + 1);
+            Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId"))
+                    .compose(site -> pool.preparedQuery(q.sql.toString()).execute(q.params))
+                    .map(rows -> {
+                        JsonArray items = new JsonArray();
+                        String next = null;
+                        for (Row r : rows) {
+                            if (items.size() == limit) {
+                                JsonObject last = items.getJsonObject(limit - 1);
+                                next = VisitQuery.cursor(OffsetDateTime.parse(last.getString("enteredAt")),
+                                        java.util.UUID.fromString(last.getString("id")));
+                                break;
+                            }
+                            items.add(visit(r));
+                        }
+                        return new JsonObject().put("items", items).put("next", next);
+                    }));
+        });
+    }
+
+    public void csv(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
+            VisitQuery q = query(ctx).newestFirst();
+            long siteId = Respond.pathLong(ctx, "siteId");
+            access.visible(p, siteId).compose(site -> stream(ctx, site, q)).compose(count ->
+                    pool.preparedQuery(AUDIT).execute(Tuple.of(p.userId(), "export_csv", siteId,
+                            new JsonObject().put("from", ctx.request().getParam("from"))
+                                    .put("to", ctx.request().getParam("to")).put("filtered", ctx.request().getParam("q") != null),
+                            count))).onFailure(t -> {
+                                if (!ctx.response().headWritten()) {
+                                    ctx.fail(t);
+                                } else {
+                                    ctx.response().reset();
+                                }
+                            });
+        });
+    }
+
+    private Future<Integer> stream(RoutingContext ctx, Site site, VisitQuery q) {
+        ZoneId zone = site.zone();
+        AtomicInteger count = new AtomicInteger();
+        return pool.withTransaction(conn -> conn.prepare(q.sql.toString()).compose(ps -> {
+            HttpServerResponse res = ctx.response().setChunked(true)
+                    .putHeader("Content-Type", "text/csv; charset=utf-8")
+                    .putHeader("Content-Disposition", "attachment; filename=\"visits-site-" + site.id() + ".csv\"")
+                    .putHeader("Cache-Control", "no-store");
+            res.write("\uFEFF" + line("Mã lượt / Visit", "Họ tên / Name", "Điện thoại / Phone", "Giấy tờ / ID",
+                    "Vào lúc / Entered", "Ra lúc / Exited", "Ra tự động / Exit inferred", "Cổng vào / Gate in",
+                    "Cổng ra / Gate out", "Cách ghi / Method", "Bluezone"));
+            io.vertx.core.Promise<Integer> done = io.vertx.core.Promise.promise();
+            var stream = ps.createStream(500, q.params);
+            stream.exceptionHandler(done::tryFail);
+            stream.endHandler(v -> {
+                res.end();
+                done.tryComplete(count.get());
+            });
+            stream.handler(r -> {
+                count.incrementAndGet();
+                res.write(line(r.getUUID("id").toString(), r.getString("name"), nz(r.getString("phone_masked")),
+                        nz(r.getString("id_masked")), local(r.getOffsetDateTime("entered_at"), zone),
+                        local(r.getOffsetDateTime("exited_at"), zone), r.getBoolean("exit_inferred") ? "có / yes" : "",
+                        nz(r.getString("entry_gate")), nz(r.getString("exit_gate")), r.getString("entry_method"),
+                        nz(r.getString("bluezone"))));
+                if (res.writeQueueFull()) {
+                    stream.pause();
+                    res.drainHandler(x -> stream.resume());
+                }
+            });
+            return done.future();
+        }));
+    }
+
+    public void occupancy(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD, Role.KIOSK);
+        Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site ->
+                pool.preparedQuery(OCCUPANCY).execute(Tuple.of(site.id())).map(rows -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    JsonArray visitors = new JsonArray();
+                    for (Row r : rows) {
+                        OffsetDateTime in = r.getOffsetDateTime("entered_at");
+                        visitors.add(new JsonObject().put("visitId", r.getUUID("visit_id").toString())
+                                .put("enteredAt", in.toString())
+                                .put("minutesInside", Math.max(0, Duration.between(in, now).toMinutes()))
+                                .put("visitor", new JsonObject().put("id", r.getLong("visitor_id"))
+                                        .put("name", r.getString("name")).put("phoneMasked", r.getString("phone_masked"))));
+                    }
+                    boolean over = site.capacity() != null && visitors.size() >= site.capacity();
+                    return new JsonObject().put("siteId", site.id()).put("inside", visitors.size())
+                            .put("capacity", site.capacity()).put("atCapacity", over).put("visitors", visitors);
+                })));
+    }
+
+    private VisitQuery query(RoutingContext ctx) {
+        var req = ctx.request();
+        return new VisitQuery(Respond.pathLong(ctx, "siteId"), req.getParam("from"), req.getParam("to"))
+                .bluezone(req.getParam("bluezone")).gate(req.getParam("gate")).search(req.getParam("q"), personal);
+    }
+
+    static JsonObject visit(Row r) {
+        OffsetDateTime exited = r.getOffsetDateTime("exited_at");
+        return new JsonObject().put("id", r.getUUID("id").toString())
+                .put("visitor", new JsonObject().put("id", r.getLong("visitor_id")).put("name", r.getString("name"))
+                        .put("phoneMasked", r.getString("phone_masked")).put("idMasked", r.getString("id_masked")))
+                .put("enteredAt", r.getOffsetDateTime("entered_at").toString())
+                .put("exitedAt", exited == null ? null : exited.toString())
+                .put("exitInferred", r.getBoolean("exit_inferred"))
+                .put("entryMissing", r.getBoolean("entry_missing"))
+                .put("bluezone", r.getString("bluezone")).put("bluezoneId", r.getString("bluezone_id"))
+                .put("method", r.getString("entry_method")).put("exitMethod", r.getString("exit_method"))
+                .put("gate", r.getString("entry_gate")).put("exitGate", r.getString("exit_gate"));
+    }
+
+    private static String line(String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            // A cell that starts like a formula would run as one in Excel.
+            if (!cells[i].isEmpty() && "=+-@\t\r".indexOf(cells[i].charAt(0)) >= 0) {
+                cells[i] = "'" + cells[i];
+            }
+        }
+        StringWriter out = new StringWriter();
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out)) {
+            csv.writeRecord(cells);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String local(OffsetDateTime t, ZoneId zone) {
+        return t == null ? "" : t.atZoneSameInstant(zone).format(CSV_TIME);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

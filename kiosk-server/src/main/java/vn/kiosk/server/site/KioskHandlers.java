@@ -1,0 +1,148 @@
+package vn.kiosk.server.site;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Locale;
+import vn.kiosk.server.auth.AuthService;
+import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.http.ApiException;
+import vn.kiosk.server.http.Authenticator;
+import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.visitor.Keys;
+
+/** Kiosks: created with a one-time pairing code, paired once, then known by a device token. */
+public final class KioskHandlers {
+    static final int ONLINE_SECONDS = 90;
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    private static final String INSERT = "insert into kiosks (site_id, name, gate, mode, pairing_code_hash,"
+            + " pairing_expires_at) values ($1, $2, $3, $4, $5, now() + interval '24 hours') returning id";
+    private static final String LIST = "select id, name, gate, mode, paired_at, revoked_at, last_seen_at, app_version,"
+            + " last_seen_at > now() - make_interval(secs => " + ONLINE_SECONDS + ") as online"
+            + " from kiosks where site_id = $1 order by id";
+    private static final String PAIR = "update kiosks set paired_at = now(), pairing_code_hash = null,"
+            + " device_token_hash = $2, secret = $3, last_seen_at = now()"
+            + " where pairing_code_hash = $1 and paired_at is null and revoked_at is null and pairing_expires_at > now()"
+            + " returning id, site_id, name, gate, mode";
+    private static final String SITE_OF = "select site_id from kiosks where id = $1";
+    private static final String REVOKE = "update kiosks set revoked_at = coalesce(revoked_at, now()),"
+            + " device_token_hash = null, pairing_code_hash = null where id = $1 returning id";
+    private static final String HEARTBEAT = "update kiosks set last_seen_at = now(),"
+            + " app_version = coalesce($2, app_version) where id = $1";
+
+    private final Pool pool;
+    private final SiteAccess access;
+
+    public KioskHandlers(Pool pool, SiteAccess access) {
+        this.pool = pool;
+        this.access = access;
+    }
+
+    public void create(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
+            JsonObject body = Respond.body(ctx);
+            if (body.getString("name").isBlank()) {
+                throw ApiException.unprocessable("invalid-field", "name must not be blank").with("field", "name");
+            }
+            String code = pairingCode();
+            Future<JsonObject> created = access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site ->
+                    pool.preparedQuery(INSERT).execute(Tuple.of(site.id(), body.getString("name").strip(),
+                                    body.getString("gate", "").strip(), body.getString("mode", "both"),
+                                    Buffer.buffer(AuthService.sha256(code))))
+                            .map(rows -> new JsonObject().put("id", rows.iterator().next().getLong("id"))
+                                    .put("siteId", site.id()).put("name", body.getString("name").strip())
+                                    .put("gate", body.getString("gate", "")).put("mode", body.getString("mode", "both"))
+                                    .put("pairingCode", code)
+                                    .put("pairingExpiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(24).withNano(0).toString())));
+            Respond.async(ctx, 201, created);
+        });
+    }
+
+    public void list(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD);
+        Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId"))
+                .compose(site -> pool.preparedQuery(LIST).execute(Tuple.of(site.id())))
+                .map(rows -> {
+                    JsonArray items = new JsonArray();
+                    for (Row r : rows) {
+                        items.add(new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name"))
+                                .put("gate", r.getString("gate")).put("mode", r.getString("mode"))
+                                .put("paired", r.getValue("paired_at") != null)
+                                .put("revoked", r.getValue("revoked_at") != null)
+                                .put("online", Boolean.TRUE.equals(r.getBoolean("online")) && r.getValue("revoked_at") == null)
+                                .put("lastSeenAt", str(r.getOffsetDateTime("last_seen_at")))
+                                .put("appVersion", r.getString("app_version")));
+                    }
+                    return new JsonObject().put("items", items);
+                }));
+    }
+
+    public void pair(RoutingContext ctx) {
+        String code = Respond.body(ctx).getString("pairingCode").replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String deviceToken = AuthService.newDeviceToken();
+        byte[] secret = Keys.random(32);
+        Respond.async(ctx, 200, pool.preparedQuery(PAIR)
+                .execute(Tuple.of(Buffer.buffer(AuthService.sha256(code)), Buffer.buffer(AuthService.sha256(deviceToken)),
+                        Buffer.buffer(secret)))
+                .compose(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Future.failedFuture(ApiException.of(404, "pairing-code-unknown", "Unknown pairing code",
+                                "The pairing code is wrong, expired or already used"));
+                    }
+                    Row r = rows.iterator().next();
+                    return Future.succeededFuture(new JsonObject().put("kioskId", r.getLong("id"))
+                            .put("siteId", r.getLong("site_id")).put("name", r.getString("name"))
+                            .put("gate", r.getString("gate")).put("mode", r.getString("mode"))
+                            .put("deviceToken", deviceToken)
+                            .put("secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
+                }));
+    }
+
+    public void revoke(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
+        long kioskId = Respond.pathLong(ctx, "kioskId");
+        Respond.async(ctx, 200, pool.preparedQuery(SITE_OF).execute(Tuple.of(kioskId))
+                .compose(rows -> rows.iterator().hasNext()
+                        ? access.visible(p, rows.iterator().next().getLong("site_id"))
+                        : Future.failedFuture(ApiException.notFound("Kiosk " + kioskId)))
+                .compose(site -> pool.preparedQuery(REVOKE).execute(Tuple.of(kioskId)))
+                .map(rows -> new JsonObject().put("id", kioskId).put("revoked", true)));
+    }
+
+    public void self(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.KIOSK);
+        long siteId = p.siteIds().iterator().next();
+        Respond.async(ctx, 200, access.visible(p, siteId).map(site -> new JsonObject()
+                .put("kioskId", p.id()).put("gate", p.gate()).put("mode", p.kioskMode()).put("site", site.toJson())));
+    }
+
+    public void heartbeat(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.KIOSK);
+        String version = Respond.body(ctx).getString("appVersion");
+        Respond.async(ctx, 204, pool.preparedQuery(HEARTBEAT).execute(Tuple.of(p.id(), version)).map(r -> null));
+    }
+
+    static String pairingCode() {
+        byte[] random = Keys.random(8);
+        StringBuilder sb = new StringBuilder();
+        for (byte b : random) {
+            sb.append(CODE_ALPHABET.charAt((b & 0xff) % CODE_ALPHABET.length()));
+        }
+        return sb.toString();
+    }
+
+    private static String str(OffsetDateTime t) {
+        return t == null ? null : t.toString();
+    }
+}

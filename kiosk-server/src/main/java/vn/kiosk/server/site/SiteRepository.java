@@ -1,0 +1,115 @@
+package vn.kiosk.server.site;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.kiosk.server.auth.Principal;
+
+/**
+ * Sites, with a short-lived cache: every check-in needs its site, and sites
+ * change rarely (a change made here is seen at once, one made on another
+ * instance within {@link #TTL_MILLIS}).
+ */
+public final class SiteRepository {
+    static final long TTL_MILLIS = 5_000;
+
+    private static final String FIND = "select " + Site.COLUMNS + " from sites where id = $1";
+    private static final String LIST_ALL = "select " + Site.COLUMNS + " from sites order by id";
+    private static final String LIST_BY_IDS = "select " + Site.COLUMNS + " from sites where id = any($1) order by id";
+    private static final String LIST_AREA = "select " + Site.COLUMNS + " from sites"
+            + " where id = any($1) or (($2::text is null or lower(province) = lower($2))"
+            + " and ($3::text is null or lower(district) = lower($3))) order by id";
+    private static final String INSERT = "insert into sites (name, kind, province, district, address, capacity,"
+            + " max_stay_minutes, opens_at, closes_at, time_zone, poster_enabled, retention_days)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning " + Site.COLUMNS;
+    private static final String UPDATE = "update sites set name = $2, kind = $3, province = $4, district = $5,"
+            + " address = $6, capacity = $7, max_stay_minutes = $8, opens_at = $9, closes_at = $10, time_zone = $11,"
+            + " poster_enabled = $12, retention_days = $13 where id = $1 returning " + Site.COLUMNS;
+
+    private record Cached(Site site, long at) {
+    }
+
+    private final Pool pool;
+    private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    public SiteRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Future<Optional<Site>> find(long id) {
+        Cached c = cache.get(id);
+        if (c != null && System.currentTimeMillis() - c.at < TTL_MILLIS) {
+            return Future.succeededFuture(Optional.of(c.site));
+        }
+        return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
+            if (!rows.iterator().hasNext()) {
+                cache.remove(id);
+                return Optional.empty();
+            }
+            return Optional.of(remember(Site.from(rows.iterator().next())));
+        });
+    }
+
+    public Future<List<Site>> visibleTo(Principal p) {
+        Long[] ids = p.siteIds().toArray(Long[]::new);
+        Future<io.vertx.sqlclient.RowSet<Row>> rows = switch (p.role()) {
+            case ADMIN -> pool.query(LIST_ALL).execute();
+            case OFFICER -> pool.preparedQuery(LIST_AREA).execute(Tuple.tuple().addArrayOfLong(ids).addString(p.province()).addString(p.district()));
+            default -> pool.preparedQuery(LIST_BY_IDS).execute(Tuple.tuple().addArrayOfLong(ids));
+        };
+        return rows.map(rs -> {
+            List<Site> out = new ArrayList<>();
+            rs.forEach(r -> out.add(remember(Site.from(r))));
+            return out;
+        });
+    }
+
+    public Future<Site> create(JsonObject b) {
+        LocalTime[] hours = hours(b.getJsonObject("openingHours"));
+        return pool.preparedQuery(INSERT).execute(Tuple.tuple()
+                        .addString(b.getString("name").strip()).addString(b.getString("kind"))
+                        .addString(b.getString("province").strip()).addString(b.getString("district").strip())
+                        .addString(b.getString("address", "").strip()).addInteger(b.getInteger("capacity"))
+                        .addInteger(b.getInteger("maxStayMinutes", 720)).addLocalTime(hours[0]).addLocalTime(hours[1])
+                        .addString(b.getString("timeZone", "Asia/Ho_Chi_Minh"))
+                        .addBoolean(b.getBoolean("posterEnabled", true)).addInteger(b.getInteger("retentionDays")))
+                .map(rows -> remember(Site.from(rows.iterator().next())));
+    }
+
+    /** Applies the given fields over the current site. */
+    public Future<Site> update(Site s, JsonObject b) {
+        LocalTime[] hours = b.containsKey("openingHours") ? hours(b.getJsonObject("openingHours"))
+                : new LocalTime[] {s.opensAt(), s.closesAt()};
+        return pool.preparedQuery(UPDATE).execute(Tuple.tuple().addLong(s.id())
+                        .addString(b.getString("name", s.name()).strip()).addString(b.getString("kind", s.kind()))
+                        .addString(b.getString("province", s.province()).strip())
+                        .addString(b.getString("district", s.district()).strip())
+                        .addString(b.getString("address", s.address()).strip())
+                        .addInteger(b.containsKey("capacity") ? b.getInteger("capacity") : s.capacity())
+                        .addInteger(b.getInteger("maxStayMinutes", s.maxStayMinutes()))
+                        .addLocalTime(hours[0]).addLocalTime(hours[1])
+                        .addString(b.getString("timeZone", s.timeZone()))
+                        .addBoolean(b.getBoolean("posterEnabled", s.posterEnabled()))
+                        .addInteger(b.containsKey("retentionDays") ? b.getInteger("retentionDays") : s.retentionDays()))
+                .map(rows -> remember(Site.from(rows.iterator().next())));
+    }
+
+    private Site remember(Site s) {
+        cache.put(s.id(), new Cached(s, System.currentTimeMillis()));
+        return s;
+    }
+
+    private static LocalTime[] hours(JsonObject h) {
+        if (h == null) {
+            return new LocalTime[2];
+        }
+        return new LocalTime[] {LocalTime.parse(h.getString("opens")), LocalTime.parse(h.getString("closes"))};
+    }
+}
