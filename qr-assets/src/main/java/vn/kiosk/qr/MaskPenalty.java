@@ -60,7 +60,7 @@ final class MaskPenalty {
                     previous = bit;
                 }
                 window = ((window << 1) | bit) & WINDOW;
-                finders += findersEndingAt(window, x);
+                finders += findersEndingAt(window, y);
             }
             penalty += runPenalty(run);
         }

@@ -1,0 +1,159 @@
+package vn.kiosk.server.support;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A plain HTTP client for tests, as an outside script would use the API. */
+public final class Api {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final String base;
+    private final String token;
+
+    public Api(String base) {
+        this(base, null);
+    }
+
+    private Api(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        public JsonArray items() {
+            return json().getJsonArray("items");
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Api as(String bearer) {
+        return new Api(base, bearer);
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public Api login(String username, String password) {
+        Response r = post("/api/v1/auth/login", new JsonObject().put("username", username).put("password", password));
+        if (r.status != 200) {
+            throw new IllegalStateException("login failed: " + r.status + " " + r.body);
+        }
+        return as(r.json().getString("token"));
+    }
+
+    public Response get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Response post(String path, Object json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json.toString(), StandardCharsets.UTF_8)));
+    }
+
+    public Response postRaw(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response patch(String path, Object json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.toString(), StandardCharsets.UTF_8)));
+    }
+
+    public byte[] bytes(String path) {
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- shortcuts for the common steps of a scenario ----
+
+    /** A new site with a unique name; returns its id. */
+    public long createSite(String kind) {
+        String name = "Điểm thử " + SEQ.incrementAndGet() + " " + UUID.randomUUID().toString().substring(0, 6);
+        Response r = post("/api/v1/sites", new JsonObject().put("name", name).put("kind", kind)
+                .put("province", "Quảng Trị").put("district", "Thành phố Đông Hà").put("address", "1 Lê Duẩn"));
+        if (r.status != 201) {
+            throw new IllegalStateException("site not created: " + r.status + " " + r.body);
+        }
+        return r.json().getLong("id");
+    }
+
+    /** Creates a user with a unique name and signs in as them. */
+    public Api userFor(String role, List<Long> siteIds) {
+        String username = role + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        Response r = post("/api/v1/users", new JsonObject().put("username", username).put("password", "pass-" + username)
+                .put("role", role).put("siteIds", new JsonArray(siteIds)));
+        if (r.status != 201) {
+            throw new IllegalStateException("user not created: " + r.status + " " + r.body);
+        }
+        return new Api(base).login(username, "pass-" + username);
+    }
+
+    /** Creates and pairs a kiosk; returns the pairing answer (kioskId, deviceToken, secret). */
+    public JsonObject pairKiosk(long siteId, String mode) {
+        Response k = post("/api/v1/sites/" + siteId + "/kiosks", new JsonObject().put("name", "Kiosk").put("gate", "Cổng A")
+                .put("mode", mode));
+        Response p = new Api(base).post("/api/v1/kiosks/pair", new JsonObject().put("pairingCode", k.json().getString("pairingCode")));
+        if (p.status != 200) {
+            throw new IllegalStateException("pairing failed: " + p.status + " " + p.body);
+        }
+        return p.json();
+    }
+
+    public Response checkIn(JsonObject body) {
+        if (!body.containsKey("id")) {
+            body.put("id", UUID.randomUUID().toString());
+        }
+        return post("/api/v1/checkins", body);
+    }
+
+    public static JsonObject visitor(String name, String phone) {
+        JsonObject v = new JsonObject().put("name", name);
+        if (phone != null) {
+            v.put("phone", phone);
+        }
+        return v;
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private static Response send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

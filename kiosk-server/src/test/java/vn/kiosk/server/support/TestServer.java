@@ -1,0 +1,89 @@
+package vn.kiosk.server.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import vn.kiosk.server.KioskServer;
+import vn.kiosk.server.config.Config;
+
+/**
+ * A real server on a real (embedded) PostgreSQL for tests. {@link #shared()}
+ * is one server for the whole test run (tests create their own sites, so they
+ * do not see each other); {@link #start} gives a test its own.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    private static TestServer shared;
+
+    private final KioskServer server;
+    private final Path dataDir;
+
+    private TestServer(KioskServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    public static synchronized TestServer shared() {
+        if (shared == null) {
+            try {
+                shared = start(Files.createTempDirectory("kiosk-test-"), Map.of());
+            } catch (Exception e) {
+                throw new IllegalStateException("The test server did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    shared.close();
+                } catch (IOException e) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return shared;
+    }
+
+    /** A server on {@code dataDir}; {@code extra} overrides or adds KIOSK_* settings. */
+    public static TestServer start(Path dataDir, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put(Config.HTTP_PORT, "0");
+        env.put(Config.DATA_DIR, dataDir.toString());
+        env.put(Config.ADMIN_PASSWORD, ADMIN_PASSWORD);
+        env.put(Config.DEMO, "false");
+        env.put(Config.INSTANCES, "2");
+        env.putAll(extra);
+        return new TestServer(KioskServer.start(Config.from(env), env), dataDir);
+    }
+
+    public KioskServer server() {
+        return server;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    /** Signed in as the bootstrap admin. */
+    public Api admin() {
+        return api().login("admin", ADMIN_PASSWORD);
+    }
+
+    /** The database URL of this server, for a second instance or direct checks. */
+    public String dbUrl() {
+        var t = server.database();
+        return "postgresql://" + t.user() + ":" + t.password() + "@" + t.host() + ":" + t.port() + "/" + t.database();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
