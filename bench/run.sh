@@ -23,5 +23,9 @@ out=()
 if [[ "$profile" != full ]]; then
   out=(--json kiosk-bench/target/bench-"$profile".json --markdown kiosk-bench/target/BENCHMARKS-"$profile".md)
 fi
-exec java -Xms512m -Xmx2g -cp kiosk-bench/target/kiosk-bench.jar:kiosk-server/target/kiosk-server.jar \
-  vn.kiosk.bench.Bench --profile "$profile" --server-jar kiosk-server/target/kiosk-server.jar "${out[@]}" "$@"
+# Run from copies, so that a rebuild during a long run does not change the server under test.
+run=kiosk-bench/target/run-$profile
+mkdir -p "$run"
+cp kiosk-server/target/kiosk-server.jar kiosk-bench/target/kiosk-bench.jar "$run"/
+exec java -Xms512m -Xmx2g -cp "$run/kiosk-bench.jar:$run/kiosk-server.jar" \
+  vn.kiosk.bench.Bench --profile "$profile" --server-jar "$run/kiosk-server.jar" "${out[@]}" "$@"

@@ -58,6 +58,7 @@ public final class Bench {
     private final Map<String, Long> phaseRssKb = new ConcurrentHashMap<>();
     private volatile String phase = "start";
     private ServerProcess server;
+    private CpuMeter cpu;
 
     public Bench(Options options) {
         this.o = options;
@@ -131,6 +132,7 @@ public final class Bench {
             String dbUrl = server.databaseUrl();
             Config.DbUrl db = Config.DbUrl.parse(dbUrl);
             details.put("coldStartMs", coldStart);
+            cpu = new CpuMeter(server.pid(), postmasterPid(dataDir));
             JsonObject machine = machine(db);
             Dataset dataset = new Dataset(db.jdbcUrl(), db.user(), db.password(), p);
 
@@ -218,8 +220,10 @@ public final class Bench {
         double rate = P;
         int maxSteps = p.name().equals("full") ? 8 : 2;
         for (int i = 0; i < maxSteps; i++) {
+            Map<String, Double> before = cpu.snapshot();
             LoadGenerator.Result r = gen.run(rate, p.peakStepSeconds(), 30, null);
-            steps.add(step(r));
+            steps.add(step(r).put("cpuMsPerCheckin", new JsonObject(new LinkedHashMap<>(
+                    CpuMeter.perUnit(before, cpu.snapshot(), r.ok())))));
             log("peak step: offered %,.0f/s → %,.0f ok/s, p99 %.1f ms, errors %d %s; %s", rate, r.okPerSecond(), r.p(99),
                     r.errors(), r.statuses(), serverMetrics());
             if (r.okPerSecond() > best && r.errors() <= r.sent() / 1000) {
@@ -241,8 +245,14 @@ public final class Bench {
 
     private void fixed(LoadGenerator gen, double P) throws Exception {
         double rate = 0.25 * P;
+        Map<String, Double> before = cpu.snapshot();
         LoadGenerator.Result r = gen.run(rate, p.fixedSeconds(), 30, null);
-        details.put("fixed", step(r));
+        Map<String, Double> perCheckin = CpuMeter.perUnit(before, cpu.snapshot(), r.ok());
+        log("CPU per check-in (ms): %s", perCheckin);
+        details.put("fixed", step(r).put("cpuMsPerCheckin", new JsonObject(new LinkedHashMap<>(perCheckin))));
+        figures.put("cpu_server", Figure.info("cpu_server", "server CPU per check-in", perCheckin.get("server"), "ms",
+                null, "at the fixed load; PostgreSQL " + perCheckin.getOrDefault("postgres", Double.NaN)
+                        + " ms, load generator " + perCheckin.get("bench") + " ms"));
         log("fixed %,.0f/s for %d s: p50 %.2f p99 %.2f p99.9 %.2f max %.1f ms, errors %d; %s", rate, p.fixedSeconds(),
                 r.p(50), r.p(99), r.p(99.9), r.maxMs(), r.errors(), serverMetrics());
         String at = String.format("%,.0f/s (25 %% of P) for %d s", rate, p.fixedSeconds());
@@ -604,6 +614,14 @@ public final class Bench {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), v));
         return out;
+    }
+
+    private static Long postmasterPid(Path dataDir) {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return null; // an external database: its CPU is not visible from here
+        }
     }
 
     private static String enc(String s) {

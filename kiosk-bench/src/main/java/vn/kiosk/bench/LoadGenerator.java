@@ -111,7 +111,6 @@ final class LoadGenerator implements AutoCloseable {
         while (System.nanoTime() < end) {
             Thread.onSpinWait();
         }
-        long okInWindow = stats.ok.sum();
         double window = (System.nanoTime() - start) / 1e9;
         Future.all(done).await((long) (5 + seconds), TimeUnit.SECONDS);
         long drainEnd = System.nanoTime() + (long) (drainSeconds * 1e9);
@@ -120,8 +119,10 @@ final class LoadGenerator implements AutoCloseable {
         }
         long unfinished = stats.inFlight.get();
         Histogram h = recorder.getIntervalHistogram();
+        // Sustained rate: all answers over the time until the last one (longer than the window when the server fell behind).
+        double busy = Math.max(window, (stats.lastAnswer.get() - start) / 1e9);
         return new Result(perSecond, window, stats.sent.get(), stats.ok.sum(), stats.errors.sum(),
-                Map.copyOf(stats.statuses), h, okInWindow / window, unfinished);
+                Map.copyOf(stats.statuses), h, stats.ok.sum() / busy, unfinished);
     }
 
     List<Lane> lanes() {
@@ -144,6 +145,7 @@ final class LoadGenerator implements AutoCloseable {
         final Recorder recorder;
         final AtomicLong sent = new AtomicLong();
         final AtomicLong inFlight = new AtomicLong();
+        final AtomicLong lastAnswer = new AtomicLong();
         final LongAdder ok = new LongAdder();
         final LongAdder errors = new LongAdder();
         final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
@@ -264,6 +266,7 @@ final class LoadGenerator implements AutoCloseable {
                         int status = ar.succeeded() ? ar.result() : -1;
                         if (stats != null) {
                             stats.inFlight.decrementAndGet();
+                            stats.lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
                             stats.recorder.recordValue(Math.max(1, micros));
                             if (status == 200 || status == 201) {
                                 stats.ok.increment();
