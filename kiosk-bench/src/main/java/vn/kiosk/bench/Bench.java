@@ -165,18 +165,21 @@ public final class Bench {
             LoadGenerator gen = new LoadGenerator(vertx, server.port(), devices, 2, 512);
             gen.start();
             phase = "warm-up";
-            gen.run(Math.max(100, 0.25 * P), p.name().equals("full") ? 5 : 1, 10, null);
+            gen.run(Math.max(50, 0.05 * P), p.name().equals("full") ? 10 : 2, 10, null);
 
             phase = "peak";
-            peak(gen, P);
+            double peak = peak(gen, P);
             phase = "fixed";
             fixed(gen, P);
+            // SSE and purge are measured "under the fixed load"; when the server cannot sustain 25 % of P that
+            // load would only measure the overload, so they run at half the measured peak instead (and say so).
+            double background = Math.min(0.25 * P, 0.5 * peak);
             phase = "sse";
-            sse(vertx, gen, admin, devices, P);
+            sse(vertx, gen, admin, devices, background);
             phase = "reads";
             reads(admin, dataset, loaded);
             phase = "purge";
-            purge(gen, dataset, P);
+            purge(gen, dataset, background);
             phase = "qr";
             qr(admin, siteIds);
             gen.close();
@@ -213,12 +216,13 @@ public final class Bench {
 
     // ---------------------------------------------------------------- phases
 
-    private void peak(LoadGenerator gen, double P) throws Exception {
+    /** Open-loop steps from 10 % of P up by half each time, until the server falls behind; returns the peak. */
+    private double peak(LoadGenerator gen, double P) throws Exception {
         JsonArray steps = new JsonArray();
         double best = 0;
         LoadGenerator.Result bestStep = null;
-        double rate = P;
-        int maxSteps = p.name().equals("full") ? 8 : 2;
+        double rate = Math.max(50, 0.1 * P);
+        int maxSteps = p.name().equals("full") ? 10 : 3;
         for (int i = 0; i < maxSteps; i++) {
             Map<String, Double> before = cpu.snapshot();
             LoadGenerator.Result r = gen.run(rate, p.peakStepSeconds(), 30, null);
@@ -226,14 +230,15 @@ public final class Bench {
                     CpuMeter.perUnit(before, cpu.snapshot(), r.ok())))));
             log("peak step: offered %,.0f/s → %,.0f ok/s, p99 %.1f ms, errors %d %s; %s", rate, r.okPerSecond(), r.p(99),
                     r.errors(), r.statuses(), serverMetrics());
-            if (r.okPerSecond() > best && r.errors() <= r.sent() / 1000) {
+            boolean kept = r.okPerSecond() >= 0.95 * rate && r.errors() <= r.sent() / 1000 && r.p(99) <= 1000;
+            if (r.okPerSecond() > best && r.errors() <= r.sent() / 100) {
                 best = r.okPerSecond();
                 bestStep = r;
             }
-            if (r.okPerSecond() < 0.95 * rate || r.errors() > r.sent() / 1000 || r.p(99) > 1000) {
+            if (!kept) {
                 break;
             }
-            rate += 0.5 * P;
+            rate *= 1.5;
             Thread.sleep(1000);
         }
         details.put("peakSteps", steps);
@@ -241,6 +246,7 @@ public final class Bench {
                 best / P, bestStep == null ? "no step without errors" : String.format(
                         "open loop, offered %,.0f/s for %d s: p50 %.1f ms, p99 %.1f ms", bestStep.offeredPerSecond(),
                         p.peakStepSeconds(), bestStep.p(50), bestStep.p(99))));
+        return best;
     }
 
     private void fixed(LoadGenerator gen, double P) throws Exception {
@@ -263,7 +269,7 @@ public final class Bench {
                 + r.unfinished(), "errors", 0, String.format("%,d requests", r.sent())));
     }
 
-    private void sse(Vertx vertx, LoadGenerator gen, Http admin, List<LoadGenerator.Device> devices, double P)
+    private void sse(Vertx vertx, LoadGenerator gen, Http admin, List<LoadGenerator.Device> devices, double rate)
             throws Exception {
         LoadGenerator.Device prober = devices.stream().filter(d -> !d.guard()).findFirst().orElseThrow();
         long site = siteOfKiosk(admin, prober);
@@ -273,7 +279,7 @@ public final class Bench {
             int connected = probe.connect(p.sseSubscribers());
             log("%d event streams open on site %d", connected, site);
             probe.startProbing();
-            LoadGenerator.Result r = gen.run(0.25 * P, p.sseSeconds(), 30, probe);
+            LoadGenerator.Result r = gen.run(rate, p.sseSeconds(), 30, probe);
             probe.stopProbing();
             Thread.sleep(2000);
             Histogram h = probe.latency();
@@ -288,8 +294,9 @@ public final class Bench {
                     .put("maxMs", Figure.finite(h.getMaxValue() / 1000.0)).put("checkins", step(r)));
             figures.put("sse_p99", Figure.atMost("sse_p99", "SSE event to " + connected + " subscribers, under the fixed load (p99)",
                     expected > 0 && probe.delivered() < expected ? Double.POSITIVE_INFINITY : p99, "ms", 50,
-                    String.format("from the check-in's send to each subscriber's copy; %d of %d copies delivered; p50 %.1f ms",
-                            probe.delivered(), expected, h.getValueAtPercentile(50) / 1000.0)));
+                    String.format("from the check-in's send to each subscriber's copy; %d of %d copies delivered; p50 %.1f ms;"
+                            + " %,.0f check-ins/s meanwhile (p99 %.1f ms)", probe.delivered(), expected,
+                            h.getValueAtPercentile(50) / 1000.0, rate, r.p(99))));
         } finally {
             probe.close();
         }
@@ -358,7 +365,7 @@ public final class Bench {
         }
     }
 
-    private void purge(LoadGenerator gen, Dataset dataset, double P) throws Exception {
+    private void purge(LoadGenerator gen, Dataset dataset, double rate) throws Exception {
         LocalDate oldest;
         try (Connection c = dataset.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select min(c.relname) from pg_inherits i join pg_class c on c.oid = i.inhrelid"
@@ -401,7 +408,7 @@ public final class Bench {
             }
         }, "purge");
         purger.start();
-        LoadGenerator.Result r = gen.run(0.25 * P, p.purgeSeconds(), 30, null);
+        LoadGenerator.Result r = gen.run(rate, p.purgeSeconds(), 30, null);
         purger.join();
         double ms = purge[0] < 0 ? Double.NaN : purge[0] / 1000.0;
         log("purge of %s (%,d visits): %.1f ms, %d lock-timeout retries; check-ins meanwhile p99 %.1f max %.1f ms",
@@ -412,7 +419,8 @@ public final class Bench {
                 "DROP of the day's visits and visit_events partitions (%,d visits) with lock_timeout 50 ms, %d retries",
                 purge[2], purge[1])));
         figures.put("purge_stall", Figure.atMost("purge_stall", "longest check-in during the purge", r.maxMs(), "ms", 100,
-                String.format("%,.0f check-ins/s for %d s around it, %d errors", 0.25 * P, p.purgeSeconds(), r.errors())));
+                String.format("%,.0f check-ins/s for %d s around it, %d errors; p99 %.1f ms", rate, p.purgeSeconds(),
+                        r.errors(), r.p(99))));
     }
 
     private void qr(Http admin, long[] siteIds) throws Exception {
