@@ -77,7 +77,9 @@ public final class KioskServer implements AutoCloseable {
             target.migrate();
             ServerKeys keys = ServerKeys.load(new Keys(config.dataDir(), env));
             int port = config.httpPort() == 0 ? freePort() : config.httpPort();
-            Config cfg = config.withHttpPort(port);
+            Config cfg = config.httpPort() == 0 && !env.containsKey(Config.PUBLIC_URL)
+                    ? config.withHttpPort(port).withPublicUrl("http://localhost:" + port)
+                    : config.withHttpPort(port);
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             vertx = Vertx.builder()
@@ -101,7 +103,8 @@ public final class KioskServer implements AutoCloseable {
                             .map(rows -> rows.iterator().next().getBoolean("fresh"));
 
             Vertx v = vertx;
-            await(relay.start()
+            await(checkKeys(pool, keys)
+                    .compose(x -> relay.start())
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
                     .compose(x -> v.deployVerticle(housekeeping))
                     .compose(x -> demo)
@@ -120,6 +123,21 @@ public final class KioskServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static Future<Void> checkKeys(Pool pool, ServerKeys keys) {
+        Future<Void> chain = Future.succeededFuture();
+        for (var e : keys.personal().fingerprints().entrySet()) {
+            chain = chain.compose(x -> pool.preparedQuery("insert into key_fingerprints (name, fingerprint) values ($1, $2)"
+                            + " on conflict (name) do update set name = excluded.name returning fingerprint")
+                    .execute(io.vertx.sqlclient.Tuple.of(e.getKey(), io.vertx.core.buffer.Buffer.buffer(e.getValue())))
+                    .compose(rows -> java.util.Arrays.equals(rows.iterator().next().getBuffer(0).getBytes(), e.getValue())
+                            ? Future.succeededFuture()
+                            : Future.failedFuture(new IllegalStateException("The " + e.getKey() + " key of this server"
+                                    + " differs from the one the database was written with. Give every instance the"
+                                    + " same keys (KIOSK_KEY_* or a copy of <data dir>/keys)."))));
+        }
+        return chain;
     }
 
     public int port() {

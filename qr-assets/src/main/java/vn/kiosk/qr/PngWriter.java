@@ -10,24 +10,43 @@ import java.util.zip.Deflater;
 final class PngWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    interface Pixels {
-        boolean isBlack(int x, int y);
-    }
-
     private PngWriter() {
     }
 
-    static byte[] blackOnWhite(int side, Pixels pixels) {
+    /**
+     * A square PNG of {@code side} pixels from a module matrix: each module becomes {@code scale} x {@code scale}
+     * pixels starting at ({@code offset}, {@code offset}); everything else is white.
+     */
+    static byte[] blackOnWhite(int side, byte[][] modules, int scale, int offset) {
         int rowBytes = 1 + (side + 7) / 8;
+        byte[] white = new byte[rowBytes];
+        Arrays.fill(white, 1, rowBytes, (byte) 0xFF);
         byte[] raw = new byte[rowBytes * side];
         for (int y = 0; y < side; y++) {
-            int rowStart = y * rowBytes;
-            for (int x = 0; x < side; x++) {
-                if (!pixels.isBlack(x, y)) {
-                    raw[rowStart + 1 + (x >> 3)] |= (byte) (0x80 >>> (x & 7));
+            System.arraycopy(white, 0, raw, y * rowBytes, rowBytes);
+        }
+        byte[] line = new byte[rowBytes];
+        for (int row = 0; row < modules.length; row++) {
+            System.arraycopy(white, 0, line, 0, rowBytes);
+            byte[] cells = modules[row];
+            for (int column = 0; column < cells.length; column++) {
+                if (cells[column] == 1) {
+                    int from = offset + column * scale;
+                    for (int x = from; x < from + scale; x++) {
+                        line[1 + (x >> 3)] &= (byte) ~(0x80 >>> (x & 7));
+                    }
                 }
             }
+            int firstY = offset + row * scale;
+            for (int y = firstY; y < firstY + scale; y++) {
+                System.arraycopy(line, 0, raw, y * rowBytes, rowBytes);
+            }
         }
+        return encode(side, raw);
+    }
+
+    /** {@code raw}: for each row, filter byte 0 then 1-bit grayscale pixels (1 is white). */
+    private static byte[] encode(int side, byte[] raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + raw.length / 8);
         out.writeBytes(SIGNATURE);
         byte[] header = new byte[13];
@@ -39,7 +58,7 @@ final class PngWriter {
         try {
             deflater.setInput(raw);
             deflater.finish();
-            byte[] compressed = new byte[raw.length + 64];
+            byte[] compressed = new byte[raw.length / 4 + 64];
             int length = 0;
             while (!deflater.finished()) {
                 if (length == compressed.length) {

@@ -1,5 +1,6 @@
 package vn.kiosk.qr;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +51,8 @@ public final class PosterPdf {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
-            PDFont regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(REGULAR_FONT), true);
-            PDFont bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(BOLD_FONT), true);
+            PDFont regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR_FONT), true);
+            PDFont bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD_FONT), true);
             describe(document, c);
             try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
                 new Layout(new PdfCanvas(stream), regular, bold, page.getMediaBox()).draw(c);

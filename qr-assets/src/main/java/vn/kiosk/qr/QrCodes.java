@@ -102,12 +102,7 @@ public final class QrCodes {
                     + " for this text");
         }
         int offset = (sizePx - width * scale) / 2;
-        return PngWriter.blackOnWhite(sizePx, (x, y) -> {
-            int mx = x - offset;
-            int my = y - offset;
-            return mx >= 0 && my >= 0 && mx < width * scale && my < width * scale
-                    && matrix[my / scale][mx / scale] == 1;
-        });
+        return PngWriter.blackOnWhite(sizePx, matrix, scale, offset);
     }
 
     /**

@@ -77,23 +77,23 @@ public final class CheckinHandler {
             String bluezone = bz == null ? null : bz.getString("status");
             String bluezoneId = bz == null ? null : bz.getString("bluezoneId");
             Future<JsonObject> answer = origin(ctx, body).compose(origin -> {
-                if ("self".equals(origin.method) || "poster".equals(origin.method) || (limitStaff)) {
+                boolean self = "self".equals(origin.method) || "poster".equals(origin.method);
+                if (self || limitStaff) {
                     limit(ctx, body, visitor);
                 }
-                if (origin.userId == null && origin.kioskId == null && visitor.phone() == null
-                        && visitor.visitorId() == null) {
+                if (self && visitor.phone() == null && visitor.visitorId() == null) {
                     throw ApiException.unprocessable("phone-required",
                             "A self check-in needs a phone number (or a visitor pass)").with("field", "visitor.phone");
                 }
                 String direction = direction(body.getString("direction", "auto"), origin.kioskMode);
                 String method = "manual".equals(visitor.method()) ? origin.method : visitor.method();
-                String gate = body.getString("gate", origin.gate);
-                gate = gate == null || gate.isBlank() ? null : gate.strip();
+                String askedGate = body.getString("gate", origin.gate);
+                String gate = askedGate == null || askedGate.isBlank() ? null : askedGate.strip();
                 CheckinCommand command = new CheckinCommand(id, origin.site.id(), direction, occurredAt, method,
                         origin.kioskId, origin.userId, gate, visitor.visitorId(), visitor.name(),
                         vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(), visitor.idNumber(),
                         bluezone, bluezoneId, UUID.randomUUID());
-                return writer.get().submit(command).map(result -> reply(result, origin, method, gate));
+                return writer.get().submit(command).map(result -> reply(result, origin, method, gate, bluezoneId));
             });
             answer.onSuccess(json -> Respond.json(ctx, json.getBoolean("replay") ? 200 : 201, clean(json)))
                     .onFailure(ctx::fail);
@@ -173,7 +173,7 @@ public final class CheckinHandler {
         limiter.hit("a:" + ctx.request().remoteAddress().hostAddress(), 60, "from this address");
     }
 
-    private JsonObject reply(CheckinResult r, Origin origin, String method, String gate) {
+    private JsonObject reply(CheckinResult r, Origin origin, String method, String gate, String bluezoneId) {
         JsonObject visitor = new JsonObject().put("id", r.visitorId()).put("name", r.name())
                 .put("phoneMasked", r.phoneMasked());
         String pass = null;
@@ -182,11 +182,14 @@ public final class CheckinHandler {
                     keys.pass().getPrivate());
         }
         String confirmation = null;
-        if ("in".equals(r.direction()) && origin.userId == null) {
-            boolean installed = r.bluezone() != null && !"not_installed".equals(r.bluezone())
-                    && !"no_smartphone".equals(r.bluezone());
+        boolean installed = bluezoneId != null && r.bluezone() != null && !"not_installed".equals(r.bluezone())
+                && !"no_smartphone".equals(r.bluezone());
+        boolean answered = installed || "not_installed".equals(r.bluezone()) || r.bluezone() == null;
+        if ("in".equals(r.direction()) && origin.userId == null && answered) {
+            // Deterministic from the stored visit, so a replay returns the same text.
             confirmation = Confirmation.issue(new ConfirmationClaims(r.visitId().toString(), origin.site.id(), installed,
-                    null, r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation());
+                    installed ? bluezoneId : null,
+                    r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation());
         }
         if (!r.replay()) {
             relay.publishLocally(Events.event("in".equals(r.direction()) ? Events.CHECKIN : Events.CHECKOUT,

@@ -33,7 +33,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(dataDir);
         FileChannel channel = FileChannel.open(dataDir.resolve("kiosk.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by another server in this same JVM
+        }
         if (lock == null) {
             channel.close();
             throw new DataDirInUseException("Another Kiosk server is already using the data dir " + dataDir

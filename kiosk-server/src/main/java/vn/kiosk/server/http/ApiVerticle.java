@@ -30,6 +30,15 @@ import vn.kiosk.server.config.Config;
  * own visit writer.
  */
 public final class ApiVerticle extends VerticleBase {
+    /**
+     * Operations whose handlers check their own input: a camera frame is not
+     * JSON, and vertx-openapi 5.0 reads a free-text query value such as
+     * "+84912345678" as a number and then refuses it as "not a string"
+     * (eclipse-vertx/vertx-openapi#114).
+     */
+    private static final java.util.Set<String> OWN_VALIDATION =
+            java.util.Set.of("decodeQr", "listVisits", "exportVisitsCsv", "renderQr");
+
     private final Config config;
     private final Services services;
     private final PrometheusMeterRegistry registry;
@@ -62,7 +71,7 @@ public final class ApiVerticle extends VerticleBase {
                     return Future.failedFuture(new IllegalStateException("No handler for operation " + op));
                 }
                 route.setDoSecurity(false).addHandler(handler).addFailureHandler(Problems::handle);
-                if ("decodeQr".equals(op)) {
+                if (OWN_VALIDATION.contains(op)) {
                     route.setDoValidation(false);
                 }
             }
@@ -70,6 +79,12 @@ public final class ApiVerticle extends VerticleBase {
             mountOthers(router);
             server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                     .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
+            server.invalidRequestHandler(req -> {
+                org.slf4j.LoggerFactory.getLogger(ApiVerticle.class).warn("Invalid HTTP request {}", req.decoderResult());
+                req.response().setStatusCode(400).end();
+            });
+            server.exceptionHandler(t -> org.slf4j.LoggerFactory.getLogger(ApiVerticle.class)
+                    .warn("HTTP connection failed ({})", t.toString()));
             return server.requestHandler(router).listen(config.httpPort());
         });
     }

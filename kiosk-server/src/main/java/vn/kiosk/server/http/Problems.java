@@ -22,6 +22,10 @@ public final class Problems {
     public static void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         ApiException problem = toProblem(ctx.statusCode(), failure);
+        if (problem.status() < 500 && failure != null && !(failure instanceof ApiException)) {
+            log.debug("Request {} {} refused: {} (cause {})", ctx.request().method(), ctx.normalizedPath(), failure,
+                    failure.getCause());
+        }
         if (problem.status() >= 500) {
             // The message of a database or internal error may quote request data: log the class only.
             log.error("Request {} {} failed with {}", ctx.request().method(), ctx.normalizedPath(),
@@ -56,6 +60,9 @@ public final class Problems {
     }
 
     static ApiException toProblem(int status, Throwable failure) {
+        if (failure instanceof HttpException he && he.getCause() instanceof ValidatorException) {
+            failure = he.getCause();
+        }
         if (failure instanceof ApiException api) {
             return api;
         }

@@ -28,6 +28,8 @@ import vn.kiosk.server.visitor.PersonalData;
 /** Reading the log: pages, CSV export, who is inside now. */
 public final class LogHandlers {
     private static final int DEFAULT_LIMIT = 50;
+    private static final java.util.Set<String> BLUEZONE = java.util.Set.of("qr_confirmed", "declared",
+            "installed_on_site", "not_installed", "no_smartphone", "unknown");
     private static final String OCCUPANCY = "select p.visit_id, p.entered_at, p.visitor_id, r.name, r.phone_masked"
             + " from presence p join visitors r on r.id = p.visitor_id where p.site_id = $1 order by p.entered_at";
     private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
@@ -48,9 +50,9 @@ public final class LogHandlers {
         Respond.guarded(ctx, () -> {
             Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD);
             var req = ctx.request();
-            int limit = req.getParam("limit") == null ? DEFAULT_LIMIT : Integer.parseInt(req.getParam("limit"));
+            int limit = QueryParams.integer(req.getParam("limit"), "limit", DEFAULT_LIMIT, 1, 500);
             VisitQuery q = query(ctx).after(req.getParam("cursor"))
-                    .inside(req.getParam("inside") == null ? null : Boolean.valueOf(req.getParam("inside")))
+                    .inside(QueryParams.bool(req.getParam("inside"), "inside"))
                     .page(limit + 1);
             Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId"))
                     .compose(site -> pool.preparedQuery(q.sql.toString()).execute(q.params))
@@ -147,7 +149,8 @@ public final class LogHandlers {
     private VisitQuery query(RoutingContext ctx) {
         var req = ctx.request();
         return new VisitQuery(Respond.pathLong(ctx, "siteId"), req.getParam("from"), req.getParam("to"))
-                .bluezone(req.getParam("bluezone")).gate(req.getParam("gate")).search(req.getParam("q"), personal);
+                .bluezone(QueryParams.oneOf(req.getParam("bluezone"), "bluezone", BLUEZONE))
+                .gate(QueryParams.text(req.getParam("gate"), "gate", 100)).search(req.getParam("q"), personal);
     }
 
     static JsonObject visit(Row r) {

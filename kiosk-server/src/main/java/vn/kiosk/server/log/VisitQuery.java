@@ -68,6 +68,9 @@ final class VisitQuery {
         if (q == null || q.isBlank()) {
             return this;
         }
+        if (q.length() > 100) {
+            throw ApiException.badRequest("invalid-request", "q must be at most 100 characters").with("field", "q");
+        }
         StringBuilder any = new StringBuilder(" and (");
         String folded = Names.fold(q);
         int n = next();

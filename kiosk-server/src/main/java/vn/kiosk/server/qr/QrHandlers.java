@@ -110,6 +110,10 @@ public final class QrHandlers {
 
     public void render(RoutingContext ctx) {
         String text = ctx.request().getParam("text");
+        if (text == null || text.isEmpty() || text.length() > 600) {
+            ctx.fail(ApiException.badRequest("invalid-request", "text must be 1 to 600 characters"));
+            return;
+        }
         ctx.response().putHeader("Content-Type", "image/svg+xml; charset=utf-8")
                 .putHeader("Cache-Control", "private, max-age=60").end(QrCodes.svg(text));
     }

@@ -38,6 +38,18 @@ public final class PersonalData {
         }
     }
 
+    /** Identifies the keys without revealing them: a MAC of a constant under each. */
+    public java.util.Map<String, byte[]> fingerprints() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(dataKey.getEncoded(), "HmacSHA256"));
+            byte[] data = mac.doFinal("kiosk key fingerprint".getBytes(StandardCharsets.UTF_8));
+            return java.util.Map.of("data", data, "lookup", hash("fingerprint", "kiosk key fingerprint"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public byte[] encrypt(String plain) {
         try {
             byte[] nonce = new byte[12];

@@ -76,6 +76,18 @@ public final class TestServer implements AutoCloseable {
         return api().login("admin", ADMIN_PASSWORD);
     }
 
+    /** A fresh data dir holding a copy of this server's keys, for a second instance on the same database. */
+    public Path sharingKeys() throws IOException {
+        Path dir = Files.createTempDirectory("kiosk-peer-");
+        Files.createDirectories(dir.resolve("keys"));
+        try (var files = Files.list(dataDir.resolve("keys"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve("keys").resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
     /** The database URL of this server, for a second instance or direct checks. */
     public String dbUrl() {
         var t = server.database();

@@ -1,0 +1,189 @@
+package vn.kiosk.server.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.TestServer;
+
+class CheckinTest {
+    static TestServer server;
+    static Api admin;
+    static long site;
+    static Api guard;
+
+    @BeforeAll
+    static void setUp() {
+        server = TestServer.shared();
+        admin = server.admin();
+        site = admin.createSite("bus_station");
+        guard = admin.userFor("guard", List.of(site));
+    }
+
+    private static JsonObject typed(String name, String phone) {
+        return new JsonObject().put("siteId", site).put("visitor", Api.visitor(name, phone));
+    }
+
+    private static int visitsOf(String phoneQuery) {
+        return guard.get("/api/v1/sites/" + site + "/visits?limit=500&q=" + phoneQuery).items().size();
+    }
+
+    @Test
+    @DisplayName("A guard checks a typed visitor in, then out with direction auto")
+    void autoDirection() {
+        Api.Response in = guard.checkIn(typed("Trần Thị Bình", "0905 111 222"));
+        assertThat(in.status()).isEqualTo(201);
+        assertThat(in.json().getString("direction")).isEqualTo("in");
+        assertThat(in.json().getJsonObject("visitor").getString("phoneMasked")).isEqualTo("090****222");
+        assertThat(in.json().getString("pass")).startsWith("v1.");
+
+        Api.Response out = guard.checkIn(typed("Trần Thị Bình", "0905111222"));
+        assertThat(out.status()).isEqualTo(201);
+        assertThat(out.json().getString("direction")).isEqualTo("out");
+        assertThat(out.json().getString("visitId")).isEqualTo(in.json().getString("visitId"));
+
+        JsonObject visit = guard.get("/api/v1/sites/" + site + "/visits?q=0905111222").items().getJsonObject(0);
+        assertThat(visit.getString("exitedAt")).isNotNull();
+        assertThat(visit.getBoolean("exitInferred")).isFalse();
+    }
+
+    @Test
+    @DisplayName("0912 345 678, +84912345678 and 84912345678 are one visitor")
+    void phoneSpellingsCollapse() {
+        long a = guard.checkIn(typed("Lê Văn Cường", "0913 345 678")).json().getJsonObject("visitor").getLong("id");
+        long b = guard.checkIn(typed("Lê Văn Cường", "+84913345678")).json().getJsonObject("visitor").getLong("id");
+        long c = guard.checkIn(typed("Lê Văn Cường", "84913345678").put("direction", "in"))
+                .json().getJsonObject("visitor").getLong("id");
+        long d = guard.checkIn(typed("Lê Văn Cường", "(091) 334-5678").put("direction", "in"))
+                .json().getJsonObject("visitor").getLong("id");
+        assertThat(new java.util.HashSet<>(List.of(a, b, c, d))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("The same id again returns the first answer and stores nothing new")
+    void sequentialReplay() {
+        JsonObject body = typed("Phạm Minh Đức", "0935 000 111").put("id", UUID.randomUUID().toString());
+        Api.Response first = guard.checkIn(body.copy());
+        Api.Response again = guard.checkIn(body.copy());
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(visitsOf("0935000111")).isEqualTo(1);
+        assertThat(guard.get("/api/v1/sites/" + site + "/occupancy").body()).contains("Phạm Minh Đức");
+    }
+
+    @Test
+    @DisplayName("Twenty concurrent requests with one id store one visit and all get the same answer")
+    void concurrentReplay() throws Exception {
+        JsonObject body = typed("Hoàng Thu Hà", "0976 222 333").put("id", UUID.randomUUID().toString());
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(pool.submit(() -> guard.checkIn(body.copy())));
+        }
+        List<JsonObject> bodies = new ArrayList<>();
+        int created = 0;
+        for (Future<Api.Response> f : answers) {
+            Api.Response r = f.get();
+            assertThat(r.status()).isIn(200, 201);
+            created += r.status() == 201 ? 1 : 0;
+            bodies.add(r.json());
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(1);
+        assertThat(bodies).allMatch(b -> b.equals(bodies.get(0)));
+        assertThat(visitsOf("0976222333")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("Checking in again without an exit closes the earlier stay as inferred")
+    void inAgainClosesEarlierStay() {
+        guard.checkIn(typed("Võ Văn Nam", "0987 654 321").put("direction", "in"));
+        guard.checkIn(typed("Võ Văn Nam", "0987 654 321").put("direction", "in"));
+        var items = guard.get("/api/v1/sites/" + site + "/visits?q=0987654321").items();
+        assertThat(items).hasSize(2);
+        assertThat(items.getJsonObject(1).getBoolean("exitInferred")).isTrue();
+        assertThat(items.getJsonObject(0).getString("exitedAt")).isNull();
+    }
+
+    @Test
+    @DisplayName("An exit with no entry on record is kept, flagged as entry missing")
+    void exitWithoutEntry() {
+        Api.Response out = guard.checkIn(typed("Đỗ Thị Lan", "0868 123 456").put("direction", "out"));
+        assertThat(out.status()).isEqualTo(201);
+        assertThat(out.json().getString("direction")).isEqualTo("out");
+        JsonObject v = guard.get("/api/v1/sites/" + site + "/visits?q=0868123456").items().getJsonObject(0);
+        assertThat(v.getBoolean("entryMissing")).isTrue();
+    }
+
+    @Test
+    @DisplayName("A visitor without phone or ID (guard by hand) is recorded by name")
+    void nameOnly() {
+        Api.Response r = guard.checkIn(typed("Bà Tư bán rau", null).put("bluezone",
+                new JsonObject().put("status", "no_smartphone")));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().getString("bluezone")).isEqualTo("no_smartphone");
+    }
+
+    @Test
+    @DisplayName("occurredAt: 71 h ago is accepted, 73 h ago or 5 min ahead is 422")
+    void occurredAtWindow() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        assertThat(guard.checkIn(typed("Bùi Văn Long", "0916 000 001")
+                .put("occurredAt", now.minusHours(71).toString())).status()).isEqualTo(201);
+        Api.Response old = guard.checkIn(typed("Bùi Văn Long", "0916 000 001")
+                .put("occurredAt", now.minusHours(73).toString()));
+        assertThat(old.status()).isEqualTo(422);
+        assertThat(old.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(guard.checkIn(typed("Bùi Văn Long", "0916 000 001")
+                .put("occurredAt", now.plusMinutes(5).toString())).status()).isEqualTo(422);
+        assertThat(guard.checkIn(typed("Bùi Văn Long", "0916 000 001")
+                .put("occurredAt", "yesterday")).status()).isIn(400, 422);
+    }
+
+    @Test
+    @DisplayName("Bad input gets a problem+json 4xx and stores nothing")
+    void badInputStoresNothing() {
+        String phone = "0977 888 999";
+        List<JsonObject> bad = List.of(
+                typed("", phone),
+                typed("   ", phone),
+                typed("Tên\u0000lạ", phone),
+                typed("Ngô Văn Tám", "12345"),
+                typed("Ngô Văn Tám", "0100 000 000"),
+                typed("Ngô Văn Tám", phone).put("unknownField", 1),
+                typed("Ngô Văn Tám", phone).put("siteId", "một"),
+                typed("Ngô Văn Tám", phone).put("siteId", 999_999_999L),
+                typed("Ngô Văn Tám", phone).put("direction", "sideways"),
+                typed("Ngô Văn Tám", phone).put("bluezone", new JsonObject().put("status", "maybe")),
+                new JsonObject().put("siteId", site),
+                typed("Ngô Văn Tám", phone).put("cccd", "079203001234||Ngô Văn Tám|01011990|Nam|x|01012021"));
+        for (JsonObject body : bad) {
+            Api.Response r = guard.checkIn(body);
+            assertThat(r.status()).as(body.encode()).isBetween(400, 499);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            JsonObject problem = r.json();
+            assertThat(problem.getString("type")).isNotBlank();
+            assertThat(problem.getString("title")).isNotBlank();
+            assertThat(problem.getInteger("status")).isEqualTo(r.status());
+            assertThat(problem.getString("detail")).isNotBlank();
+        }
+        Api.Response malformed = guard.postRaw("/api/v1/checkins", "application/json", "{\"id\": ".getBytes());
+        assertThat(malformed.status()).isEqualTo(400);
+        Api.Response huge = guard.postRaw("/api/v1/checkins", "application/json",
+                ("{\"id\":\"" + "x".repeat(200_000) + "\"}").getBytes());
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(visitsOf("0977888999")).isZero();
+    }
+}

@@ -1,0 +1,77 @@
+package vn.kiosk.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.kiosk.server.config.Config;
+import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.SseClient;
+import vn.kiosk.server.support.TestServer;
+
+class EventsTest {
+
+    @Test
+    @DisplayName("A guard's console receives a check-in event within a second")
+    void sseWithinASecond() throws Exception {
+        TestServer server = TestServer.shared();
+        Api admin = server.admin();
+        long site = admin.createSite("office");
+        Api guard = admin.userFor("guard", List.of(site));
+        try (SseClient sse = new SseClient(server.baseUrl() + "/api/v1/sites/" + site + "/events", guard.token())) {
+            assertThat(sse.awaitConnected()).isEqualTo(200);
+            Thread.sleep(200);
+            long sent = System.nanoTime();
+            guard.checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Phan Văn Khoa", "0912 456 789")));
+            SseClient.Event e = sse.next(1000);
+            assertThat(e).as("an event within a second").isNotNull();
+            assertThat(e.type()).isEqualTo("checkin");
+            assertThat(e.data().getString("name")).isEqualTo("Phan Văn Khoa");
+            assertThat(e.data().encode()).doesNotContain("0912456789").doesNotContain("+84912456789");
+            assertThat((e.receivedNanos() - sent) / 1_000_000).isLessThan(1000);
+        }
+    }
+
+    @Test
+    @DisplayName("A browser opens the stream with a single-use ticket; reusing it is refused")
+    void ticket() throws Exception {
+        TestServer server = TestServer.shared();
+        Api admin = server.admin();
+        long site = admin.createSite("office");
+        String ticket = admin.post("/api/v1/sites/" + site + "/events/tickets", null).json().getString("ticket");
+        String url = server.baseUrl() + "/api/v1/sites/" + site + "/events?ticket=" + ticket;
+        try (SseClient first = new SseClient(url, null)) {
+            assertThat(first.awaitConnected()).isEqualTo(200);
+        }
+        try (SseClient second = new SseClient(url, null)) {
+            assertThat(second.awaitConnected()).isEqualTo(401);
+        }
+        try (SseClient none = new SseClient(server.baseUrl() + "/api/v1/sites/" + site + "/events", null)) {
+            assertThat(none.awaitConnected()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @DisplayName("An event taken by one instance reaches the streams of another instance")
+    void crossInstance() throws Exception {
+        TestServer first = TestServer.shared();
+        try (TestServer second = TestServer.start(first.sharingKeys(), Map.of(Config.DB_URL, first.dbUrl()))) {
+            Api admin = first.admin();
+            long site = admin.createSite("market");
+            Api guardOnSecond = second.api().login("admin", TestServer.ADMIN_PASSWORD);
+            try (SseClient sse = new SseClient(second.baseUrl() + "/api/v1/sites/" + site + "/events",
+                    guardOnSecond.token())) {
+                assertThat(sse.awaitConnected()).isEqualTo(200);
+                Thread.sleep(300);
+                admin.checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Trịnh Công Sơn", null)));
+                SseClient.Event e = sse.next(1000);
+                assertThat(e).as("the event crossed to the second instance within a second").isNotNull();
+                assertThat(e.data().getString("name")).isEqualTo("Trịnh Công Sơn");
+                assertThat(e.data().containsKey("origin")).isFalse();
+            }
+        }
+    }
+}
