@@ -58,6 +58,8 @@ class VisitorPhoneTest {
             shot(p, "phone-3-bluezone-missing");
             assertNoSidewaysScroll(p);
             assertTargetsAtLeast48px(p);
+            p.click("#bz-yes");
+            p.fill("#bz-id", "a1b2c3");
 
             p.click("#go");
             assertThat(p.locator("#s-done")).isVisible();
@@ -71,15 +73,18 @@ class VisitorPhoneTest {
 
             // The confirmation QR as the kiosk camera would read it from the phone's screen.
             byte[] confirmPng = p.locator("#confirm-qr").screenshot();
-            java.nio.file.Files.write(Browsers.SCREENSHOTS.resolve("phone-confirmation-qr.png"), confirmPng);
             String confirmation = QrCodes.decode(confirmPng).orElseThrow();
-            assertThat(confirmation).startsWith("c1.").isEqualTo(p.locator("#confirm-qr").getAttribute("data-qr-text"));
+            assertThat(confirmation).startsWith("c1.").contains(".1.A1B2C3.")
+                    .isEqualTo(p.locator("#confirm-qr").getAttribute("data-qr-text"));
             kiosk.keyboard().type(confirmation + "\n"); // a code reader in keyboard mode
             assertThat(kiosk.locator("#result")).isVisible();
-            assertThat(kiosk.locator("#result")).hasAttribute("data-tone", "warn"); // no Bluezone → install poster
+            assertThat(kiosk.locator("#result")).hasAttribute("data-tone", "ok");
+            assertThat(kiosk.locator("#result-title")).hasText("Mời vào");
             assertThat(kiosk.locator("#result-name")).hasText("Phạm Thị Ngọc Ánh");
-            assertThat(kiosk.locator("#result-poster")).isVisible();
-            shot(kiosk, "kiosk-result-no-bluezone");
+            assertThat(kiosk.locator("#result-detail")).hasText("Đã xác nhận Bluezone");
+            shot(kiosk, "kiosk-result-confirmed");
+            assertThat(guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0)
+                    .getString("bluezone")).isEqualTo("qr_confirmed");
 
             // Accepted: the server recorded the confirmation, a second scan changes nothing.
             Api.Response again = guard.api().post("/api/v1/confirmations", new JsonObject().put("code", confirmation));
@@ -92,7 +97,19 @@ class VisitorPhoneTest {
             assertThat(p.locator("#s-go")).isVisible();
             assertThat(p.locator("#me-name")).hasText("Phạm Thị Ngọc Ánh");
             shot(p, "phone-5-returning");
+            // Someone without Bluezone: orange, with the install poster.
             kiosk.click("#result"); // a tap closes the result screen early
+            Api.Response other = Browsers.server().api().checkIn(new JsonObject()
+                    .put("siteToken", url.substring(url.lastIndexOf('/') + 1))
+                    .put("visitor", Api.visitor("Võ Thị Sáu", Phones.next()))
+                    .put("bluezone", new JsonObject().put("status", "not_installed")));
+            assertThat(other.status()).as(other.body()).isEqualTo(201);
+            kiosk.keyboard().type(other.json().getString("confirmation") + "\n");
+            assertThat(kiosk.locator("#result")).hasAttribute("data-tone", "warn");
+            assertThat(kiosk.locator("#result-name")).hasText("Võ Thị Sáu");
+            assertThat(kiosk.locator("#result-poster")).isVisible();
+            shot(kiosk, "kiosk-result-no-bluezone");
+            kiosk.click("#result");
             assertThat(kiosk.locator("#result")).isHidden();
             url = QrCodes.decode(kiosk.locator("#kiosk-qr").screenshot()).orElseThrow();
             p.navigate(url);
@@ -105,7 +122,7 @@ class VisitorPhoneTest {
             shot(p, "phone-7-pass");
 
             Browsers.eventually(Duration.ofSeconds(5), "one closed visit", () -> {
-                var items = guard.api().get("/api/v1/sites/" + site + "/visits").items();
+                var items = guard.api().get("/api/v1/sites/" + site + "/visits?q=Ngọc").items();
                 return items.size() == 1 && items.getJsonObject(0).getString("exitedAt") != null;
             });
             kioskWatch.assertClean();
