@@ -47,7 +47,8 @@ function home() {
   }
   renderMe();
   const bz = load(KEY.bluezone);
-  if (!bz) {
+  if (!bz || (bz.status === 'declared' && !bz.bluezoneId)) {
+    if (bz) chooseBluezone(bz.status);
     step('s-bluezone');
   } else {
     step('s-go');
@@ -164,14 +165,15 @@ function bluezoneAnswer() {
   if (!$('#s-bluezone').hidden) {
     if (!bzChoice) return null;
     const id = $('#bz-id').value.trim().toUpperCase();
-    if (bzChoice === 'declared' && id && !/^[A-Za-z0-9]{4,12}$/.test(id)) {
+    // The ID is the proof the kiosk confirms: without it the server treats the answer as "not installed".
+    if (bzChoice === 'declared' && !/^[A-Za-z0-9]{4,12}$/.test(id)) {
       show($('#bz-id-error'), true);
       $('#bz-id').setAttribute('aria-invalid', 'true');
       $('#bz-id').focus();
       return null;
     }
     show($('#bz-id-error'), false);
-    const answer = bzChoice === 'declared' ? { status: 'declared', ...(id ? { bluezoneId: id } : {}) } : { status: 'not_installed' };
+    const answer = bzChoice === 'declared' ? { status: 'declared', bluezoneId: id } : { status: 'not_installed' };
     save(KEY.bluezone, answer);
     return answer;
   }

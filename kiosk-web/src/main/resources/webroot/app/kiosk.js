@@ -117,6 +117,7 @@ function runKiosk() {
   keepAwake();
   $('#fullscreen').addEventListener('click', goFullscreen);
   $('#result').addEventListener('click', hideResult);
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideResult(); });
   window.addEventListener('online', () => { setOnline(true); heartbeat(); });
   window.addEventListener('offline', () => setOnline(false));
   document.addEventListener('langchange', () => { renderSite(); renderBadges(); });
@@ -206,6 +207,7 @@ function startPosters() {
   const list = posters();
   const dots = clear($('#poster-dots'));
   list.forEach((p, i) => dots.append(el('span', { class: 'dot', dataset: { i } })));
+  show(dots, list.length > 1);
   const showPoster = () => {
     posterIndex = posterIndex % list.length;
     const p = list[posterIndex];
