@@ -59,6 +59,13 @@ class KioskScreenTest {
             assertThat(r.json().getLong("siteId")).isEqualTo(site);
             assertThat(r.json().getString("direction")).isEqualTo("in");
 
+            // its heartbeat makes it show as online to the manager
+            Browsers.eventually(java.time.Duration.ofSeconds(5), "the kiosk online", () -> {
+                var kiosks = Browsers.admin().get("/api/v1/sites/" + site + "/kiosks").items();
+                return kiosks.size() == 1 && kiosks.getJsonObject(0).getBoolean("online")
+                        && "web-1.0.0".equals(kiosks.getJsonObject(0).getString("appVersion"));
+            });
+
             page.setViewportSize(800, 1280);
             shot(page, "kiosk-idle-portrait");
             watch.assertClean();
