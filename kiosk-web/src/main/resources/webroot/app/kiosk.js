@@ -317,9 +317,11 @@ function guessDirection(visitorId) {
 }
 
 let handling = false;
+let scanStartedAt = 0;
 async function handleScan(text) {
   if (handling || !state.device) return;
   handling = true;
+  scanStartedAt = performance.now();
   try {
     const scan = classify(text);
     if (scan.kind === 'confirmation') await confirmCode(scan);
@@ -442,6 +444,7 @@ function showResult({ tone, title, titleEn, name, time, detail, detailEn, poster
   box.className = 'result result-' + tone;
   box.dataset.tone = tone;
   box.dataset.direction = direction || '';
+  box.dataset.ms = scanStartedAt ? String(Math.round(performance.now() - scanStartedAt)) : ''; // scan → result, for tests
   $('#result-icon').textContent = ICONS[tone];
   $('#result-title').textContent = title || '';
   $('#result-title-en').textContent = titleEn && titleEn !== title ? titleEn : '';

@@ -44,6 +44,7 @@ class CameraScanTest {
             System.out.println("kiosk camera: pass read and answered " + (System.nanoTime() - t0) / 1_000_000
                     + " ms after pairing (camera start included)");
             assertThat(page.locator("#result-title")).hasText("Mời vào");
+            System.out.println("kiosk camera: pass decoded to result screen in " + page.locator("#result").getAttribute("data-ms") + " ms");
             assertThat(page.locator("#result-name")).hasText("Hoàng Minh Đức");
             assertThat(page.locator("#cam")).isVisible();
             shot(page, "kiosk-result-camera-pass");

@@ -58,6 +58,7 @@ class OfflineKioskTest {
                 assertThat(page.locator("#result-title")).hasText("Mời vào");
                 assertThat(page.locator("#result-name")).hasText(names.get(i));
                 assertThat(page.locator("#result-detail")).hasText("Đang mất mạng: đã lưu, sẽ gửi khi có mạng");
+                System.out.println("kiosk offline: pass scan to result in " + page.locator("#result").getAttribute("data-ms") + " ms");
                 if (i == 2) {
                     assertThat(page.locator("#result .result-body img")).hasCount(0);
                     shot(page, "kiosk-result-offline");

@@ -83,6 +83,9 @@ class VisitorPhoneTest {
             assertThat(kiosk.locator("#result-name")).hasText("Phạm Thị Ngọc Ánh");
             assertThat(kiosk.locator("#result-detail")).hasText("Đã xác nhận Bluezone");
             shot(kiosk, "kiosk-result-confirmed");
+            int ms = Integer.parseInt(kiosk.locator("#result").getAttribute("data-ms"));
+            System.out.println("kiosk: confirmation scan to result screen in " + ms + " ms");
+            org.assertj.core.api.Assertions.assertThat(ms).as("result within a second of the scan").isLessThan(1000);
             assertThat(guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0)
                     .getString("bluezone")).isEqualTo("qr_confirmed");
 
