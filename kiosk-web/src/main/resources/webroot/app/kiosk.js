@@ -381,26 +381,42 @@ async function checkIn(who, local) {
 }
 
 async function confirmCode(scan) {
-  if (!state.online || !navigator.onLine) {
+  if (state.online && navigator.onLine) {
+    try {
+      const r = await api('/api/v1/confirmations', { method: 'POST', body: { code: scan.text }, token: state.device.deviceToken, timeoutMs: ONLINE_TIMEOUT_MS });
+      const name = r.visitor && r.visitor.name;
+      if (!r.installed) {
+        showResult({ tone: 'warn', title: t('kiosk.noBluezone'), titleEn: t('kiosk.noBluezone', null, 'en'), name,
+          detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
+        return;
+      }
+      showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.confirmed', null, 'en'), name,
+        time: timeOf(new Date(), siteZone()),
+        detail: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed') : t('kiosk.confirmed'),
+        detailEn: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed', null, 'en') : '' });
+      return;
+    } catch (e) {
+      if (!e.transient) { refuseProblem(e); return; }
+      if (e.network) setOnline(false);
+    }
+  }
+  // Offline: only the server can check the code's tag, but its fields say whether Bluezone is installed;
+  // it is sent when the network returns, while it is still valid (5 minutes).
+  const c = scan.claims;
+  if (!c || c.expiresAt * 1000 <= Date.now()) {
     refuse(t('kiosk.reason.confirmOffline'), t('kiosk.reason.confirmOffline', null, 'en'));
     return;
   }
-  try {
-    const r = await api('/api/v1/confirmations', { method: 'POST', body: { code: scan.text }, token: state.device.deviceToken, timeoutMs: 5000 });
-    const name = r.visitor && r.visitor.name;
-    if (!r.installed) {
-      showResult({ tone: 'warn', title: t('kiosk.noBluezone'), titleEn: t('kiosk.noBluezone', null, 'en'), name,
-        detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
-      return;
-    }
-    showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.confirmed', null, 'en'), name,
-      time: timeOf(new Date(), siteZone()),
-      detail: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed') : t('kiosk.confirmed'),
-      detailEn: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed', null, 'en') : '' });
-  } catch (e) {
-    if (e.transient) refuse(t('kiosk.reason.confirmOffline'), t('kiosk.reason.confirmOffline', null, 'en'));
-    else refuseProblem(e);
+  const now = new Date().toISOString();
+  await queue.enqueue({ id: 'confirmation:' + c.visitRef, path: '/api/v1/confirmations', body: { code: scan.text }, queuedAt: now, label: '' });
+  await refreshQueueCount();
+  if (!c.installed) {
+    showResult({ tone: 'warn', title: t('kiosk.noBluezone'), titleEn: t('kiosk.noBluezone', null, 'en'),
+      detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
+    return;
   }
+  showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.in', null, 'en'), time: timeOf(now, siteZone()),
+    detail: t('kiosk.savedOffline'), detailEn: t('kiosk.savedOffline', null, 'en') });
 }
 
 function siteZone() {
@@ -474,8 +490,8 @@ async function flushQueue() {
     const items = await queue.pending();
     for (const item of items) {
       try {
-        const r = await api('/api/v1/checkins', { method: 'POST', body: item.body, token: state.device.deviceToken, timeoutMs: 10000 });
-        remember(r.visitor && r.visitor.id, r.direction, r.occurredAt);
+        const r = await api(item.path || '/api/v1/checkins', { method: 'POST', body: item.body, token: state.device.deviceToken, timeoutMs: 10000 });
+        if (r && r.direction) remember(r.visitor && r.visitor.id, r.direction, r.occurredAt);
         await queue.remove(item.id);
       } catch (e) {
         if (e.transient) {

@@ -35,14 +35,18 @@ async function tx(store, mode, fn) {
 
 const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
 
-/** item: {id, body, queuedAt, label} — body is the exact POST /api/v1/checkins body (with id and occurredAt). */
+/**
+ * item: {id, body, queuedAt, label, path?} — body is the exact POST body: a check-in (with its client id and
+ * original occurredAt) for /api/v1/checkins, or {code} for /api/v1/confirmations (path set).
+ */
 export function enqueue(item) {
   return tx('queue', 'readwrite', (s) => req(s.put(item)));
 }
 
 export async function pending() {
   const items = await tx('queue', 'readonly', (s) => req(s.getAll()));
-  return items.sort((a, b) => (a.body.occurredAt < b.body.occurredAt ? -1 : a.body.occurredAt > b.body.occurredAt ? 1 : 0));
+  const at = (i) => i.queuedAt || i.body.occurredAt || '';
+  return items.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
 }
 
 export function count() {

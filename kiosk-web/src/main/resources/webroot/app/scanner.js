@@ -160,7 +160,7 @@ export class Scanner {
  * A USB / Bluetooth QR reader in keyboard mode types the code fast and ends with Enter.
  * Calls onText for such bursts typed outside form fields.
  */
-export function keyboardWedge(onText, { maxGapMs = 80, minLength = 8 } = {}) {
+export function keyboardWedge(onText, { maxGapMs = 250, minLength = 8 } = {}) {
   let buf = '';
   let lastAt = 0;
   document.addEventListener('keydown', (e) => {

@@ -81,6 +81,8 @@ final class Browsers {
     static synchronized Browser launch(List<String> extraFlags) {
         requireChromium();
         if (playwright == null) {
+            // CI machines are small and shared: wait for the page generously, fail only on real trouble.
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         }
