@@ -78,7 +78,7 @@ public final class ApiVerticle extends VerticleBase {
             Router router = builder.createRouter();
             mountOthers(router);
             server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
-                    .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
+                    .setIdleTimeout(60).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
             server.invalidRequestHandler(req -> {
                 org.slf4j.LoggerFactory.getLogger(ApiVerticle.class).warn("Invalid HTTP request {}", req.decoderResult());
                 req.response().setStatusCode(400).end();
