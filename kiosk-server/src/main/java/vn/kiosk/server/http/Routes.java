@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.Supplier;
+import vn.kiosk.server.campaign.CampaignHandlers;
 import vn.kiosk.server.checkin.CheckinHandler;
 import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
@@ -23,6 +24,7 @@ final class Routes {
                 s.config().rateLimitStaff());
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.access(), s.keys().personal());
+        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),
@@ -30,6 +32,7 @@ final class Routes {
                 Map.entry("listUsers", s.users()::list),
                 Map.entry("createUser", s.users()::create),
                 Map.entry("updateUser", s.users()::update),
+                Map.entry("listAudit", s.users()::audit),
                 Map.entry("listSites", sites::list),
                 Map.entry("createSite", sites::create),
                 Map.entry("getSite", sites::get),
@@ -55,6 +58,11 @@ final class Routes {
                 Map.entry("posterPdf", s.qr()::poster),
                 Map.entry("decodeQr", s.qr()::decode),
                 Map.entry("renderQr", s.qr()::render),
-                Map.entry("passKey", s.qr()::passKey));
+                Map.entry("passKey", s.qr()::passKey),
+                Map.entry("createCampaign", campaigns::create),
+                Map.entry("listCampaigns", campaigns::list),
+                Map.entry("uploadCampaignImage", campaigns::upload),
+                Map.entry("campaignImage", campaigns::image),
+                Map.entry("kioskCampaigns", campaigns::forKiosk));
     }
 }
