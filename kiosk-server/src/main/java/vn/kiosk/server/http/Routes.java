@@ -10,6 +10,8 @@ import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.SiteHandlers;
+import vn.kiosk.server.trace.TraceHandlers;
+import vn.kiosk.server.trace.TraceService;
 
 /** The API as a table: operationId in {@code openapi.yaml} → handler. */
 final class Routes {
@@ -23,6 +25,7 @@ final class Routes {
                 s.config().rateLimitStaff());
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.access(), s.keys().personal());
+        var traces = new TraceHandlers(new TraceService(s.pool(), s.access().repository(), s.keys().personal()));
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),
@@ -55,6 +58,8 @@ final class Routes {
                 Map.entry("posterPdf", s.qr()::poster),
                 Map.entry("decodeQr", s.qr()::decode),
                 Map.entry("renderQr", s.qr()::render),
-                Map.entry("passKey", s.qr()::passKey));
+                Map.entry("passKey", s.qr()::passKey),
+                Map.entry("trace", traces::trace),
+                Map.entry("traceCallList", traces::callList));
     }
 }
