@@ -77,7 +77,9 @@ public final class KioskServer implements AutoCloseable {
             target.migrate();
             ServerKeys keys = ServerKeys.load(new Keys(config.dataDir(), env));
             int port = config.httpPort() == 0 ? freePort() : config.httpPort();
-            Config cfg = config.withHttpPort(port);
+            Config cfg = config.httpPort() == 0 && !env.containsKey(Config.PUBLIC_URL)
+                    ? config.withHttpPort(port).withPublicUrl("http://localhost:" + port)
+                    : config.withHttpPort(port);
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             vertx = Vertx.builder()

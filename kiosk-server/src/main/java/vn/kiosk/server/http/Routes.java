@@ -33,6 +33,7 @@ final class Routes {
                 Map.entry("listUsers", s.users()::list),
                 Map.entry("createUser", s.users()::create),
                 Map.entry("updateUser", s.users()::update),
+                Map.entry("listAudit", s.users()::audit),
                 Map.entry("listSites", sites::list),
                 Map.entry("createSite", sites::create),
                 Map.entry("getSite", sites::get),
