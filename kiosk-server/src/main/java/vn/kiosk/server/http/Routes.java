@@ -8,6 +8,9 @@ import vn.kiosk.server.checkin.CheckinHandler;
 import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
+import vn.kiosk.server.log.LogXlsx;
+import vn.kiosk.server.report.ReportHandlers;
+import vn.kiosk.server.report.ReportService;
 import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.SiteHandlers;
 import vn.kiosk.server.trace.TraceHandlers;
@@ -25,6 +28,8 @@ final class Routes {
                 s.config().rateLimitStaff());
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.access(), s.keys().personal());
+        var logXlsx = new LogXlsx(s.pool(), s.access(), s.keys().personal());
+        var reports = new ReportHandlers(new ReportService(s.pool(), s.access(), s.config().retentionDays()));
         var traces = new TraceHandlers(new TraceService(s.pool(), s.access().repository(), s.keys().personal()));
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
@@ -61,6 +66,11 @@ final class Routes {
                 Map.entry("renderQr", s.qr()::render),
                 Map.entry("passKey", s.qr()::passKey),
                 Map.entry("trace", traces::trace),
-                Map.entry("traceCallList", traces::callList));
+                Map.entry("traceCallList", traces::callList),
+                Map.entry("exportVisitsXlsx", logXlsx::export),
+                Map.entry("dailyReport", reports::daily),
+                Map.entry("dailyReportCsv", reports::dailyCsv),
+                Map.entry("dailyReportXlsx", reports::dailyXlsx),
+                Map.entry("reportDays", reports::days));
     }
 }

@@ -78,7 +78,16 @@ class RoleMatrixTest {
             Map.entry("posterPdf", STAFF_OF_SITE),
             Map.entry("decodeQr", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("renderQr", ALL),
-            Map.entry("passKey", ALL));
+            Map.entry("passKey", ALL),
+            // A manager traces within their own sites: elsewhere the person is not found (404), not refused.
+            Map.entry("trace", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("traceCallList", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("exportVisitsXlsx", MANAGERS),
+            // Reports cover the caller's own sites, whichever they are.
+            Map.entry("dailyReport", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("dailyReportCsv", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("dailyReportXlsx", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("reportDays", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)));
 
     static Set<Caller> with(Set<Caller> base, Caller extra) {
         Set<Caller> out = new java.util.HashSet<>(base);
@@ -198,6 +207,7 @@ class RoleMatrixTest {
                     .put("visitor", Api.visitor("Khách ma trận", "0912 555 666"));
             case "markBluezone" -> new JsonObject().put("status", "installed_on_site");
             case "confirm" -> new JsonObject().put("code", "c1.not-a-real-code");
+            case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 666");
             default -> null;
         };
     }
