@@ -11,6 +11,7 @@ import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
 import vn.kiosk.server.report.ReportHandlers;
 import vn.kiosk.server.report.ReportService;
+import vn.kiosk.server.site.KioskEdits;
 import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.SiteHandlers;
 import vn.kiosk.server.trace.TraceHandlers;
@@ -71,6 +72,7 @@ final class Routes {
                 Map.entry("dailyReport", reports::daily),
                 Map.entry("dailyReportCsv", reports::dailyCsv),
                 Map.entry("dailyReportXlsx", reports::dailyXlsx),
-                Map.entry("reportDays", reports::days));
+                Map.entry("reportDays", reports::days),
+                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update));
     }
 }

@@ -83,6 +83,7 @@ class RoleMatrixTest {
             Map.entry("trace", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("traceCallList", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("exportVisitsXlsx", MANAGERS),
+            Map.entry("updateKiosk", MANAGERS),
             // Reports cover the caller's own sites, whichever they are.
             Map.entry("dailyReport", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("dailyReportCsv", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
@@ -207,6 +208,7 @@ class RoleMatrixTest {
                     .put("visitor", Api.visitor("Khách ma trận", "0912 555 666"));
             case "markBluezone" -> new JsonObject().put("status", "installed_on_site");
             case "confirm" -> new JsonObject().put("code", "c1.not-a-real-code");
+            case "updateKiosk" -> new JsonObject().put("name", "Kiosk cổng chính");
             case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 666");
             default -> null;
         };
