@@ -83,7 +83,17 @@ class RoleMatrixTest {
             Map.entry("listCampaigns", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("uploadCampaignImage", MANAGERS),
             Map.entry("campaignImage", SIGNED_IN),
-            Map.entry("kioskCampaigns", KIOSK));
+            Map.entry("kioskCampaigns", KIOSK),
+            // A manager traces within their own sites: elsewhere the person is not found (404), not refused.
+            Map.entry("trace", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("traceCallList", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("exportVisitsXlsx", MANAGERS),
+            Map.entry("updateKiosk", MANAGERS),
+            // Reports cover the caller's own sites, whichever they are.
+            Map.entry("dailyReport", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("dailyReportCsv", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("dailyReportXlsx", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("reportDays", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)));
 
     static Set<Caller> with(Set<Caller> base, Caller extra) {
         Set<Caller> out = new java.util.HashSet<>(base);
@@ -212,6 +222,8 @@ class RoleMatrixTest {
             case "confirm" -> new JsonObject().put("code", "c1.not-a-real-code");
             case "createCampaign" -> new JsonObject().put("title", "Cài Bluezone").put("siteId", site)
                     .put("startsOn", "2021-08-01").put("endsOn", "2099-12-31");
+            case "updateKiosk" -> new JsonObject().put("name", "Kiosk cổng chính");
+            case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 666");
             default -> null;
         };
     }
