@@ -34,7 +34,9 @@ import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Services;
 import vn.kiosk.server.jobs.Housekeeping;
+import vn.kiosk.server.jobs.Retention;
 import vn.kiosk.server.qr.QrHandlers;
+import vn.kiosk.server.report.DailyStatsJob;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.Keys;
@@ -55,6 +57,7 @@ public final class KioskServer implements AutoCloseable {
     private final EventRelay relay;
     private final int port;
     private final Housekeeping housekeeping;
+    private DailyStatsJob dailyStats;
     private boolean closed;
 
     private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
@@ -77,7 +80,9 @@ public final class KioskServer implements AutoCloseable {
             target.migrate();
             ServerKeys keys = ServerKeys.load(new Keys(config.dataDir(), env));
             int port = config.httpPort() == 0 ? freePort() : config.httpPort();
-            Config cfg = config.withHttpPort(port);
+            Config cfg = config.httpPort() == 0 && !env.containsKey(Config.PUBLIC_URL)
+                    ? config.withHttpPort(port).withPublicUrl("http://localhost:" + port)
+                    : config.withHttpPort(port);
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             vertx = Vertx.builder()
@@ -90,10 +95,12 @@ public final class KioskServer implements AutoCloseable {
             SiteAccess access = new SiteAccess(new SiteRepository(pool));
             AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
-            Services services = new Services(cfg, pool, auth, new Authenticator(auth), access, relay, keys,
+            Services services = new Services(vertx, cfg, pool, auth, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
             Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());
+            DailyStatsJob dailyStats = new DailyStatsJob(pool, Clock.systemUTC(), cfg.retentionDays());
+            Retention retention = new Retention(pool, dailyStats, Clock.systemUTC(), cfg.retentionDays());
             // By default only an embedded database that has no sites yet gets the demo province.
             Future<Boolean> demo = cfg.demo().isPresent() || embedded == null
                     ? Future.succeededFuture(cfg.demo().orElse(false))
@@ -105,13 +112,17 @@ public final class KioskServer implements AutoCloseable {
                     .compose(x -> relay.start())
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
                     .compose(x -> v.deployVerticle(housekeeping))
+                    .compose(x -> v.deployVerticle(dailyStats))
+                    .compose(x -> v.deployVerticle(retention))
                     .compose(x -> demo)
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
                             new DeploymentOptions().setInstances(cfg.verticleInstances()))));
             log.info("Kiosk is listening on port {} (database {}, started in {} ms)", port,
                     embedded != null ? "embedded" : target.host() + ":" + target.port(), (System.nanoTime() - t0) / 1_000_000);
-            return new KioskServer(embedded, target, vertx, pool, relay, port, housekeeping);
+            KioskServer server = new KioskServer(embedded, target, vertx, pool, relay, port, housekeeping);
+            server.dailyStats = dailyStats;
+            return server;
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().await(10, TimeUnit.SECONDS);
@@ -156,6 +167,10 @@ public final class KioskServer implements AutoCloseable {
 
     public Housekeeping housekeeping() {
         return housekeeping;
+    }
+
+    public DailyStatsJob dailyStats() {
+        return dailyStats;
     }
 
     @Override

@@ -30,6 +30,12 @@ public final class UserHandlers {
     private static final String END_SESSIONS = "delete from sessions where user_id = $1";
     private static final String EXISTS = "select 1 from users where id = $1";
 
+    private static final int LOGIN_FAILURES = 10;
+    private static final String AUDIT = "select a.id, a.at, a.user_id, u.username, a.action, a.site_id, a.detail,"
+            + " a.row_count from audit_log a left join users u on u.id = a.user_id where a.id < $1"
+            + " order by a.id desc limit 100";
+
+    private final vn.kiosk.server.http.RateLimiter failures = new vn.kiosk.server.http.RateLimiter(15 * 60_000);
     private final Vertx vertx;
     private final Pool pool;
     private final AuthService auth;
@@ -40,11 +46,43 @@ public final class UserHandlers {
         this.auth = auth;
     }
 
+    /** Password guessing is slowed per account and per address: 10 failures in 15 minutes, then 429. */
     public void login(RoutingContext ctx) {
-        JsonObject b = Respond.body(ctx);
-        Respond.async(ctx, 200, auth.login(b.getString("username"), b.getString("password"))
-                .map(s -> new JsonObject().put("token", s.token()).put("role", s.role())
-                        .put("expiresAt", s.expiresAt().toString())));
+        Respond.guarded(ctx, () -> {
+            JsonObject b = Respond.body(ctx);
+            String userKey = "login-user:" + b.getString("username").toLowerCase(java.util.Locale.ROOT);
+            String addressKey = "login-addr:" + ctx.request().remoteAddress().hostAddress();
+            failures.check(userKey, LOGIN_FAILURES, "for this account");
+            failures.check(addressKey, LOGIN_FAILURES * 3, "from this address");
+            Respond.async(ctx, 200, auth.login(b.getString("username"), b.getString("password"))
+                    .onFailure(t -> {
+                        if (t instanceof ApiException e && e.status() == 401) {
+                            failures.hit(userKey, Integer.MAX_VALUE, "");
+                            failures.hit(addressKey, Integer.MAX_VALUE, "");
+                        }
+                    })
+                    .map(s -> new JsonObject().put("token", s.token()).put("role", s.role())
+                            .put("expiresAt", s.expiresAt().toString())));
+        });
+    }
+
+    public void audit(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Authenticator.require(ctx, Role.ADMIN);
+            String before = ctx.request().getParam("before");
+            long beforeId = before == null ? Long.MAX_VALUE : Long.parseLong(before);
+            Respond.async(ctx, 200, pool.preparedQuery(AUDIT).execute(Tuple.of(beforeId)).map(rows -> {
+                JsonArray items = new JsonArray();
+                for (Row r : rows) {
+                    items.add(new JsonObject().put("id", r.getLong("id")).put("at", r.getOffsetDateTime("at").toString())
+                            .put("userId", r.getLong("user_id")).put("username", r.getString("username"))
+                            .put("action", r.getString("action")).put("siteId", r.getLong("site_id"))
+                            .put("detail", r.getJsonObject("detail")).put("rows", r.getInteger("row_count")));
+                }
+                Long next = items.size() == 100 ? items.getJsonObject(99).getLong("id") : null;
+                return new JsonObject().put("items", items).put("next", next);
+            }));
+        });
     }
 
     public void logout(RoutingContext ctx) {

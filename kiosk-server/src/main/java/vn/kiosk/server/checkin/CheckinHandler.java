@@ -77,11 +77,11 @@ public final class CheckinHandler {
             String bluezone = bz == null ? null : bz.getString("status");
             String bluezoneId = bz == null ? null : bz.getString("bluezoneId");
             Future<JsonObject> answer = origin(ctx, body).compose(origin -> {
-                if ("self".equals(origin.method) || "poster".equals(origin.method) || (limitStaff)) {
+                boolean self = "self".equals(origin.method) || "poster".equals(origin.method);
+                if (self || limitStaff) {
                     limit(ctx, body, visitor);
                 }
-                if (origin.userId == null && origin.kioskId == null && visitor.phone() == null
-                        && visitor.visitorId() == null) {
+                if (self && visitor.phone() == null && visitor.visitorId() == null) {
                     throw ApiException.unprocessable("phone-required",
                             "A self check-in needs a phone number (or a visitor pass)").with("field", "visitor.phone");
                 }

@@ -18,6 +18,16 @@ public final class RateLimiter {
         this.windowMillis = windowMillis;
     }
 
+    /** Fails with 429 when {@code key} is already past {@code limit} in the current window, without counting. */
+    public void check(String key, int limit, String what) {
+        long now = System.currentTimeMillis();
+        Window w = windows.get(key);
+        if (w != null && now - w.start < windowMillis && w.count >= limit) {
+            int retry = (int) Math.max(1, (w.start + windowMillis - now + 999) / 1000);
+            throw ApiException.tooMany("Too many attempts " + what + "; wait a moment", retry);
+        }
+    }
+
     /** Counts one use of {@code key}; fails with 429 past {@code limit} in the current window. */
     public void hit(String key, int limit, String what) {
         long now = System.currentTimeMillis();
