@@ -141,7 +141,9 @@ public final class Bench {
             long[] siteIds = dataset.createSites(provinces);
             log("%d sites; generating %,d visits over %d days (%,d at the hot site)", siteIds.length, p.bulkVisits(),
                     p.days(), p.hotVisits());
-            Dataset.Loaded loaded = dataset.load(siteIds, provinces);
+            vn.kiosk.server.visitor.Keys keys = new vn.kiosk.server.visitor.Keys(dataDir, Map.of());
+            Dataset.Loaded loaded = dataset.load(siteIds, provinces, new vn.kiosk.server.visitor.PersonalData(
+                    keys.secret(vn.kiosk.server.visitor.Keys.DATA), keys.secret(vn.kiosk.server.visitor.Keys.LOOKUP)));
             log("bulk load: %,d visits and %,d visitors in %.1f s (%,.0f rows/s)", loaded.visits(), loaded.visitors(),
                     loaded.seconds(), loaded.rowsPerSecond());
             figures.put("bulk_load", Figure.info("bulk_load", "bulk load (COPY, generator only)", loaded.rowsPerSecond(),
@@ -327,23 +329,34 @@ public final class Bench {
             OffsetDateTime dayFrom = day.atStartOfDay(VN).toOffsetDateTime();
             OffsetDateTime dayTo = day.plusDays(1).atStartOfDay(VN).toOffsetDateTime();
             long normal = ReadProbes.normalSite(c, dayFrom, dayTo, hot);
-            long normalVisitor = ReadProbes.visitAt(c, normal, dayFrom, dayTo)[0];
-            long hotVisitor = ReadProbes.visitAt(c, hot, dayFrom.plusHours(8), dayTo)[0];
-            boolean api = admin.post("/api/v1/traces", new JsonObject()).status() != 404;
-            String how = api ? "POST /api/v1/traces" : "SQL of the trace (no /api/v1/traces on this branch yet)";
-            ReadProbes.Timing t1n = ReadProbes.time(n, () -> ReadProbes.trace1(c, normalVisitor, dayFrom, dayTo, 15));
-            ReadProbes.Timing t1h = ReadProbes.time(n, () -> ReadProbes.trace1(c, hotVisitor, dayFrom, dayTo, 15));
-            figures.put("trace1_normal", Figure.atMost("trace1_normal", "1-hop trace, normal site (p99)", t1n.p(99), "ms", 5,
-                    how + String.format("; one day, %d contacts; p50 %.2f ms", t1n.lastCount(), t1n.p(50))));
-            figures.put("trace1_hot", Figure.atMost("trace1_hot", "1-hop trace, hot site (p99)", t1h.p(99), "ms", 50,
-                    how + String.format("; one day, %d contacts; p50 %.2f ms", t1h.lastCount(), t1h.p(50))));
+            Object[] normalStay = ReadProbes.visitAt(c, normal, dayFrom, dayTo);
+            Object[] hotStay = ReadProbes.visitAt(c, hot, dayFrom, dayTo);
             OffsetDateTime twoFrom = dayFrom.minusDays(7);
             OffsetDateTime twoTo = dayFrom.plusDays(7);
-            long twoHopVisitor = busyVisitor(c, twoFrom, twoTo);
-            ReadProbes.Timing t2 = ReadProbes.time(Math.max(5, n / 20),
-                    () -> ReadProbes.trace2(c, twoHopVisitor, twoFrom, twoTo, 15));
+            Object[] busy = busyVisitor(c, twoFrom, twoTo);
+            boolean api = admin.post("/api/v1/traces", new JsonObject()).status() != 404;
+            String how = api ? "POST /api/v1/traces" : "SQL of the trace (no /api/v1/traces on this branch yet)";
+            ReadProbes.Timing t1n;
+            ReadProbes.Timing t1h;
+            ReadProbes.Timing t2;
+            if (api) {
+                t1n = ReadProbes.time(n, () -> trace(admin, new JsonObject().put("visitId", normalStay[1].toString())));
+                t1h = ReadProbes.time(n, () -> trace(admin, new JsonObject().put("visitId", hotStay[1].toString())));
+                t2 = ReadProbes.time(Math.max(5, n / 20), () -> trace(admin, new JsonObject()
+                        .put("visitId", busy[1].toString()).put("from", twoFrom.toString()).put("to", twoTo.toString())
+                        .put("hops", 2)));
+            } else {
+                t1n = ReadProbes.time(n, () -> ReadProbes.trace1(c, (Long) normalStay[0], dayFrom, dayTo, 15));
+                t1h = ReadProbes.time(n, () -> ReadProbes.trace1(c, (Long) hotStay[0], dayFrom, dayTo, 15));
+                t2 = ReadProbes.time(Math.max(5, n / 20), () -> ReadProbes.trace2(c, (Long) busy[0], twoFrom, twoTo, 15));
+            }
+            figures.put("trace1_normal", Figure.atMost("trace1_normal", "1-hop trace, normal site (p99)", t1n.p(99), "ms", 5,
+                    how + String.format("; one stay, %d contacts; p50 %.2f ms", t1n.lastCount(), t1n.p(50))));
+            figures.put("trace1_hot", Figure.atMost("trace1_hot", "1-hop trace, hot site (p99)", t1h.p(99), "ms", 50,
+                    how + String.format("; one stay, %d contacts; p50 %.2f ms", t1h.lastCount(), t1h.p(50))));
             figures.put("trace2", Figure.atMost("trace2", "2-hop trace over 14 days (p99)", t2.p(99), "ms", 500,
-                    how + String.format("; %,d second-hop contact stays; p50 %.0f ms", t2.lastCount(), t2.p(50))));
+                    how + String.format("; a visitor with %s stays in the window, %,d contacts; p50 %.0f ms", busy[2],
+                            t2.lastCount(), t2.p(50))));
 
             String province = Dataset.HOT_PROVINCE;
             boolean reportApi = admin.get("/api/v1/reports/daily?date=" + day + "&province=" + enc(province)).status() != 404;
@@ -384,7 +397,6 @@ public final class Bench {
                         rs.next();
                         purge[2] = rs.getLong(1);
                     }
-                    s.execute("set lock_timeout = '50ms'");
                     long t0 = System.nanoTime();
                     for (String table : List.of("visits_" + day, "visit_events_" + day)) {
                         while (true) {
@@ -416,7 +428,7 @@ public final class Bench {
         details.put("purge", new JsonObject().put("day", oldest.toString()).put("visits", purge[2]).put("ms", Figure.finite(ms))
                 .put("lockRetries", purge[1]).put("checkins", step(r)));
         figures.put("purge", Figure.atMost("purge", "retention purge of one day", ms, "ms", 1000, String.format(
-                "DROP of the day's visits and visit_events partitions (%,d visits) with lock_timeout 50 ms, %d retries",
+                "DROP TABLE of the day's visits and visit_events partitions (%,d visits), as the server's Retention job does; %d retries",
                 purge[2], purge[1])));
         figures.put("purge_stall", Figure.atMost("purge_stall", "longest check-in during the purge", r.maxMs(), "ms", 100,
                 String.format("%,.0f check-ins/s for %d s around it, %d errors; p99 %.1f ms", rate, p.purgeSeconds(),
@@ -514,8 +526,10 @@ public final class Bench {
         return j.put("seconds", p.baselineSeconds()).put("script", o.baselineScript().toString());
     }
 
-    private long busyVisitor(Connection c, OffsetDateTime from, OffsetDateTime to) throws SQLException {
-        try (var ps = c.prepareStatement("select visitor_id from visits where entered_at >= ? and entered_at < ?"
+    /** A visitor with the most stays in the window (among a sample): {visitor id, one visit id, stays}. */
+    private Object[] busyVisitor(Connection c, OffsetDateTime from, OffsetDateTime to) throws SQLException {
+        try (var ps = c.prepareStatement("select visitor_id, (array_agg(id))[1], count(*) from visits"
+                + " where entered_at >= ? and entered_at < ?"
                 + " and visitor_id in (select visitor_id from visits where entered_at >= ? and entered_at < ? limit 2000)"
                 + " group by visitor_id order by count(*) desc, visitor_id limit 1")) {
             ps.setObject(1, from);
@@ -524,9 +538,17 @@ public final class Bench {
             ps.setObject(4, to);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return new Object[] {rs.getLong(1), rs.getObject(2, java.util.UUID.class), rs.getLong(3)};
             }
         }
+    }
+
+    private static long trace(Http admin, JsonObject body) {
+        Http.Response r = admin.post("/api/v1/traces", body.put("minOverlapMinutes", 15));
+        if (r.status() != 200) {
+            throw new IllegalStateException("trace answered " + r.status() + " " + r.text());
+        }
+        return r.json().getJsonArray("contacts").size();
     }
 
     private static long page(Http admin, String path) {

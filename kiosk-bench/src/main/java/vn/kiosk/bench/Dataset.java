@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.postgresql.core.BaseConnection;
 import vn.kiosk.server.visitor.Names;
+import vn.kiosk.server.visitor.PersonalData;
+import vn.kiosk.server.visitor.Phones;
 
 /**
  * The generated province-wide history: sites (reference data, weighted by
@@ -130,7 +132,7 @@ final class Dataset {
     }
 
     /** Visitors and visits; partitions first. */
-    Loaded load(long[] siteIds, List<String> provinces) throws Exception {
+    Loaded load(long[] siteIds, List<String> provinces, PersonalData personal) throws Exception {
         long t0 = System.nanoTime();
         int days = profile.days();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -144,7 +146,7 @@ final class Dataset {
             }
         }
         int visitors = profile.visitors();
-        loadVisitors(visitorBase, visitors);
+        loadVisitors(visitorBase, visitors, personal);
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("select setval(pg_get_serial_sequence('visitors', 'id'), (select max(id) from visitors))");
         }
@@ -200,7 +202,8 @@ final class Dataset {
                 (visits + visitors) / secs);
     }
 
-    private void loadVisitors(long base, int count) throws Exception {
+    /** Visitors with real phone numbers, hashed and encrypted with the server's own keys, as check-in stores them. */
+    private void loadVisitors(long base, int count, PersonalData personal) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<?>> parts = new ArrayList<>();
         for (int lane = 0; lane < 2; lane++) {
@@ -208,8 +211,6 @@ final class Dataset {
             parts.add(pool.submit(() -> {
                 Random r = new Random(99 + l);
                 HexFormat hex = HexFormat.of();
-                byte[] hash = new byte[32];
-                byte[] enc = new byte[44];
                 try (Connection c = connect()) {
                     try (Statement s = c.createStatement()) {
                         s.execute("set synchronous_commit = off");
@@ -223,12 +224,12 @@ final class Dataset {
                             String name = LoadGenerator.FAMILY[r.nextInt(LoadGenerator.FAMILY.length)] + " "
                                     + LoadGenerator.MIDDLE[r.nextInt(LoadGenerator.MIDDLE.length)] + " "
                                     + LoadGenerator.GIVEN[r.nextInt(LoadGenerator.GIVEN.length)];
-                            r.nextBytes(hash);
-                            r.nextBytes(enc);
+                            String e164 = "+849" + String.format("%08d", (i * 7_919L + 13) % 100_000_000L);
                             line.setLength(0);
                             line.append(base + i).append(',').append(name).append(',').append(Names.fold(name))
-                                    .append(",\\x").append(hex.formatHex(hash)).append(",\\x").append(hex.formatHex(enc))
-                                    .append(",09******").append(String.format("%02d", r.nextInt(100)))
+                                    .append(",\\x").append(hex.formatHex(personal.hash("phone", e164)))
+                                    .append(",\\x").append(hex.formatHex(personal.encrypt(e164)))
+                                    .append(',').append(Phones.mask(e164))
                                     .append(",2021-01-01 00:00:00+00,2021-06-01 00:00:00+00\n");
                             o.write(line.toString().getBytes(StandardCharsets.UTF_8));
                         }

@@ -184,9 +184,9 @@ final class ReadProbes {
         }
     }
 
-    /** A visitor with a stay at {@code site} on {@code day} (UTC), and that stay's day bounds. */
-    static long[] visitAt(Connection c, long site, OffsetDateTime from, OffsetDateTime to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select visitor_id from visits where site_id = ?"
+    /** The middle stay at {@code site} in [from, to): {visitor id, visit id}. */
+    static Object[] visitAt(Connection c, long site, OffsetDateTime from, OffsetDateTime to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select visitor_id, id from visits where site_id = ?"
                 + " and entered_at >= ? and entered_at < ? order by entered_at limit 1 offset (select count(*) / 2 from visits"
                 + " where site_id = ? and entered_at >= ? and entered_at < ?)")) {
             ps.setLong(1, site);
@@ -199,7 +199,7 @@ final class ReadProbes {
                 if (!rs.next()) {
                     throw new IllegalStateException("no visit at site " + site);
                 }
-                return new long[] {rs.getLong(1)};
+                return new Object[] {rs.getLong(1), rs.getObject(2, java.util.UUID.class)};
             }
         }
     }
