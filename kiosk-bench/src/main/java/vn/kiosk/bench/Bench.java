@@ -122,7 +122,7 @@ public final class Bench {
         long runStart = System.nanoTime();
         Path dataDir = o.dataDir() != null ? o.dataDir() : Files.createTempDirectory("kiosk-bench-");
         Files.createDirectories(o.json().getParent());
-        server = new ServerProcess(o.serverJar(), dataDir, o.dbUrl(), o.serverJvm(), o.json().getParent());
+        server = new ServerProcess(o.serverJar(), dataDir, o.dbUrl(), o.serverJvm(), o.json().getParent(), p.days() + 30);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
         Thread sampler = memorySampler();
         try {

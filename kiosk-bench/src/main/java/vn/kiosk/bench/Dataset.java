@@ -119,9 +119,9 @@ final class Dataset {
                 int maxStay = "hospital".equals(kind) ? 1440 : "hotel".equals(kind) ? 2880 : 720;
                 csv.append(ids[i]).append(',').append(name).append(',').append(kind).append(',').append(province)
                         .append(",Quận ").append(1 + random.nextInt(12)).append(",\"").append(i + 1)
-                        .append(" Lê Lợi\",").append(maxStay).append('\n');
+                        .append(" Lê Lợi\",").append(maxStay).append(",2020-01-01 00:00:00+00\n");
             }
-            copy(c, "copy sites (id, name, kind, province, district, address, max_stay_minutes) from stdin with (format csv)",
+            copy(c, "copy sites (id, name, kind, province, district, address, max_stay_minutes, created_at) from stdin with (format csv)",
                     csv.toString().getBytes(StandardCharsets.UTF_8));
             try (Statement s = c.createStatement()) {
                 s.execute("select setval(pg_get_serial_sequence('sites', 'id'), (select max(id) from sites))");

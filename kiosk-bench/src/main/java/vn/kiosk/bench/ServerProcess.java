@@ -31,10 +31,13 @@ final class ServerProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private final Path logFile;
     private final int port;
+    private final int retentionDays;
     private Process process;
     private int starts;
 
-    ServerProcess(Path serverJar, Path dataDir, String dbUrl, List<String> jvmOptions, Path logDir) throws IOException {
+    ServerProcess(Path serverJar, Path dataDir, String dbUrl, List<String> jvmOptions, Path logDir, int retentionDays)
+            throws IOException {
+        this.retentionDays = retentionDays;
         this.serverJar = serverJar;
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
@@ -77,8 +80,9 @@ final class ServerProcess implements AutoCloseable {
         env.put("KIOSK_DATA_DIR", dataDir.toString());
         env.put("KIOSK_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("KIOSK_DEMO", "false");
-        // The generated history reaches 90 days back: keep it for the whole run.
-        env.put("KIOSK_RETENTION_DAYS", "3650");
+        // The generated history reaches 90 days back: keep it for the whole run (and not much longer: the
+        // daily-figures job walks every day of the period at start).
+        env.put("KIOSK_RETENTION_DAYS", String.valueOf(retentionDays));
         if (dbUrl != null) {
             env.put("KIOSK_DB_URL", dbUrl);
         }
