@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -54,17 +55,19 @@ public final class KioskServer implements AutoCloseable {
     private final Pool pool;
     private final EventRelay relay;
     private final int port;
+    private final int httpsPort;
     private final Housekeeping housekeeping;
     private boolean closed;
 
     private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
-                        Housekeeping housekeeping) {
+                        int httpsPort, Housekeeping housekeeping) {
         this.embedded = embedded;
         this.target = target;
         this.vertx = vertx;
         this.pool = pool;
         this.relay = relay;
         this.port = port;
+        this.httpsPort = httpsPort;
         this.housekeeping = housekeeping;
     }
 
@@ -77,9 +80,15 @@ public final class KioskServer implements AutoCloseable {
             target.migrate();
             ServerKeys keys = ServerKeys.load(new Keys(config.dataDir(), env));
             int port = config.httpPort() == 0 ? freePort() : config.httpPort();
-            Config cfg = config.httpPort() == 0 && !env.containsKey(Config.PUBLIC_URL)
-                    ? config.withHttpPort(port).withPublicUrl("http://localhost:" + port)
-                    : config.withHttpPort(port);
+            Config resolved = config.withHttpPort(port);
+            if (config.tls().isPresent() && config.tls().get().port() == 0) {
+                resolved = resolved.withTls(Optional.of(config.tls().get().withPort(freePort())));
+            }
+            Optional<Integer> httpsPort = resolved.tls().map(Config.Tls::port);
+            if (!env.containsKey(Config.PUBLIC_URL) && (config.httpPort() == 0 || httpsPort.isPresent())) {
+                resolved = resolved.withPublicUrl(httpsPort.map(p -> "https://localhost:" + p).orElse("http://localhost:" + port));
+            }
+            Config cfg = resolved;
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             vertx = Vertx.builder()
@@ -111,9 +120,10 @@ public final class KioskServer implements AutoCloseable {
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
                             new DeploymentOptions().setInstances(cfg.verticleInstances()))));
-            log.info("Kiosk is listening on port {} (database {}, started in {} ms)", port,
+            log.info("Kiosk is listening on port {}{} (database {}, started in {} ms)", port,
+                    httpsPort.map(p -> ", HTTPS on port " + p).orElse(""),
                     embedded != null ? "embedded" : target.host() + ":" + target.port(), (System.nanoTime() - t0) / 1_000_000);
-            return new KioskServer(embedded, target, vertx, pool, relay, port, housekeeping);
+            return new KioskServer(embedded, target, vertx, pool, relay, port, httpsPort.orElse(-1), housekeeping);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().await(10, TimeUnit.SECONDS);
@@ -142,6 +152,11 @@ public final class KioskServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The HTTPS port, or -1 without a certificate. */
+    public int httpsPort() {
+        return httpsPort;
     }
 
     public Vertx vertx() {

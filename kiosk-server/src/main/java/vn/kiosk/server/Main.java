@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import vn.kiosk.server.config.Config;
 import vn.kiosk.server.db.EmbeddedDatabase;
+import vn.kiosk.server.ops.Commands;
 
-/** {@code java -jar kiosk-server.jar [--help | check-config]}. */
+/** {@code java -jar kiosk-server.jar [--help | <command> ...]}; no argument starts the server. */
 public final class Main {
     private Main() {
     }
@@ -14,7 +15,16 @@ public final class Main {
         if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
             System.out.println("Kiosk server. Settings come from the environment:\n");
             new TreeMap<>(Config.HELP).forEach((k, v) -> System.out.printf("  %-26s %s%n", k, v));
-            System.out.println("\nCommands: check-config (validate the settings and exit)");
+            System.out.println("\n" + Commands.USAGE);
+            return;
+        }
+        if (args.length > 0 && Commands.NAMES.contains(args[0])) {
+            System.exit(Commands.run(args, System.getenv(), System.out, System.err));
+            return;
+        }
+        if (args.length > 0) {
+            System.err.println("Unknown command '" + args[0] + "'; --help lists the commands and settings");
+            System.exit(64);
             return;
         }
         Config config;
@@ -23,11 +33,6 @@ public final class Main {
         } catch (Config.ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
-            return;
-        }
-        if (args.length > 0 && "check-config".equals(args[0])) {
-            System.out.println("Configuration is valid: port " + config.httpPort() + ", data dir " + config.dataDir()
-                    + ", database " + config.dbUrl().map(Object::toString).orElse("embedded"));
             return;
         }
         try {
