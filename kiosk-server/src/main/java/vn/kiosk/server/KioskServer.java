@@ -36,6 +36,7 @@ import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Services;
 import vn.kiosk.server.jobs.Housekeeping;
 import vn.kiosk.server.qr.QrHandlers;
+import vn.kiosk.server.report.DailyStatsJob;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.Keys;
@@ -57,6 +58,7 @@ public final class KioskServer implements AutoCloseable {
     private final int port;
     private final int httpsPort;
     private final Housekeeping housekeeping;
+    private DailyStatsJob dailyStats;
     private boolean closed;
 
     private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
@@ -101,10 +103,11 @@ public final class KioskServer implements AutoCloseable {
             SiteAccess access = new SiteAccess(new SiteRepository(pool));
             AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
-            Services services = new Services(cfg, pool, auth, new Authenticator(auth), access, relay, keys,
+            Services services = new Services(vertx, cfg, pool, auth, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
             Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());
+            DailyStatsJob dailyStats = new DailyStatsJob(pool, Clock.systemUTC(), cfg.retentionDays());
             // By default only an embedded database that has no sites yet gets the demo province.
             Future<Boolean> demo = cfg.demo().isPresent() || embedded == null
                     ? Future.succeededFuture(cfg.demo().orElse(false))
@@ -116,6 +119,7 @@ public final class KioskServer implements AutoCloseable {
                     .compose(x -> relay.start())
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
                     .compose(x -> v.deployVerticle(housekeeping))
+                    .compose(x -> v.deployVerticle(dailyStats))
                     .compose(x -> demo)
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
@@ -123,7 +127,9 @@ public final class KioskServer implements AutoCloseable {
             log.info("Kiosk is listening on port {}{} (database {}, started in {} ms)", port,
                     httpsPort.map(p -> ", HTTPS on port " + p).orElse(""),
                     embedded != null ? "embedded" : target.host() + ":" + target.port(), (System.nanoTime() - t0) / 1_000_000);
-            return new KioskServer(embedded, target, vertx, pool, relay, port, httpsPort.orElse(-1), housekeeping);
+            KioskServer server = new KioskServer(embedded, target, vertx, pool, relay, port, httpsPort.orElse(-1), housekeeping);
+            server.dailyStats = dailyStats;
+            return server;
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().await(10, TimeUnit.SECONDS);
@@ -173,6 +179,10 @@ public final class KioskServer implements AutoCloseable {
 
     public Housekeeping housekeeping() {
         return housekeeping;
+    }
+
+    public DailyStatsJob dailyStats() {
+        return dailyStats;
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class ApiVerticle extends VerticleBase {
      * (eclipse-vertx/vertx-openapi#114).
      */
     private static final java.util.Set<String> OWN_VALIDATION =
-            java.util.Set.of("decodeQr", "listVisits", "exportVisitsCsv", "renderQr");
+            java.util.Set.of("decodeQr", "uploadCampaignImage", "listVisits", "exportVisitsCsv", "renderQr",
+                    "exportVisitsXlsx", "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays");
 
     private final Config config;
     private final Services services;
@@ -67,9 +68,12 @@ public final class ApiVerticle extends VerticleBase {
         return OpenAPIContract.from(vertx, "openapi.yaml").compose(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             builder.rootHandler(new RequestIds());
+            BodyLimits limits = new BodyLimits(config.bodyLimitBytes());
+            builder.rootHandler(limits.declared());
             builder.rootHandler(new SecurityHeaders(config.hstsSeconds()));
-            builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+            builder.rootHandler(BodyHandler.create(false).setBodyLimit(BodyLimits.UPLOAD_LIMIT));
             builder.rootHandler(services.authenticator());
+            builder.rootHandler(limits.actual());
             Map<String, Handler<RoutingContext>> table = Routes.table(services, () -> writer);
             for (OpenAPIRoute route : builder.getRoutes()) {
                 String op = route.getOperation().getOperationId();
@@ -106,7 +110,7 @@ public final class ApiVerticle extends VerticleBase {
 
     private HttpServer createServer(HttpServerOptions options) {
         HttpServer s = vertx.createHttpServer(options.setCompressionSupported(true)
-                .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
+                .setIdleTimeout(60).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
         s.invalidRequestHandler(req -> {
             org.slf4j.LoggerFactory.getLogger(ApiVerticle.class).warn("Invalid HTTP request {}", req.decoderResult());
             req.response().setStatusCode(400).end();

@@ -4,12 +4,19 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.Supplier;
+import vn.kiosk.server.campaign.CampaignHandlers;
 import vn.kiosk.server.checkin.CheckinHandler;
 import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
+import vn.kiosk.server.log.LogXlsx;
+import vn.kiosk.server.report.ReportHandlers;
+import vn.kiosk.server.report.ReportService;
+import vn.kiosk.server.site.KioskEdits;
 import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.SiteHandlers;
+import vn.kiosk.server.trace.TraceHandlers;
+import vn.kiosk.server.trace.TraceService;
 
 /** The API as a table: operationId in {@code openapi.yaml} → handler. */
 final class Routes {
@@ -23,6 +30,10 @@ final class Routes {
                 s.config().rateLimitStaff());
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.access(), s.keys().personal());
+        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
+        var logXlsx = new LogXlsx(s.pool(), s.access(), s.keys().personal());
+        var reports = new ReportHandlers(new ReportService(s.pool(), s.access(), s.config().retentionDays()));
+        var traces = new TraceHandlers(new TraceService(s.pool(), s.access().repository(), s.keys().personal()));
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),
@@ -56,6 +67,19 @@ final class Routes {
                 Map.entry("posterPdf", s.qr()::poster),
                 Map.entry("decodeQr", s.qr()::decode),
                 Map.entry("renderQr", s.qr()::render),
-                Map.entry("passKey", s.qr()::passKey));
+                Map.entry("passKey", s.qr()::passKey),
+                Map.entry("createCampaign", campaigns::create),
+                Map.entry("listCampaigns", campaigns::list),
+                Map.entry("uploadCampaignImage", campaigns::upload),
+                Map.entry("campaignImage", campaigns::image),
+                Map.entry("kioskCampaigns", campaigns::forKiosk),
+                Map.entry("trace", traces::trace),
+                Map.entry("traceCallList", traces::callList),
+                Map.entry("exportVisitsXlsx", logXlsx::export),
+                Map.entry("dailyReport", reports::daily),
+                Map.entry("dailyReportCsv", reports::dailyCsv),
+                Map.entry("dailyReportXlsx", reports::dailyXlsx),
+                Map.entry("reportDays", reports::days),
+                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update));
     }
 }

@@ -78,7 +78,22 @@ class RoleMatrixTest {
             Map.entry("posterPdf", STAFF_OF_SITE),
             Map.entry("decodeQr", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("renderQr", ALL),
-            Map.entry("passKey", ALL));
+            Map.entry("passKey", ALL),
+            Map.entry("createCampaign", MANAGERS),
+            Map.entry("listCampaigns", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("uploadCampaignImage", MANAGERS),
+            Map.entry("campaignImage", SIGNED_IN),
+            Map.entry("kioskCampaigns", KIOSK),
+            // A manager traces within their own sites: elsewhere the person is not found (404), not refused.
+            Map.entry("trace", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("traceCallList", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("exportVisitsXlsx", MANAGERS),
+            Map.entry("updateKiosk", MANAGERS),
+            // Reports cover the caller's own sites, whichever they are.
+            Map.entry("dailyReport", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("dailyReportCsv", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("dailyReportXlsx", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("reportDays", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)));
 
     static Set<Caller> with(Set<Caller> base, Caller extra) {
         Set<Caller> out = new java.util.HashSet<>(base);
@@ -162,6 +177,10 @@ class RoleMatrixTest {
             path = path.replace("{visitId}", admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
                     .put("visitor", Api.visitor("Khách ma trận", null))).json().getString("visitId"));
         }
+        if (path.contains("{campaignId}")) {
+            path = path.replace("{campaignId}", String.valueOf(admin.post("/api/v1/campaigns", body("createCampaign"))
+                    .json().getLong("id")));
+        }
         if (path.contains("{kioskId}")) {
             path = path.replace("{kioskId}", String.valueOf(admin.post("/api/v1/sites/" + site + "/kiosks",
                     new JsonObject().put("name", "K")).json().getLong("id")));
@@ -174,6 +193,9 @@ class RoleMatrixTest {
         }
         if (op.method().equals("GET")) {
             return api.get(path).status();
+        }
+        if (op.method().equals("PUT")) {
+            return api.putRaw(path, "application/octet-stream", vn.kiosk.qr.QrCodes.png("poster", 200)).status();
         }
         if (op.id().equals("decodeQr")) {
             return api.postRaw(path, "application/octet-stream", vn.kiosk.qr.QrCodes.png("x", 100)).status();
@@ -198,6 +220,10 @@ class RoleMatrixTest {
                     .put("visitor", Api.visitor("Khách ma trận", "0912 555 666"));
             case "markBluezone" -> new JsonObject().put("status", "installed_on_site");
             case "confirm" -> new JsonObject().put("code", "c1.not-a-real-code");
+            case "createCampaign" -> new JsonObject().put("title", "Cài Bluezone").put("siteId", site)
+                    .put("startsOn", "2021-08-01").put("endsOn", "2099-12-31");
+            case "updateKiosk" -> new JsonObject().put("name", "Kiosk cổng chính");
+            case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 666");
             default -> null;
         };
     }

@@ -79,6 +79,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook runs. */
     public void kill() throws InterruptedException {
+        // the embedded PostgreSQL is left running, as after a real crash
         process.destroyForcibly();
         process.waitFor();
     }

@@ -1,0 +1,103 @@
+package vn.kiosk.server.report;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps daily_site_stats filled so that the figures outlive the visits. Every
+ * round recomputes the recent days (each site's yesterday and today, and the
+ * days an offline kiosk may still add to: replays reach 72 h back); at start
+ * it fills any older day still held that has no row yet (after downtime).
+ * Several instances may run it: one at a time does the work (an advisory
+ * lock), and the upserts are idempotent anyway.
+ */
+public final class DailyStatsJob extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(DailyStatsJob.class);
+    static final long PERIOD_MS = 5 * 60_000;
+    /** Local days recomputed each round, counting back from the latest UTC date any site can be in. */
+    static final int RECENT_DAYS = 6;
+    private static final long LOCK = 0x4b696f736b5374L;
+
+    // Sites whose local day has begun and who existed by its end; the site's own time zone decides.
+    private static final String SITES_OF_DAY = "select coalesce(array_agg(s.id), '{}') from sites s"
+            + " where ($1::date::timestamp at time zone s.time_zone) <= $2::timestamptz"
+            + " and s.created_at < (($1::date + 1)::timestamp at time zone s.time_zone)";
+    private static final String UPSERT = "insert into daily_site_stats as d (site_id, day, entries, exits,"
+            + " unique_visitors, peak_occupancy, hourly, bluezone)"
+            + " select * from kiosk_site_day_stats((" + SITES_OF_DAY + "), $1::date, $2::timestamptz)"
+            + " on conflict (site_id, day) do update set entries = excluded.entries, exits = excluded.exits,"
+            + " unique_visitors = excluded.unique_visitors, peak_occupancy = excluded.peak_occupancy,"
+            + " hourly = excluded.hourly, bluezone = excluded.bluezone";
+    private static final String FILL_MISSING = "insert into daily_site_stats (site_id, day, entries, exits,"
+            + " unique_visitors, peak_occupancy, hourly, bluezone)"
+            + " select * from kiosk_site_day_stats(array(select x from unnest((" + SITES_OF_DAY + ")) x"
+            + "   where not exists (select 1 from daily_site_stats d where d.site_id = x and d.day = $1::date)),"
+            + "   $1::date, $2::timestamptz)"
+            + " on conflict (site_id, day) do nothing";
+
+    private final Pool pool;
+    private final Clock clock;
+    private final int retentionDays;
+    private long timer = -1;
+
+    public DailyStatsJob(Pool pool, Clock clock, int retentionDays) {
+        this.pool = pool;
+        this.clock = clock;
+        this.retentionDays = retentionDays;
+    }
+
+    @Override
+    public Future<?> start() {
+        // Not awaited: start-up does not wait for figures; the first round runs in the background.
+        fillMissing().compose(v -> runOnce())
+                .onFailure(t -> log.warn("Daily figures could not be brought up to date at start ({}); will retry",
+                        t.getClass().getSimpleName()));
+        timer = vertx.setPeriodic(PERIOD_MS, t -> runOnce()
+                .onFailure(e -> log.warn("Daily figures round failed ({}); will retry", e.getClass().getSimpleName())));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
+    }
+
+    /** Recomputes the recent days; returns the number of site-days written. */
+    public Future<Integer> runOnce() {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        LocalDate latest = now.toLocalDate().plusDays(1);
+        return locked(UPSERT, latest.minusDays(RECENT_DAYS - 1), latest, now);
+    }
+
+    /** Writes the days still held (but not recent) that have no row yet. */
+    public Future<Integer> fillMissing() {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        LocalDate latest = now.toLocalDate().plusDays(1);
+        return locked(FILL_MISSING, latest.minusDays(retentionDays + 1), latest.minusDays(RECENT_DAYS), now);
+    }
+
+    private Future<Integer> locked(String sql, LocalDate first, LocalDate last, OffsetDateTime now) {
+        return pool.withTransaction(tx -> tx.preparedQuery("select pg_try_advisory_xact_lock($1) as got")
+                .execute(Tuple.of(LOCK)).compose(rows -> {
+                    if (!rows.iterator().next().getBoolean("got")) {
+                        return Future.succeededFuture(0);
+                    }
+                    Future<Integer> chain = Future.succeededFuture(0);
+                    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                        LocalDate day = d;
+                        chain = chain.compose(n -> tx.preparedQuery(sql).execute(Tuple.of(day, now))
+                                .map(r -> n + r.rowCount()));
+                    }
+                    return chain;
+                }));
+    }
+}

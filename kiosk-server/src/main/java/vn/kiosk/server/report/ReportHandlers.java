@@ -1,0 +1,223 @@
+package vn.kiosk.server.report;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.http.ApiException;
+import vn.kiosk.server.http.Authenticator;
+import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.site.Site;
+
+/**
+ * The daily report (per site, or rolled up per district or province, silent
+ * sites included), its CSV/XLSX export for sending upward, and a series of
+ * days for the charts. Query values are checked here, not by the contract
+ * validator: a district may be named "1" (vertx-openapi#114).
+ */
+public final class ReportHandlers {
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
+    static final int LONGEST_SERIES = 92;
+
+    private final ReportService reports;
+
+    public ReportHandlers(ReportService reports) {
+        this.reports = reports;
+    }
+
+    enum GroupBy { SITE, DISTRICT, PROVINCE }
+
+    record Report(LocalDate day, GroupBy groupBy, List<ReportService.SiteDay> sites, List<Group> groups) {
+    }
+
+    record Group(String province, String district, List<ReportService.SiteDay> sites, DayFigures figures) {
+        List<ReportService.SiteDay> silent() {
+            return sites.stream().filter(s -> s.figures().silent()).toList();
+        }
+    }
+
+    public void daily(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> Respond.async(ctx, 200, report(ctx).map(ReportHandlers::json)));
+    }
+
+    public void dailyCsv(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> export(ctx, "csv"));
+    }
+
+    public void dailyXlsx(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> export(ctx, "xlsx"));
+    }
+
+    private void export(RoutingContext ctx, String format) {
+        report(ctx).compose(r -> ReportTables.of(r).send(ctx, format, "bao-cao-" + r.day()
+                + (r.groupBy() == GroupBy.SITE ? "" : "-" + r.groupBy().name().toLowerCase()))).onFailure(ctx::fail);
+    }
+
+    /** Totals over the matching sites for each day of [from, to]: the charts' install rate and traffic over time. */
+    public void days(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
+            var req = ctx.request();
+            LocalDate to = date(req.getParam("to"), "to", LocalDate.now(DEFAULT_ZONE));
+            LocalDate from = date(req.getParam("from"), "from", to.minusDays(13));
+            if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= LONGEST_SERIES) {
+                throw ApiException.unprocessable("invalid-range", "from must be on or before to, at most "
+                        + LONGEST_SERIES + " days apart").with("field", "from");
+            }
+            Instant now = Instant.now();
+            Future<JsonObject> answer = reports.sites(p, filter(ctx)).compose(sites -> {
+                JsonArray days = new JsonArray();
+                Future<Void> chain = Future.succeededFuture();
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    LocalDate day = d;
+                    chain = chain.compose(x -> reports.day(sites, day, now).map(list -> {
+                        DayFigures total = list.stream().map(ReportService.SiteDay::figures)
+                                .reduce(DayFigures.empty(), DayFigures::plus);
+                        days.add(total.toJson().put("date", day.toString()).put("sites", list.size())
+                                .put("activeSites", list.stream().filter(s -> !s.figures().silent()).count()));
+                        return null;
+                    }));
+                }
+                return chain.map(x -> new JsonObject().put("from", from.toString()).put("to", to.toString())
+                        .put("days", days));
+            });
+            Respond.async(ctx, 200, answer);
+        });
+    }
+
+    private Future<Report> report(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
+        var req = ctx.request();
+        LocalDate day = date(req.getParam("date"), "date", LocalDate.now(DEFAULT_ZONE));
+        GroupBy groupBy = groupBy(req.getParam("groupBy"));
+        return reports.sites(p, filter(ctx)).compose(sites -> reports.day(sites, day, Instant.now())).map(list -> {
+            List<ReportService.SiteDay> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparing((ReportService.SiteDay s) -> s.site().province())
+                    .thenComparing(s -> s.site().district()).thenComparing(s -> s.site().name())
+                    .thenComparingLong(s -> s.site().id()));
+            return new Report(day, groupBy, sorted, groups(sorted, groupBy));
+        });
+    }
+
+    static List<Group> groups(List<ReportService.SiteDay> sites, GroupBy by) {
+        if (by == GroupBy.SITE) {
+            return List.of();
+        }
+        Map<String, List<ReportService.SiteDay>> grouped = new LinkedHashMap<>();
+        for (ReportService.SiteDay s : sites) {
+            String key = s.site().province() + (by == GroupBy.DISTRICT ? "\u0000" + s.site().district() : "");
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<Group> out = new ArrayList<>();
+        grouped.forEach((k, list) -> out.add(new Group(list.get(0).site().province(),
+                by == GroupBy.DISTRICT ? list.get(0).site().district() : null, list,
+                list.stream().map(ReportService.SiteDay::figures).reduce(DayFigures.empty(), DayFigures::plus))));
+        return out;
+    }
+
+    static JsonObject json(Report r) {
+        JsonArray rows = new JsonArray();
+        if (r.groupBy() == GroupBy.SITE) {
+            r.sites().forEach(s -> rows.add(siteRow(s)));
+        } else {
+            for (Group g : r.groups()) {
+                JsonArray silent = new JsonArray();
+                g.silent().forEach(s -> silent.add(siteRef(s)));
+                JsonObject row = g.figures().toJson().put("province", g.province()).put("sites", g.sites().size())
+                        .put("activeSites", g.sites().size() - g.silent().size()).put("silentSites", silent);
+                if (g.district() != null) {
+                    row.put("district", g.district());
+                }
+                rows.add(row);
+            }
+        }
+        DayFigures total = r.sites().stream().map(ReportService.SiteDay::figures).reduce(DayFigures.empty(), DayFigures::plus);
+        JsonArray silent = new JsonArray();
+        r.sites().stream().filter(s -> s.figures().silent()).forEach(s -> silent.add(siteRef(s)));
+        return new JsonObject().put("date", r.day().toString()).put("groupBy", r.groupBy().name().toLowerCase())
+                .put("rows", rows)
+                .put("totals", total.toJson().put("sites", r.sites().size()).put("activeSites", r.sites().size() - silent.size()))
+                .put("silentSites", silent);
+    }
+
+    static JsonObject siteRow(ReportService.SiteDay s) {
+        Site site = s.site();
+        return s.figures().toJson().put("siteId", site.id()).put("siteName", site.name()).put("kind", site.kind())
+                .put("province", site.province()).put("district", site.district()).put("date", s.day().toString())
+                .put("source", s.source());
+    }
+
+    private static JsonObject siteRef(ReportService.SiteDay s) {
+        return new JsonObject().put("siteId", s.site().id()).put("siteName", s.site().name()).put("kind", s.site().kind())
+                .put("province", s.site().province()).put("district", s.site().district());
+    }
+
+    private static ReportService.Filter filter(RoutingContext ctx) {
+        var req = ctx.request();
+        String siteId = req.getParam("siteId");
+        Long id = null;
+        if (siteId != null) {
+            try {
+                id = Long.parseLong(siteId);
+            } catch (NumberFormatException e) {
+                id = -1L;
+            }
+            if (id < 1) {
+                throw ApiException.badRequest("invalid-request", "siteId must be a positive whole number").with("field", "siteId");
+            }
+        }
+        return new ReportService.Filter(area(req.getParam("province"), "province"), area(req.getParam("district"), "district"), id);
+    }
+
+    private static String area(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > 100) {
+            throw ApiException.badRequest("invalid-request", field + " must be at most 100 characters").with("field", field);
+        }
+        return raw;
+    }
+
+    private static GroupBy groupBy(String raw) {
+        if (raw == null) {
+            return GroupBy.SITE;
+        }
+        return switch (raw) {
+            case "site" -> GroupBy.SITE;
+            case "district" -> GroupBy.DISTRICT;
+            case "province" -> GroupBy.PROVINCE;
+            default -> throw ApiException.badRequest("invalid-request", "groupBy must be one of site, district, province")
+                    .with("field", "groupBy");
+        };
+    }
+
+    static LocalDate date(String raw, String field, LocalDate fallback) {
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            LocalDate d = LocalDate.parse(raw);
+            if (d.isBefore(FIRST_DAY) || d.isAfter(LocalDate.now(DEFAULT_ZONE).plusDays(1))) {
+                throw ApiException.unprocessable("invalid-date", field + " must be a day from 2020-01-01 to tomorrow")
+                        .with("field", field);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-request", field + " must be a date like 2021-08-01").with("field", field);
+        }
+    }
+}

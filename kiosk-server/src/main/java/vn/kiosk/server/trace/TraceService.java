@@ -1,0 +1,294 @@
+package vn.kiosk.server.trace;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.http.ApiException;
+import vn.kiosk.server.site.Site;
+import vn.kiosk.server.site.SiteRepository;
+import vn.kiosk.server.visitor.PersonalData;
+
+/**
+ * Contact tracing, one set-based query per step: the subject's stays, the
+ * stays overlapping them (hop 1), the stays of those contacts, the stays
+ * overlapping those (hop 2). Overlap look-ups go through the (site_id,
+ * entered_at) btree from {@code a - stay bound}, one index range per span and
+ * site, so a busy site's history is never scanned and each range carries its
+ * site (a Citus shard key).
+ *
+ * Who sees what: admins every site; officers the sites of their area;
+ * managers their own sites. A trace of a manager or officer is limited to
+ * the sites they may see (the subject's stays elsewhere and contacts there
+ * are left out and the answer says so); a person with no visible stay in the
+ * window is not found, whether or not they exist, so a trace reveals nothing
+ * about other sites.
+ */
+public final class TraceService {
+    static final int MAX_CONTACTS = 5_000;
+    /** Stays may end a little past the bound: the overdue job closes them every 30 s. */
+    static final int BOUND_SLACK_MINUTES = 10;
+    /** No site allows a longer stay than 7 days (sites.max_stay_minutes), plus the slack. */
+    private static final String LONGEST_STAY = "interval '10090 minutes'";
+
+    private static final String SUBJECT_BY_PHONE = "select id, name, phone_enc, phone_masked, id_masked from visitors"
+            + " where phone_hash = $1";
+    private static final String SUBJECT_BY_ID = "select id, name, phone_enc, phone_masked, id_masked from visitors"
+            + " where id_hash = $1";
+    private static final String SUBJECT_BY_VISITOR = "select id, name, phone_enc, phone_masked, id_masked from visitors"
+            + " where id = $1";
+    private static final String VISIT = "select v.id, v.visitor_id, v.site_id, v.entered_at, v.exited_at,"
+            + " v.exit_inferred, v.bluezone from visits v where v.id = $1";
+    private static final String VISITS_OF = "select v.id, v.visitor_id, v.site_id, v.entered_at, v.exited_at,"
+            + " v.exit_inferred, v.bluezone from visits v"
+            + " where v.visitor_id = any($1::bigint[]) and v.entered_at < $3::timestamptz"
+            + " and v.entered_at > $2::timestamptz - " + LONGEST_STAY
+            + " and coalesce(v.exited_at, greatest($4::timestamptz, v.entered_at)) > $2::timestamptz"
+            + " and ($5::bigint[] is null or v.site_id = any($5::bigint[]))"
+            + " order by v.entered_at, v.id";
+    /**
+     * $1 span owners, $2 sites, $3 span starts, $4 span ends (parallel arrays),
+     * $5 now, $6 people left out, $7 least shared seconds, $8 row limit. A
+     * contact's overlap is the time it shares with one owner's spans; a stay
+     * near several owners (hop 2) keeps the owner it shares most with.
+     */
+    private static final String OVERLAPS = "select x.id, x.site_id, x.visitor_id, x.entered_at, x.exited_at,"
+            + " x.exit_inferred, x.bluezone, x.src, x.secs::float8 as secs, r.name, r.phone_enc, r.phone_masked from ("
+            + " select distinct on (p.id) p.* from ("
+            + "  select v.id, v.site_id, v.visitor_id, v.entered_at, v.exited_at, v.exit_inferred, v.bluezone, s.src,"
+            + "   sum(extract(epoch from least(s.b, coalesce(v.exited_at, greatest($5::timestamptz, v.entered_at)))"
+            + "       - greatest(s.a, v.entered_at))) as secs"
+            + "  from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) as s(src, site_id, a, b)"
+            + "  join sites st on st.id = s.site_id"
+            + "  cross join lateral (select vv.id, vv.site_id, vv.visitor_id, vv.entered_at, vv.exited_at,"
+            + "     vv.exit_inferred, vv.bluezone from visits vv"
+            + "    where vv.site_id = s.site_id"
+            + "      and vv.entered_at > s.a - make_interval(mins => st.stay_bound_minutes + " + BOUND_SLACK_MINUTES + ")"
+            + "      and vv.entered_at < s.b"
+            + "      and coalesce(vv.exited_at, greatest($5::timestamptz, vv.entered_at)) > s.a) v"
+            + "  where v.visitor_id <> all($6::bigint[])"
+            + "  group by v.id, v.site_id, v.visitor_id, v.entered_at, v.exited_at, v.exit_inferred, v.bluezone, s.src"
+            + " ) p where p.secs > 0 and p.secs >= $7"
+            + " order by p.id, p.secs desc, p.src"
+            + ") x join visitors r on r.id = x.visitor_id"
+            + " order by x.secs desc, x.entered_at, x.id limit $8";
+    private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
+            + " values ($1, $2, null, $3, $4)";
+
+    private final Pool pool;
+    private final SiteRepository sites;
+    private final PersonalData personal;
+
+    public TraceService(Pool pool, SiteRepository sites, PersonalData personal) {
+        this.pool = pool;
+        this.sites = sites;
+        this.personal = personal;
+    }
+
+    record Person(long id, String name, String phone, String phoneMasked, String idMasked) {
+    }
+
+    record Visit(UUID id, Person person, long siteId, OffsetDateTime enteredAt, OffsetDateTime exitedAt,
+                 boolean inferredExit, String bluezone) {
+        Stays.Stay stay() {
+            return new Stays.Stay(person.id(), siteId, enteredAt.toInstant(),
+                    exitedAt == null ? null : exitedAt.toInstant());
+        }
+    }
+
+    record Contact(Visit visit, int hop, double overlapSeconds, Person via) {
+    }
+
+    /** A finished trace; {@code limited} when the caller sees only some sites. */
+    record Trace(TraceRequest request, Person subject, List<Visit> visits, List<Contact> contacts,
+                 Map<Long, Site> sites, boolean limited, boolean truncated, long tookMicros) {
+    }
+
+    /** Runs the trace and writes it to the audit log as {@code action}. */
+    public Future<Trace> run(Principal p, TraceRequest req, String action) {
+        long t0 = System.nanoTime();
+        Instant now = Instant.now();
+        return scope(p).compose(scope -> start(req, scope, now).compose(start -> {
+            TraceRequest asked = start.request();
+            Future<List<Visit>> visits = start.visits() != null ? Future.succeededFuture(start.visits())
+                    : visitsOf(List.of(start.subject()), asked, scope, now);
+            return visits.compose(vs -> {
+                if (vs.isEmpty()) {
+                    return Future.failedFuture(noSubject());
+                }
+                List<Contact> contacts = new ArrayList<>();
+                Set<Long> excluded = new LinkedHashSet<>(List.of(start.subject().id()));
+                return overlaps(vs, asked, excluded, 1, now, Map.of()).compose(hop1 -> {
+                    contacts.addAll(hop1);
+                    if (asked.hops() < 2 || hop1.isEmpty()) {
+                        return Future.succeededFuture(contacts);
+                    }
+                    Map<Long, Person> f1 = new HashMap<>();
+                    hop1.forEach(c -> f1.putIfAbsent(c.visit().person().id(), c.visit().person()));
+                    excluded.addAll(f1.keySet());
+                    return visitsOf(List.copyOf(f1.values()), asked, scope, now)
+                            .compose(f1Visits -> overlaps(f1Visits, asked, excluded, 2, now, f1))
+                            .map(hop2 -> {
+                                contacts.addAll(hop2);
+                                return contacts;
+                            });
+                }).compose(all -> siteMap(vs, all).compose(siteMap -> {
+                    boolean truncated = all.stream().filter(c -> c.hop() == 1).count() >= MAX_CONTACTS
+                            || all.stream().filter(c -> c.hop() == 2).count() >= MAX_CONTACTS;
+                    Trace trace = new Trace(asked, start.subject(), vs, all, siteMap, scope != null, truncated,
+                            (System.nanoTime() - t0) / 1_000);
+                    return audit(p, action, asked, all.size()).map(trace);
+                }));
+            });
+        })).recover(t -> t instanceof ApiException e && "trace-subject-not-found".equals(e.type())
+                // A trace that found no one is still a look-up of a person: audited too.
+                ? audit(p, action, req, 0).compose(x -> Future.failedFuture(t))
+                : Future.failedFuture(t));
+    }
+
+    private record Start(TraceRequest request, Person subject, List<Visit> visits) {
+    }
+
+    /** The sites the caller may trace in; null for all of them. */
+    private Future<Long[]> scope(Principal p) {
+        return switch (p.role()) {
+            case ADMIN -> Future.succeededFuture(null);
+            case OFFICER -> sites.visibleTo(p).map(list -> list.stream().map(Site::id).toArray(Long[]::new));
+            case MANAGER -> Future.succeededFuture(p.siteIds().toArray(Long[]::new));
+            default -> Future.failedFuture(ApiException.forbidden("Only admins, officers and managers may trace"));
+        };
+    }
+
+    private Future<Start> start(TraceRequest req, Long[] scope, Instant now) {
+        if (req.phone() != null) {
+            return person(SUBJECT_BY_PHONE, Tuple.of(Buffer.buffer(personal.hash("phone", req.phone()))))
+                    .map(s -> new Start(req, s, null));
+        }
+        if (req.idNumber() != null) {
+            return person(SUBJECT_BY_ID, Tuple.of(Buffer.buffer(personal.hash("id", req.idNumber()))))
+                    .map(s -> new Start(req, s, null));
+        }
+        return pool.preparedQuery(VISIT).execute(Tuple.of(req.visitId())).compose(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return Future.failedFuture(noSubject());
+            }
+            Row r = rows.iterator().next();
+            if (scope != null && !List.of(scope).contains(r.getLong("site_id"))) {
+                return Future.failedFuture(noSubject());
+            }
+            return person(SUBJECT_BY_VISITOR, Tuple.of(r.getLong("visitor_id"))).map(person -> {
+                if (req.from() != null) {
+                    return new Start(req, person, null);
+                }
+                // Traced from one visit with no window: that stay is the window.
+                Visit v = visit(r, person);
+                OffsetDateTime end = v.stay().end(now).atOffset(ZoneOffset.UTC);
+                return new Start(req.window(v.enteredAt(), end), person, List.of(v));
+            });
+        });
+    }
+
+    private Future<Person> person(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).compose(rows -> rows.iterator().hasNext()
+                ? Future.succeededFuture(person(rows.iterator().next(), "id"))
+                : Future.failedFuture(noSubject()));
+    }
+
+    private Future<List<Visit>> visitsOf(List<Person> people, TraceRequest req, Long[] scope, Instant now) {
+        Map<Long, Person> byId = new HashMap<>();
+        people.forEach(p -> byId.put(p.id(), p));
+        Tuple args = Tuple.tuple().addArrayOfLong(byId.keySet().toArray(Long[]::new))
+                .addOffsetDateTime(req.from()).addOffsetDateTime(req.to())
+                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)).addArrayOfLong(scope);
+        return pool.preparedQuery(VISITS_OF).execute(args).map(rows -> {
+            List<Visit> out = new ArrayList<>();
+            rows.forEach(r -> out.add(visit(r, byId.get(r.getLong("visitor_id")))));
+            return out;
+        });
+    }
+
+    private Future<List<Contact>> overlaps(List<Visit> of, TraceRequest req, Set<Long> excluded, int hop, Instant now,
+                                           Map<Long, Person> owners) {
+        List<Stays.Span> spans = Stays.spans(of.stream().map(Visit::stay).toList(),
+                Duration.ofMinutes(req.arrivalBufferMinutes()), Duration.ofMinutes(req.departureBufferMinutes()), now);
+        Tuple args = Tuple.tuple()
+                .addArrayOfLong(spans.stream().map(Stays.Span::person).toArray(Long[]::new))
+                .addArrayOfLong(spans.stream().map(Stays.Span::site).toArray(Long[]::new))
+                .addArrayOfOffsetDateTime(spans.stream().map(s -> s.from().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(spans.stream().map(s -> s.to().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
+                .addArrayOfLong(excluded.toArray(Long[]::new))
+                .addLong(60L * req.minOverlapMinutes())
+                .addInteger(MAX_CONTACTS);
+        return pool.preparedQuery(OVERLAPS).execute(args).map(rows -> {
+            List<Contact> out = new ArrayList<>();
+            for (Row r : rows) {
+                Person via = hop > 1 ? owners.get(r.getLong("src")) : null;
+                out.add(new Contact(visit(r, person(r, "visitor_id")), hop, r.getDouble("secs"), via));
+            }
+            out.sort(Comparator.comparingDouble(Contact::overlapSeconds).reversed()
+                    .thenComparing(c -> c.visit().enteredAt()).thenComparing(c -> c.visit().id()));
+            return out;
+        });
+    }
+
+    private Future<Map<Long, Site>> siteMap(List<Visit> visits, List<Contact> contacts) {
+        Set<Long> ids = new LinkedHashSet<>();
+        visits.forEach(v -> ids.add(v.siteId()));
+        contacts.forEach(c -> ids.add(c.visit().siteId()));
+        Map<Long, Site> out = new HashMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (Long id : ids) {
+            chain = chain.compose(x -> sites.find(id).map(s -> {
+                s.ifPresent(site -> out.put(id, site));
+                return null;
+            }));
+        }
+        return chain.map(out);
+    }
+
+    private Future<Void> audit(Principal p, String action, TraceRequest req, int rows) {
+        return pool.preparedQuery(AUDIT).execute(Tuple.of(p.userId(), action, req.audit(), rows)).mapEmpty();
+    }
+
+    private Person person(Row r, String idColumn) {
+        Buffer enc = r.getBuffer("phone_enc");
+        String phone = enc == null ? null : personal.decrypt(enc.getBytes());
+        return new Person(r.getLong(idColumn), r.getString("name"), phone, r.getString("phone_masked"),
+                hasColumn(r, "id_masked") ? r.getString("id_masked") : null);
+    }
+
+    private static Visit visit(Row r, Person person) {
+        return new Visit(r.getUUID("id"), person, r.getLong("site_id"), r.getOffsetDateTime("entered_at"),
+                r.getOffsetDateTime("exited_at"), r.getBoolean("exit_inferred"), r.getString("bluezone"));
+    }
+
+    private static boolean hasColumn(Row r, String name) {
+        return r.getColumnIndex(name) >= 0;
+    }
+
+    private static ApiException noSubject() {
+        return ApiException.of(404, "trace-subject-not-found", "Not found",
+                "No stay of this person at the sites you may see in that window");
+    }
+
+    static JsonObject personJson(Person p) {
+        return new JsonObject().put("id", p.id()).put("name", p.name()).put("phone", p.phone())
+                .put("phoneMasked", p.phoneMasked());
+    }
+}
