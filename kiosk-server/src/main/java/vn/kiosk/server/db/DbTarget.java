@@ -6,6 +6,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import vn.kiosk.server.config.Config;
 
 /** Where the database is, and the two ways the server talks to it. */
@@ -36,11 +37,18 @@ public record DbTarget(String host, int port, String database, String user, Stri
 
     /** Runs the Flyway migrations; blocking, so never on an event loop. */
     public void migrate() {
-        Flyway.configure()
-                .dataSource("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password)
+        flyway().load().migrate();
+    }
+
+    /** The one Flyway configuration: start-up, backup and restore all read the schema the same way. */
+    public FluentConfiguration flyway() {
+        return Flyway.configure()
+                .dataSource(jdbcUrl(), user, password)
                 .locations("classpath:db/migration")
-                .validateMigrationNaming(true)
-                .load()
-                .migrate();
+                .validateMigrationNaming(true);
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 }
