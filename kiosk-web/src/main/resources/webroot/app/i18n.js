@@ -167,7 +167,6 @@ const vi = {
   'guard.method.manual': 'bảo vệ',
   'guard.method.qr': 'QR',
   'guard.method.guard': 'bảo vệ',
-  'guard.minutesInside': '{d}',
 };
 
 const en = {
@@ -332,7 +331,6 @@ const en = {
   'guard.method.manual': 'guard',
   'guard.method.qr': 'QR',
   'guard.method.guard': 'guard',
-  'guard.minutesInside': '{d}',
 };
 
 export const STRINGS = { vi, en };

@@ -24,7 +24,10 @@ const KEY = {
   qrBase: 'kiosk.qrBase',
   presence: 'kiosk.presence',
   clock: 'kiosk.clockOffsetMs',
+  campaigns: 'kiosk.campaigns',
 };
+const CAMPAIGN_CACHE = 'kiosk-campaigns';
+const CAMPAIGN_REFRESH_MS = 30 * 60000;
 
 const load = (k) => { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } };
 const save = (k, v) => { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* full */ } };
@@ -35,6 +38,7 @@ const state = {
   passKey: (() => { const k = load(KEY.passKey); try { return k ? fromB64url(k) : null; } catch (e) { return null; } })(),
   qrBase: load(KEY.qrBase) || location.origin,
   clockOffset: Number(load(KEY.clock)) || 0,
+  campaigns: [], // {id, title, src (a blob: URL)} for today's campaign posters
   online: navigator.onLine,
   queued: 0,
   flushing: false,
@@ -123,7 +127,8 @@ function runKiosk() {
   document.addEventListener('langchange', () => { renderSite(); renderBadges(); });
   setOnline(navigator.onLine);
   refreshQueueCount();
-  refreshFromServer();
+  refreshFromServer().then(loadCampaigns);
+  setInterval(loadCampaigns, CAMPAIGN_REFRESH_MS);
   heartbeat();
   setInterval(heartbeat, HEARTBEAT_MS);
 }
@@ -197,7 +202,46 @@ function posters() {
   const list = [{ src: '/posters/bluezone.svg', qr: BLUEZONE_URL }];
   const province = ((state.site && state.site.province) || '').normalize('NFC').toLowerCase();
   if (province.includes('thanh hóa')) list.push({ src: '/posters/smart-thanh-hoa.svg', qr: SMART_THANH_HOA_URL });
+  for (const c of state.campaigns) list.push({ src: c.src, title: c.title, campaign: true });
   return list;
+}
+
+/**
+ * Today's campaign posters for this kiosk (its site, district, province). The images need the device token,
+ * so they are fetched here, kept in Cache Storage for offline days, and shown through blob: URLs.
+ */
+async function loadCampaigns() {
+  if (!state.device) return;
+  const token = state.device.deviceToken;
+  let items = load(KEY.campaigns) || [];
+  try {
+    items = (await api('/api/v1/kiosk/campaigns', { token, timeoutMs: 8000 })).items || [];
+    save(KEY.campaigns, items);
+  } catch (e) { /* offline: the list from last time */ }
+  const cache = window.caches ? await caches.open(CAMPAIGN_CACHE).catch(() => null) : null;
+  const next = [];
+  for (const c of items) {
+    let blob = null;
+    try {
+      const res = await fetch(c.image, { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
+      if (res.ok) {
+        blob = await res.clone().blob();
+        if (cache) await cache.put(c.image, res);
+      }
+    } catch (e) { /* offline */ }
+    if (!blob && cache) {
+      const hit = await cache.match(c.image);
+      if (hit) blob = await hit.blob();
+    }
+    if (blob) next.push({ id: c.id, title: c.title, src: URL.createObjectURL(blob) });
+  }
+  if (cache) {
+    const keep = new Set(items.map((c) => new URL(c.image, location.origin).href));
+    for (const req of await cache.keys()) if (!keep.has(req.url)) cache.delete(req);
+  }
+  for (const old of state.campaigns) URL.revokeObjectURL(old.src);
+  state.campaigns = next;
+  startPosters();
 }
 
 let posterTimer = null;
@@ -213,7 +257,11 @@ function startPosters() {
     const p = list[posterIndex];
     const img = $('#poster-img');
     if (img.getAttribute('src') !== p.src) img.setAttribute('src', p.src);
-    drawQr($('#poster-qr'), p.qr, { ecl: 'M' });
+    img.setAttribute('alt', p.title || '');
+    $('.poster-panel .poster').classList.toggle('campaign', !!p.campaign);
+    if (p.qr) drawQr($('#poster-qr'), p.qr, { ecl: 'M' });
+    else clear($('#poster-qr')).removeAttribute('data-qr-text');
+    show($('#poster-qr'), !!p.qr);
     dots.querySelectorAll('.dot').forEach((d, i) => d.classList.toggle('on', i === posterIndex));
   };
   showPoster();

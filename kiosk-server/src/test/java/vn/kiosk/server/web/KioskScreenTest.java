@@ -25,6 +25,13 @@ class KioskScreenTest {
     void pairedKioskShowsAWorkingRotatingQr() throws Exception {
         long site = Browsers.site("office");
         String code = Browsers.pairingCode(site, "both");
+        // a campaign poster of this site joins the idle carousel
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        Api.Response campaign = Browsers.admin().post("/api/v1/campaigns", new JsonObject().put("title", "Tiêm vắc-xin mũi 3")
+                .put("siteId", site).put("startsOn", today.minusDays(1).toString()).put("endsOn", today.plusDays(1).toString()));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        assertThat(Browsers.admin().putRaw("/api/v1/campaigns/" + campaign.json().getLong("id") + "/image",
+                "application/octet-stream", QrCodes.png("Tiêm vắc-xin mũi 3", 270)).status()).isEqualTo(200);
         try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
             Page page = ctx.newPage();
             Browsers.Watch watch = new Browsers.Watch(page);
@@ -42,6 +49,8 @@ class KioskScreenTest {
             page.locator("#kiosk-qr svg").waitFor();
             page.locator("#site-name").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Điểm thử")).waitFor();
             shot(page, "kiosk-idle-tablet");
+            assertThat(page.locator("#poster-dots .dot")).hasCount(2); // Bluezone + the campaign
+            assertThat(page.locator("#poster-dots")).isVisible();
 
             // What a phone camera sees: decode the QR from the screen itself.
             String drawnBefore = page.locator("#kiosk-qr").getAttribute("data-qr-text");
