@@ -3,6 +3,7 @@ package vn.kiosk.server;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.kiosk.server.config.Config;
+import vn.kiosk.server.db.DbTarget;
 import vn.kiosk.server.db.EmbeddedDatabase;
 import vn.kiosk.server.ops.Commands;
 
@@ -47,6 +48,9 @@ public final class Main {
         } catch (EmbeddedDatabase.DataDirInUseException e) {
             System.err.println(e.getMessage());
             System.exit(3);
+        } catch (DbTarget.NewerSchemaException e) {
+            System.err.println("Kiosk could not start: " + e.getMessage());
+            System.exit(4);
         } catch (Exception e) {
             System.err.println("Kiosk could not start: " + e);
             e.printStackTrace();

@@ -53,9 +53,8 @@ final class Restore {
                     refuseUnlessEmpty(c, db.description(), version);
                 }
                 var flyway = db.target().flyway();
-                MigrationVersion known = flyway.load().info().all().length == 0 ? null
-                        : Arrays.stream(flyway.load().info().all()).map(i -> i.getVersion()).filter(v -> v != null)
-                                .max(MigrationVersion::compareTo).orElse(null);
+                MigrationVersion known = Arrays.stream(flyway.load().info().all()).map(i -> i.getVersion())
+                        .filter(v -> v != null).max(MigrationVersion::compareTo).orElse(null);
                 if (known == null || MigrationVersion.fromVersion(version).compareTo(known) > 0) {
                     throw new Commands.OpsException("The backup was written by a newer Kiosk (schema V" + version
                             + "; this one knows up to V" + known + "): restore it with that version or newer", 65);
