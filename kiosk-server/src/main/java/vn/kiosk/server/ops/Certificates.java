@@ -106,8 +106,12 @@ public final class Certificates {
     static GeneralName subjectAltName(String name) {
         String n = name.trim();
         if (looksLikeIp(n)) {
+            byte[] address = TrustedProxies.literal(n);
+            if (address == null) {
+                throw new IllegalArgumentException("'" + name + "' is not a valid IP address");
+            }
             try {
-                return new GeneralName(GeneralName.iPAddress, InetAddress.getByName(n).getHostAddress());
+                return new GeneralName(GeneralName.iPAddress, InetAddress.getByAddress(address).getHostAddress());
             } catch (IOException e) {
                 throw new IllegalArgumentException("'" + name + "' is not a valid IP address");
             }

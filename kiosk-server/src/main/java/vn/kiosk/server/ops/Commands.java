@@ -13,7 +13,8 @@ public final class Commands {
     public static final Set<String> NAMES = Set.of("check-config", "make-certs", "backup", "restore");
     public static final String USAGE = """
             Commands:
-              check-config              validate the settings (files, data dir, database) and exit
+              check-config              validate the settings (files, data dir, database) and exit;
+                                        --skip-database leaves the database out
               make-certs <address>...   create a local certificate authority and a certificate for
                                         these LAN addresses / host names (in <data dir>/tls)
               backup <file.zip>         write a consistent backup of the database and the keys
@@ -34,7 +35,7 @@ public final class Commands {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {
-                case "check-config" -> checkConfig(config, env, out, err);
+                case "check-config" -> checkConfig(config, env, !rest.contains("--skip-database"), out, err);
                 case "make-certs" -> makeCerts(config, rest, out, err);
                 case "backup" -> one(rest, "backup <file.zip>", err) ? Backup.run(config, env, Path.of(rest.get(0)), out) : 64;
                 case "restore" -> one(rest, "restore <file.zip>", err) ? Restore.run(config, env, Path.of(rest.get(0)), out) : 64;
@@ -58,8 +59,8 @@ public final class Commands {
         return true;
     }
 
-    static int checkConfig(Config config, Map<String, String> env, PrintStream out, PrintStream err) {
-        ConfigCheck.Result r = ConfigCheck.check(config, env, true);
+    static int checkConfig(Config config, Map<String, String> env, boolean reachDatabase, PrintStream out, PrintStream err) {
+        ConfigCheck.Result r = ConfigCheck.check(config, env, reachDatabase);
         r.warnings().forEach(w -> err.println("Warning: " + w));
         if (!r.ok()) {
             r.problems().forEach(p -> err.println("Configuration error: " + p));

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import vn.kiosk.server.config.Config;
 
@@ -146,8 +147,8 @@ public final class TrustedProxies {
         }
         boolean v4 = v.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         boolean v6 = v.contains(":") && v.matches("[0-9A-Fa-f:.]+");
-        if (!v4 && !v6) {
-            return null;
+        if (!v4 && !v6 || v4 && Arrays.stream(v.split("\\.")).anyMatch(o -> Integer.parseInt(o) > 255)) {
+            return null; // and so never a DNS question
         }
         try {
             return InetAddress.getByName(v).getAddress();
