@@ -18,6 +18,7 @@ public final class Keys {
     public static final String LOOKUP = "lookup";      // HMAC-SHA256 for searchable hashes
     public static final String CONFIRMATION = "confirmation";
     public static final String POSTER = "poster";
+    public static final String SESSION = "session";      // HMAC for ten-minute check-in sessions
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
