@@ -25,6 +25,19 @@ public final class Main {
             System.exit(2);
             return;
         }
+        if (args.length > 0 && "rotate-data-key".equals(args[0])) {
+            try {
+                new vn.kiosk.server.visitor.Keys(config.dataDir(), System.getenv()).rotateData();
+                System.out.println("A new data key is in " + config.dataDir().resolve("keys") + "; the old one is kept"
+                        + " as data.previous.key. Restart the servers (one at a time when there are several, with"
+                        + " copies of both files): they re-encrypt every phone and ID number in the background and"
+                        + " log when the old key may be deleted.");
+            } catch (java.io.IOException e) {
+                System.err.println("Key rotation refused: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         if (args.length > 0 && "check-config".equals(args[0])) {
             System.out.println("Configuration is valid: port " + config.httpPort() + ", data dir " + config.dataDir()
                     + ", database " + config.dbUrl().map(Object::toString).orElse("embedded"));

@@ -16,7 +16,7 @@ public record ServerKeys(PersonalData personal, byte[] confirmation, byte[] post
         });
         String[] parts = privateKey.split("\\s+");
         KeyPair pass = new KeyPair(Ed25519Keys.decodePublic(parts[1]), Ed25519Keys.decodePrivate(parts[0]));
-        return new ServerKeys(new PersonalData(keys.secret(Keys.DATA), keys.secret(Keys.LOOKUP)),
+        return new ServerKeys(new PersonalData(keys.secret(Keys.DATA), keys.previousData(), keys.secret(Keys.LOOKUP)),
                 keys.secret(Keys.CONFIRMATION), keys.secret(Keys.POSTER), keys.secret(Keys.SESSION), pass);
     }
 }
