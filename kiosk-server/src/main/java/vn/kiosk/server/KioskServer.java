@@ -35,6 +35,7 @@ import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Services;
 import vn.kiosk.server.jobs.Housekeeping;
+import vn.kiosk.server.jobs.Reencryption;
 import vn.kiosk.server.jobs.Retention;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.report.DailyStatsJob;
@@ -123,6 +124,7 @@ public final class KioskServer implements AutoCloseable {
                     .compose(x -> v.deployVerticle(housekeeping))
                     .compose(x -> v.deployVerticle(dailyStats))
                     .compose(x -> v.deployVerticle(retention))
+                    .compose(x -> v.deployVerticle(new Reencryption(pool, keys.personal())))
                     .compose(x -> demo)
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
@@ -145,7 +147,13 @@ public final class KioskServer implements AutoCloseable {
     }
 
     private static Future<Void> checkKeys(Pool pool, ServerKeys keys) {
-        Future<Void> chain = Future.succeededFuture();
+        // During a data-key rotation the database still knows the previous key: move it on to the new one.
+        byte[] previous = keys.personal().previousFingerprint();
+        Future<Void> chain = previous == null ? Future.succeededFuture()
+                : pool.preparedQuery("update key_fingerprints set fingerprint = $2 where name = 'data' and fingerprint = $1")
+                        .execute(io.vertx.sqlclient.Tuple.of(io.vertx.core.buffer.Buffer.buffer(previous),
+                                io.vertx.core.buffer.Buffer.buffer(keys.personal().fingerprints().get("data"))))
+                        .mapEmpty();
         for (var e : keys.personal().fingerprints().entrySet()) {
             chain = chain.compose(x -> pool.preparedQuery("insert into key_fingerprints (name, fingerprint) values ($1, $2)"
                             + " on conflict (name) do update set name = excluded.name returning fingerprint")

@@ -23,17 +23,30 @@ public final class Main {
             System.exit(Commands.run(args, System.getenv(), System.out, System.err));
             return;
         }
-        if (args.length > 0) {
-            System.err.println("Unknown command '" + args[0] + "'; --help lists the commands and settings");
-            System.exit(64);
-            return;
-        }
         Config config;
         try {
             config = Config.fromEnvironment();
         } catch (Config.ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (args.length > 0 && "rotate-data-key".equals(args[0])) {
+            try {
+                new vn.kiosk.server.visitor.Keys(config.dataDir(), System.getenv()).rotateData();
+                System.out.println("A new data key is in " + config.dataDir().resolve("keys") + "; the old one is kept"
+                        + " as data.previous.key. Restart the servers (one at a time when there are several, with"
+                        + " copies of both files): they re-encrypt every phone and ID number in the background and"
+                        + " log when the old key may be deleted.");
+            } catch (java.io.IOException e) {
+                System.err.println("Key rotation refused: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
+        if (args.length > 0) {
+            System.err.println("Unknown command '" + args[0] + "'; --help lists the commands and settings");
+            System.exit(64);
             return;
         }
         try {

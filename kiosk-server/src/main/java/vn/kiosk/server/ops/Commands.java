@@ -18,7 +18,8 @@ public final class Commands {
               make-certs <address>...   create a local certificate authority and a certificate for
                                         these LAN addresses / host names (in <data dir>/tls)
               backup <file.zip>         write a consistent backup of the database and the keys
-              restore <file.zip>        restore a backup into an empty data dir or database""";
+              restore <file.zip>        restore a backup into an empty data dir or database
+              rotate-data-key           make a new data key; servers re-encrypt with it after a restart""";
 
     private Commands() {
     }

@@ -130,7 +130,9 @@ public final class KioskHandlers {
     public void heartbeat(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.KIOSK);
         String version = Respond.body(ctx).getString("appVersion");
-        Respond.async(ctx, 204, pool.preparedQuery(HEARTBEAT).execute(Tuple.of(p.id(), version)).map(r -> null));
+        // The server's clock comes back so a kiosk can keep its rotating codes in step.
+        Respond.async(ctx, 200, pool.preparedQuery(HEARTBEAT).execute(Tuple.of(p.id(), version))
+                .map(r -> new JsonObject().put("serverTime", java.time.Instant.now().toString())));
     }
 
     static String pairingCode() {
