@@ -91,10 +91,9 @@ public final class Keys {
     }
 
     private static void trySetPermissions(Path p, String perms) throws IOException {
-        try {
+        // Only POSIX file systems have owner-only modes; elsewhere the folder's own ACLs apply.
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing finer to set
         }
     }
 }
