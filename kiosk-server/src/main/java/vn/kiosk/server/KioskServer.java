@@ -1,13 +1,11 @@
 package vn.kiosk.server;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,11 +32,14 @@ import vn.kiosk.server.http.ApiVerticle;
 import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Services;
+import vn.kiosk.server.ops.KioskMetrics;
+import vn.kiosk.server.ops.KioskWatch;
 import vn.kiosk.server.jobs.Housekeeping;
 import vn.kiosk.server.jobs.Reencryption;
 import vn.kiosk.server.jobs.Retention;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.report.DailyStatsJob;
+import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.Keys;
@@ -94,10 +95,9 @@ public final class KioskServer implements AutoCloseable {
             }
             Config cfg = resolved;
 
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = KioskMetrics.registry();
             vertx = Vertx.builder()
-                    .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                            .setJvmMetricsEnabled(true)))
+                    .with(new VertxOptions().setMetricsOptions(KioskMetrics.options()))
                     .withMetrics(new MicrometerMetricsFactory(registry))
                     .build();
             Pool pool = target.pool(vertx, cfg.dbPoolSize());
@@ -108,6 +108,10 @@ public final class KioskServer implements AutoCloseable {
             Services services = new Services(vertx, cfg, pool, auth, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
+            KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
+                    services.sse()::openStreams);
+            KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
+            KioskWatch fleet = new KioskWatch(pool, relay, cfg.kioskSilentSeconds(), KioskHandlers.ONLINE_SECONDS, registry);
             Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());
             DailyStatsJob dailyStats = new DailyStatsJob(pool, Clock.systemUTC(), cfg.retentionDays());
             Retention retention = new Retention(pool, dailyStats, Clock.systemUTC(), cfg.retentionDays());
@@ -122,6 +126,7 @@ public final class KioskServer implements AutoCloseable {
                     .compose(x -> relay.start())
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
                     .compose(x -> v.deployVerticle(housekeeping))
+                    .compose(x -> v.deployVerticle(fleet))
                     .compose(x -> v.deployVerticle(dailyStats))
                     .compose(x -> v.deployVerticle(retention))
                     .compose(x -> v.deployVerticle(new Reencryption(pool, keys.personal())))

@@ -75,6 +75,7 @@ public final class CheckinHandler {
                 }
                 String direction = direction(body.getString("direction", "auto"), origin.kioskMode());
                 String method = "manual".equals(visitor.method()) ? origin.method() : visitor.method();
+                ctx.put(vn.kiosk.server.ops.KioskMetrics.CHECKIN_METHOD, method);
                 String askedGate = body.getString("gate", origin.gate());
                 String gate = askedGate == null || askedGate.isBlank() ? null : askedGate.strip();
                 CheckinCommand command = new CheckinCommand(id, origin.site().id(), direction, occurredAt, method,

@@ -109,7 +109,7 @@ public record Config(
                 r.integer(HSTS_SECONDS, 365 * 24 * 3600, 0, Integer.MAX_VALUE),
                 proxies,
                 r.choice(LOG_FORMAT, "text", "text", "json"),
-                r.integer(KIOSK_SILENT_SECONDS, 300, 30, 7 * 24 * 3600));
+                r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600));
     }
 
     private static List<String> list(String csv) {
@@ -217,7 +217,7 @@ public record Config(
         }
 
         String choice(String key, String fallback, String... allowed) {
-            String v = text(key, fallback).toLowerCase(java.util.Locale.ROOT);
+            String v = text(key, fallback);
             if (!Arrays.asList(allowed).contains(v)) {
                 throw new ConfigException(key + " must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
             }

@@ -25,6 +25,7 @@ import io.vertx.core.Handler;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.config.Config;
 import vn.kiosk.server.ops.HttpEdge;
+import vn.kiosk.server.ops.KioskMetrics;
 import vn.kiosk.server.ops.RequestIds;
 import vn.kiosk.server.ops.TrustedProxies;
 
@@ -77,7 +78,8 @@ public final class ApiVerticle extends VerticleBase {
             Map<String, Handler<RoutingContext>> table = Routes.table(services, () -> writer);
             for (OpenAPIRoute route : builder.getRoutes()) {
                 String op = route.getOperation().getOperationId();
-                Handler<RoutingContext> handler = table.get(op);
+                Handler<RoutingContext> handler = "checkIn".equals(op)
+                        ? KioskMetrics.countCheckins(registry, table.get(op)) : table.get(op);
                 if (handler == null) {
                     return Future.failedFuture(new IllegalStateException("No handler for operation " + op));
                 }

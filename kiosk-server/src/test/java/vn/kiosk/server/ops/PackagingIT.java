@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.config.Config;
+import vn.kiosk.server.support.ServerProcess;
 
 /** The jar as the systemd unit runs it: --help, check-config's exit codes, unknown commands. */
 class PackagingIT {
@@ -37,5 +38,20 @@ class PackagingIT {
         Jar unknown = Jar.run(dir, Map.of(), "bakcup", "x.zip");
         assertThat(unknown.exitCode()).isEqualTo(64);
         assertThat(unknown.output()).contains("Unknown command 'bakcup'");
+    }
+
+    @Test
+    @DisplayName("KIOSK_LOG_FORMAT=json: every line is one JSON object; request ids come back in X-Request-Id")
+    void jsonLogs() throws Exception {
+        Path dir = Files.createTempDirectory("kiosk-json-");
+        try (ServerProcess server = ServerProcess.start(dir, Map.of(Config.LOG_FORMAT, "json"))) {
+            assertThat(server.api().get("/health").header("X-Request-Id")).isNotBlank();
+        }
+        var lines = Files.readAllLines(dir.resolveSibling(dir.getFileName() + ".log")).stream()
+                .filter(l -> !l.isBlank()).toList();
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).allSatisfy(l -> assertThat(new io.vertx.core.json.JsonObject(l).getString("level")).isNotNull());
+        assertThat(lines).anySatisfy(l -> assertThat(new io.vertx.core.json.JsonObject(l).getString("formattedMessage"))
+                .startsWith("Kiosk is listening on port"));
     }
 }
