@@ -94,7 +94,7 @@ public final class KioskServer implements AutoCloseable {
             SiteAccess access = new SiteAccess(new SiteRepository(pool));
             AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
-            Services services = new Services(cfg, pool, auth, new Authenticator(auth), access, relay, keys,
+            Services services = new Services(vertx, cfg, pool, auth, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
             Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());

@@ -46,6 +46,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         try {
             Path pgData = dataDir.resolve("postgres");
+            stopOrphan(pgData);
             log.info("Starting embedded PostgreSQL in {}", pgData);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
@@ -63,6 +64,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
             lock.release();
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * A server that crashed (kill -9, power loss of the JVM only) leaves its
+     * PostgreSQL running. We hold the data dir's lock, so a postmaster still
+     * serving it is such an orphan: ask it to stop (fast shutdown, which
+     * keeps every committed transaction) before starting our own.
+     */
+    private static void stopOrphan(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException e) {
+            return;
+        }
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (process.isEmpty()) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running on this data dir by a server that did not stop cleanly", pid);
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+            process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("Could not stop the PostgreSQL left running on " + pgData + " (pid " + pid + ")", e);
         }
     }
 

@@ -37,8 +37,8 @@ public final class ApiVerticle extends VerticleBase {
      * (eclipse-vertx/vertx-openapi#114).
      */
     private static final java.util.Set<String> OWN_VALIDATION =
-            java.util.Set.of("decodeQr", "listVisits", "exportVisitsCsv", "renderQr", "exportVisitsXlsx",
-                    "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays");
+            java.util.Set.of("decodeQr", "uploadCampaignImage", "listVisits", "exportVisitsCsv", "renderQr",
+                    "exportVisitsXlsx", "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays");
 
     private final Config config;
     private final Services services;
@@ -61,9 +61,12 @@ public final class ApiVerticle extends VerticleBase {
         services.writers().add(writer);
         return OpenAPIContract.from(vertx, "openapi.yaml").compose(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+            BodyLimits limits = new BodyLimits(config.bodyLimitBytes());
+            builder.rootHandler(limits.declared());
             builder.rootHandler(new SecurityHeaders());
-            builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+            builder.rootHandler(BodyHandler.create(false).setBodyLimit(BodyLimits.UPLOAD_LIMIT));
             builder.rootHandler(services.authenticator());
+            builder.rootHandler(limits.actual());
             Map<String, Handler<RoutingContext>> table = Routes.table(services, () -> writer);
             for (OpenAPIRoute route : builder.getRoutes()) {
                 String op = route.getOperation().getOperationId();
@@ -79,7 +82,7 @@ public final class ApiVerticle extends VerticleBase {
             Router router = builder.createRouter();
             mountOthers(router);
             server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
-                    .setIdleTimeout(120).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
+                    .setIdleTimeout(60).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
             server.invalidRequestHandler(req -> {
                 org.slf4j.LoggerFactory.getLogger(ApiVerticle.class).warn("Invalid HTTP request {}", req.decoderResult());
                 req.response().setStatusCode(400).end();

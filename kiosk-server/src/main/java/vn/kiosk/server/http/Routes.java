@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.Supplier;
+import vn.kiosk.server.campaign.CampaignHandlers;
 import vn.kiosk.server.checkin.CheckinHandler;
 import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
@@ -32,6 +33,7 @@ final class Routes {
         var logXlsx = new LogXlsx(s.pool(), s.access(), s.keys().personal());
         var reports = new ReportHandlers(new ReportService(s.pool(), s.access(), s.config().retentionDays()));
         var traces = new TraceHandlers(new TraceService(s.pool(), s.access().repository(), s.keys().personal()));
+        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),
@@ -73,6 +75,11 @@ final class Routes {
                 Map.entry("dailyReportCsv", reports::dailyCsv),
                 Map.entry("dailyReportXlsx", reports::dailyXlsx),
                 Map.entry("reportDays", reports::days),
-                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update));
+                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update),
+                Map.entry("createCampaign", campaigns::create),
+                Map.entry("listCampaigns", campaigns::list),
+                Map.entry("uploadCampaignImage", campaigns::upload),
+                Map.entry("campaignImage", campaigns::image),
+                Map.entry("kioskCampaigns", campaigns::forKiosk));
     }
 }

@@ -15,7 +15,7 @@ import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.site.SiteAccess;
 
 /** What the HTTP verticles share; built once by {@code Main}. */
-public record Services(Config config, Pool pool, AuthService auth, Authenticator authenticator, SiteAccess access,
+public record Services(io.vertx.core.Vertx vertx, Config config, Pool pool, AuthService auth, Authenticator authenticator, SiteAccess access,
                        EventRelay relay, ServerKeys keys, RateLimiter limiter, SseHandler sse, QrHandlers qr,
                        UserHandlers users, Collection<VisitWriter> writers, Consumer<Router> web) {
 }

@@ -88,7 +88,12 @@ class RoleMatrixTest {
             Map.entry("dailyReport", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("dailyReportCsv", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("dailyReportXlsx", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
-            Map.entry("reportDays", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)));
+            Map.entry("reportDays", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("createCampaign", MANAGERS),
+            Map.entry("listCampaigns", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("uploadCampaignImage", MANAGERS),
+            Map.entry("campaignImage", SIGNED_IN),
+            Map.entry("kioskCampaigns", KIOSK));
 
     static Set<Caller> with(Set<Caller> base, Caller extra) {
         Set<Caller> out = new java.util.HashSet<>(base);
@@ -172,6 +177,10 @@ class RoleMatrixTest {
             path = path.replace("{visitId}", admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
                     .put("visitor", Api.visitor("Khách ma trận", null))).json().getString("visitId"));
         }
+        if (path.contains("{campaignId}")) {
+            path = path.replace("{campaignId}", String.valueOf(admin.post("/api/v1/campaigns", body("createCampaign"))
+                    .json().getLong("id")));
+        }
         if (path.contains("{kioskId}")) {
             path = path.replace("{kioskId}", String.valueOf(admin.post("/api/v1/sites/" + site + "/kiosks",
                     new JsonObject().put("name", "K")).json().getLong("id")));
@@ -184,6 +193,9 @@ class RoleMatrixTest {
         }
         if (op.method().equals("GET")) {
             return api.get(path).status();
+        }
+        if (op.method().equals("PUT")) {
+            return api.putRaw(path, "application/octet-stream", vn.kiosk.qr.QrCodes.png("poster", 200)).status();
         }
         if (op.id().equals("decodeQr")) {
             return api.postRaw(path, "application/octet-stream", vn.kiosk.qr.QrCodes.png("x", 100)).status();
@@ -210,6 +222,8 @@ class RoleMatrixTest {
             case "confirm" -> new JsonObject().put("code", "c1.not-a-real-code");
             case "updateKiosk" -> new JsonObject().put("name", "Kiosk cổng chính");
             case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 666");
+            case "createCampaign" -> new JsonObject().put("title", "Cài Bluezone").put("siteId", site)
+                    .put("startsOn", "2021-08-01").put("endsOn", "2099-12-31");
             default -> null;
         };
     }

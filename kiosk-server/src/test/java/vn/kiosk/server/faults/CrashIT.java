@@ -1,0 +1,52 @@
+package vn.kiosk.server.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.kiosk.server.support.AcknowledgedLoad;
+import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.ServerProcess;
+import vn.kiosk.server.support.TestServer;
+
+/** The server process stops under load, hard or gracefully: every acknowledged check-in is in the log once. */
+class CrashIT {
+
+    @Test
+    @DisplayName("After kill -9 under load and a restart, acknowledged check-ins are all stored once and retries add no duplicates")
+    void killNineUnderLoad() throws Exception {
+        stopUnderLoad("kill -9", ServerProcess::kill);
+    }
+
+    @Test
+    @DisplayName("SIGTERM under load drains in-flight check-ins: all acknowledged ones are stored once")
+    void sigtermUnderLoad() throws Exception {
+        stopUnderLoad("SIGTERM", ServerProcess::terminate);
+    }
+
+    interface Stop {
+        void apply(ServerProcess p) throws Exception;
+    }
+
+    private static void stopUnderLoad(String label, Stop stop) throws Exception {
+        Path dir = Files.createTempDirectory("kiosk-crash-");
+        long site;
+        AcknowledgedLoad load;
+        try (ServerProcess first = ServerProcess.start(dir, Map.of())) {
+            Api admin = first.api().login("admin", TestServer.ADMIN_PASSWORD);
+            site = admin.createSite("bus_station");
+            load = new AcknowledgedLoad(admin, site, 16);
+            Thread.sleep(3000);
+            stop.apply(first);
+            load.stop();
+        }
+        System.out.printf("%s: injected after %d sent, %d acknowledged%n", label, load.sentCount(), load.acknowledgedCount());
+        assertThat(load.acknowledgedCount()).isGreaterThan(20);
+        try (ServerProcess again = ServerProcess.start(dir, Map.of())) {
+            load.verify(again.api().login("admin", TestServer.ADMIN_PASSWORD), label);
+        }
+    }
+}

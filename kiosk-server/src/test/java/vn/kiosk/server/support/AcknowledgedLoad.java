@@ -1,0 +1,97 @@
+package vn.kiosk.server.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Check-ins sent by many clients while something fails, remembering which were
+ * acknowledged; afterwards, retries of the rest (same ids) and a count of what
+ * the log holds: every acknowledged one exactly once, no duplicates.
+ */
+public final class AcknowledgedLoad {
+    private final Map<String, JsonObject> bodies = new ConcurrentHashMap<>();
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService pool;
+    private final long site;
+
+    public AcknowledgedLoad(Api api, long site, int clients) {
+        this.site = site;
+        this.pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                for (int i = 0; running.get(); i++) {
+                    String id = UUID.randomUUID().toString();
+                    JsonObject body = new JsonObject().put("id", id).put("siteId", site).put("direction", "in")
+                            .put("visitor", Api.visitor("Hành khách " + client + "-" + i,
+                                    String.format("09%02d%06d", 10 + client, i)));
+                    bodies.put(id, body);
+                    try {
+                        Api.Response r = api.post("/api/v1/checkins", body.copy());
+                        if (r.status() == 201 || r.status() == 200) {
+                            acknowledged.put(id, r.json().getString("visitId"));
+                        }
+                    } catch (RuntimeException e) {
+                        // no answer: not acknowledged, retried later
+                    }
+                }
+            });
+        }
+    }
+
+    public int acknowledgedCount() {
+        return acknowledged.size();
+    }
+
+    public int sentCount() {
+        return bodies.size();
+    }
+
+    public void stop() throws InterruptedException {
+        running.set(false);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Retries everything with the same ids, then checks the log; prints what it counted. */
+    public void verify(Api api, String label) {
+        int retried = 0;
+        for (Map.Entry<String, JsonObject> e : bodies.entrySet()) {
+            Api.Response r = api.post("/api/v1/checkins", e.getValue().copy());
+            assertThat(r.status()).isIn(200, 201);
+            if (acknowledged.containsKey(e.getKey())) {
+                assertThat(r.status()).as("an acknowledged id replays").isEqualTo(200);
+                assertThat(r.json().getString("visitId")).isEqualTo(acknowledged.get(e.getKey()));
+            } else {
+                retried++;
+            }
+        }
+        Map<String, Integer> stored = new HashMap<>();
+        String cursor = null;
+        do {
+            Api.Response page = api.get("/api/v1/sites/" + site + "/visits?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            for (Object o : page.items()) {
+                stored.merge(((JsonObject) o).getString("id"), 1, Integer::sum);
+            }
+            cursor = page.json().getString("next");
+        } while (cursor != null);
+        long duplicates = stored.values().stream().filter(n -> n > 1).count();
+        long lost = acknowledged.values().stream().filter(v -> !stored.containsKey(v)).count();
+        System.out.printf("%s: sent %d, acknowledged %d, retried %d, stored %d, duplicates: %d, lost: %d%n",
+                label, bodies.size(), acknowledged.size(), retried, stored.size(), duplicates, lost);
+        assertThat(lost).isZero();
+        assertThat(duplicates).isZero();
+        assertThat(stored).hasSize(bodies.size());
+    }
+}
