@@ -34,6 +34,7 @@ import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Services;
 import vn.kiosk.server.jobs.Housekeeping;
+import vn.kiosk.server.jobs.Retention;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.report.DailyStatsJob;
 import vn.kiosk.server.site.SiteAccess;
@@ -99,6 +100,7 @@ public final class KioskServer implements AutoCloseable {
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
             Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());
             DailyStatsJob dailyStats = new DailyStatsJob(pool, Clock.systemUTC(), cfg.retentionDays());
+            Retention retention = new Retention(pool, dailyStats, Clock.systemUTC(), cfg.retentionDays());
             // By default only an embedded database that has no sites yet gets the demo province.
             Future<Boolean> demo = cfg.demo().isPresent() || embedded == null
                     ? Future.succeededFuture(cfg.demo().orElse(false))
@@ -111,6 +113,7 @@ public final class KioskServer implements AutoCloseable {
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
                     .compose(x -> v.deployVerticle(housekeeping))
                     .compose(x -> v.deployVerticle(dailyStats))
+                    .compose(x -> v.deployVerticle(retention))
                     .compose(x -> demo)
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),

@@ -30,10 +30,10 @@ final class Routes {
                 s.config().rateLimitStaff());
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.access(), s.keys().personal());
+        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
         var logXlsx = new LogXlsx(s.pool(), s.access(), s.keys().personal());
         var reports = new ReportHandlers(new ReportService(s.pool(), s.access(), s.config().retentionDays()));
         var traces = new TraceHandlers(new TraceService(s.pool(), s.access().repository(), s.keys().personal()));
-        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),
@@ -68,6 +68,11 @@ final class Routes {
                 Map.entry("decodeQr", s.qr()::decode),
                 Map.entry("renderQr", s.qr()::render),
                 Map.entry("passKey", s.qr()::passKey),
+                Map.entry("createCampaign", campaigns::create),
+                Map.entry("listCampaigns", campaigns::list),
+                Map.entry("uploadCampaignImage", campaigns::upload),
+                Map.entry("campaignImage", campaigns::image),
+                Map.entry("kioskCampaigns", campaigns::forKiosk),
                 Map.entry("trace", traces::trace),
                 Map.entry("traceCallList", traces::callList),
                 Map.entry("exportVisitsXlsx", logXlsx::export),
@@ -75,11 +80,6 @@ final class Routes {
                 Map.entry("dailyReportCsv", reports::dailyCsv),
                 Map.entry("dailyReportXlsx", reports::dailyXlsx),
                 Map.entry("reportDays", reports::days),
-                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update),
-                Map.entry("createCampaign", campaigns::create),
-                Map.entry("listCampaigns", campaigns::list),
-                Map.entry("uploadCampaignImage", campaigns::upload),
-                Map.entry("campaignImage", campaigns::image),
-                Map.entry("kioskCampaigns", campaigns::forKiosk));
+                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update));
     }
 }

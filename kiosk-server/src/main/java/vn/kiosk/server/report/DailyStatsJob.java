@@ -85,11 +85,19 @@ public final class DailyStatsJob extends VerticleBase {
         return locked(FILL_MISSING, latest.minusDays(retentionDays + 1), latest.minusDays(RECENT_DAYS), now);
     }
 
+    /**
+     * Stores the figures of the local days {@code first..last} that have none yet, before their visits
+     * are purged; -1 when another instance holds the figures lock (try again later).
+     */
+    public Future<Integer> keepDays(LocalDate first, LocalDate last) {
+        return locked(FILL_MISSING, first, last, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
     private Future<Integer> locked(String sql, LocalDate first, LocalDate last, OffsetDateTime now) {
         return pool.withTransaction(tx -> tx.preparedQuery("select pg_try_advisory_xact_lock($1) as got")
                 .execute(Tuple.of(LOCK)).compose(rows -> {
                     if (!rows.iterator().next().getBoolean("got")) {
-                        return Future.succeededFuture(0);
+                        return Future.succeededFuture(-1); // another instance is writing figures right now
                     }
                     Future<Integer> chain = Future.succeededFuture(0);
                     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {

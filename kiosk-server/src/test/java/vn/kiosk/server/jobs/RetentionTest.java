@@ -1,0 +1,73 @@
+package vn.kiosk.server.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.TestServer;
+
+class RetentionTest {
+
+    private static long count(TestServer s, String sql) throws Exception {
+        return s.server().pool().query(sql).execute().await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
+    }
+
+    @Test
+    @DisplayName("Moving the clock past the retention period drops old partitions, keeps the daily figures and recent visits")
+    void purge() throws Exception {
+        try (TestServer server = TestServer.start(Files.createTempDirectory("kiosk-retention-"), Map.of())) {
+            Api admin = server.admin();
+            long site = admin.createSite("market");
+            long shortSite = admin.createSite("shop");
+            admin.patch("/api/v1/sites/" + shortSite, new JsonObject().put("retentionDays", 7));
+            OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusHours(70);
+            for (int i = 0; i < 5; i++) {
+                admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
+                        .put("occurredAt", old.plusMinutes(i).toString())
+                        .put("visitor", Api.visitor("Khách cũ " + i, String.format("0918%06d", i))));
+            }
+            admin.checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Khách mới", "0918 999 999")));
+            admin.checkIn(new JsonObject().put("siteId", shortSite).put("visitor", Api.visitor("Khách ngắn", "0918 888 888")));
+            // Close the old stays so that their day's figures are final.
+            server.server().housekeeping().closeOverdue().await(10, TimeUnit.SECONDS);
+
+            // The database's own clock does not move: these visitors were last seen 30 days ago as far as it knows.
+            server.server().pool().query("update visitors set last_seen_at = now() - interval '30 days'"
+                    + " where name like 'Khách cũ%'").execute().await(10, TimeUnit.SECONDS);
+            // ...and the sites have been running for a year (daily figures start with a site's first day).
+            server.server().pool().query("update sites set created_at = now() - interval '1 year'")
+                    .execute().await(10, TimeUnit.SECONDS);
+            // 27 days on: the visits of 70 hours ago are 30 days old, today's 27 days old.
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(27));
+            Retention retention = new Retention(server.server().pool(), server.server().dailyStats(), later, 28);
+            Retention.Purge purge = retention.purge().await(60, TimeUnit.SECONDS);
+
+            assertThat(purge.partitions()).isGreaterThan(0);
+            assertThat(count(server, "select count(*) from visits where site_id = " + site)).isEqualTo(1);
+            // Events are kept by the day they were recorded: these replays of 70 hours ago were recorded today.
+            assertThat(count(server, "select count(*) from visit_events where recorded_at < now() - interval '1 day'"))
+                    .isZero();
+            assertThat(count(server, "select count(*) from visits where site_id = " + shortSite)).isZero();
+            assertThat(purge.siteRows()).isEqualTo(2);
+            assertThat(count(server, "select count(*) from visitors where name like 'Khách cũ%'")).isZero();
+            assertThat(count(server, "select count(*) from visitors where name = 'Khách mới'")).isEqualTo(1);
+            LocalDate oldDay = old.atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+            assertThat(count(server, "select coalesce(sum(entries), 0) from daily_site_stats where site_id = " + site
+                    + " and day between '" + oldDay.minusDays(1) + "' and '" + oldDay.plusDays(1) + "'"))
+                    .as("the daily figures outlive the visits").isEqualTo(5);
+            var visits = admin.get("/api/v1/sites/" + site + "/visits?from=2000-01-01T00:00:00Z").items();
+            assertThat(visits).hasSize(1);
+        }
+    }
+}

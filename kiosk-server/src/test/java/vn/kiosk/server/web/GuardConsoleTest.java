@@ -1,0 +1,118 @@
+package vn.kiosk.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.kiosk.server.web.Browsers.shot;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.kiosk.server.support.Api;
+
+/** Two guards at one site: what one records by hand appears on the other's console live; names stay text. */
+class GuardConsoleTest {
+    static final String MARKUP = "<img src=x onerror=alert(1)>";
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    static Page signIn(BrowserContext ctx, Browsers.Staff guard) {
+        Page page = ctx.newPage();
+        page.navigate(Browsers.url("/guard"));
+        assertThat(page.locator("#login h1")).hasText("Đăng nhập bảo vệ");
+        page.fill("#username", guard.username());
+        page.fill("#password", guard.password());
+        page.click("#login-form button[type=submit]");
+        assertThat(page.locator("#app")).isVisible();
+        assertThat(page.locator("#live-badge")).hasAttribute("data-state", "live");
+        return page;
+    }
+
+    @Test
+    void manualCheckInAppearsLiveOnAnotherConsoleAsText() {
+        long site = Browsers.site("hospital");
+        Api admin = Browsers.admin();
+        admin.patch("/api/v1/sites/" + site, new JsonObject().put("capacity", 2));
+        Browsers.Staff a = Browsers.guard(site);
+        Browsers.Staff b = Browsers.guard(site);
+        try (BrowserContext ctxA = Browsers.tablet(Browsers.browser());
+             BrowserContext ctxB = Browsers.tablet(Browsers.browser())) {
+            Page pageA = signIn(ctxA, a);
+            Browsers.Watch watchA = new Browsers.Watch(pageA);
+            Page pageB = signIn(ctxB, b);
+            Browsers.Watch watchB = new Browsers.Watch(pageB);
+            assertThat(pageB.locator("#inside-title")).hasText("Đang ở trong: 0 / 2");
+
+            pageA.fill("#m-name", MARKUP);
+            pageA.fill("#m-phone", Phones.next());
+            pageA.selectOption("#m-bz", "not_installed");
+            long t0 = System.nanoTime();
+            pageA.click("#manual button[type=submit]");
+
+            Locator arrival = pageB.locator("#feed .feed-row.ev-checkin .name", new Page.LocatorOptions().setHasText(MARKUP));
+            arrival.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println("guard console: manual check-in visible on the other console after " + ms + " ms");
+            assertThat(arrival).hasText(MARKUP);
+            assertThat(pageB.locator("#feed img")).hasCount(0);
+            assertThat(pageB.locator("#inside .inside-row .name")).hasText(MARKUP);
+            assertThat(pageB.locator("#inside img")).hasCount(0);
+            assertThat(pageB.locator("#capacity")).isHidden();
+            assertThat(pageA.locator("#last-print")).isVisible();
+
+            // a second arrival fills the site: the capacity warning shows
+            Api.Response r = a.api().checkIn(new JsonObject().put("siteId", site)
+                    .put("visitor", Api.visitor("Đỗ Văn Hùng", Phones.next())));
+            assertThat(r.status()).isEqualTo(201);
+            assertThat(pageB.locator("#capacity")).isVisible();
+            assertThat(pageB.locator("#capacity")).containsText("Đã đủ sức chứa (2/2)");
+            shot(pageB, "guard-console-tablet");
+
+            // installed on site, then the exit, from the other console
+            Locator row = pageB.locator("#inside .inside-row", new Page.LocatorOptions().setHasText(MARKUP));
+            row.locator("button", new Locator.LocatorOptions().setHasText("Đã cài tại chỗ")).click();
+            assertThat(row.locator(".bz")).hasText("Đã cài tại chỗ");
+            row.locator("button", new Locator.LocatorOptions().setHasText("Đánh dấu ra")).click();
+            assertThat(pageA.locator("#feed .feed-row.ev-checkout .name", new Page.LocatorOptions().setHasText(MARKUP)))
+                    .isVisible();
+            assertThat(pageA.locator("#inside-title")).hasText("Đang ở trong: 1 / 2");
+            var items = a.api().get("/api/v1/sites/" + site + "/visits").items();
+            JsonObject visit = items.stream().map(JsonObject.class::cast)
+                    .filter(v -> MARKUP.equals(v.getJsonObject("visitor").getString("name"))).findFirst().orElseThrow();
+            assertThat(visit.getString("bluezone")).isEqualTo("installed_on_site");
+            assertThat(visit.getString("exitedAt")).isNotNull();
+
+            // the printable pass card for someone without a phone
+            pageA.click("#last-print");
+            assertThat(pageA.locator("#print-view")).isVisible();
+            assertThat(pageA.locator("#print-name")).hasText(MARKUP);
+            assertThat(pageA.locator("#print-qr svg")).isVisible();
+            shot(pageA, "guard-print-card");
+            pageA.click("#print-close");
+
+            pageB.setViewportSize(390, 844);
+            shot(pageB, "guard-console-phone");
+            VisitorPhoneTest.assertNoSidewaysScroll(pageB);
+            watchA.assertClean();
+            watchB.assertClean();
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefusedPolitely() {
+        try (BrowserContext ctx = Browsers.phone(Browsers.browser())) {
+            Page page = ctx.newPage();
+            page.navigate(Browsers.url("/guard"));
+            shot(page, "guard-login-phone");
+            page.fill("#username", "nobody");
+            page.fill("#password", "wrong-password");
+            page.click("#login-form button[type=submit]");
+            assertThat(page.locator("#login-error")).hasText("Sai tên đăng nhập hoặc mật khẩu.");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package vn.kiosk.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.kiosk.server.web.Browsers.shot;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.kiosk.qr.QrCodes;
+import vn.kiosk.server.support.Api;
+
+/** A new tablet pairs with its one-time code and shows a rotating QR that checks a phone in. */
+class KioskScreenTest {
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    @Test
+    void pairedKioskShowsAWorkingRotatingQr() throws Exception {
+        long site = Browsers.site("office");
+        String code = Browsers.pairingCode(site, "both");
+        // a campaign poster of this site joins the idle carousel
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        Api.Response campaign = Browsers.admin().post("/api/v1/campaigns", new JsonObject().put("title", "Tiêm vắc-xin mũi 3")
+                .put("siteId", site).put("startsOn", today.minusDays(1).toString()).put("endsOn", today.plusDays(1).toString()));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        assertThat(Browsers.admin().putRaw("/api/v1/campaigns/" + campaign.json().getLong("id") + "/image",
+                "application/octet-stream", QrCodes.png("Tiêm vắc-xin mũi 3", 270)).status()).isEqualTo(200);
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = ctx.newPage();
+            Browsers.Watch watch = new Browsers.Watch(page);
+            page.navigate(Browsers.url("/kiosk"));
+            assertThat(page.locator("#pair")).isVisible();
+            assertThat(page.locator("#pair h1")).hasText("Ghép nối kiosk");
+            shot(page, "kiosk-pairing-tablet");
+
+            page.fill("#pair-code", code.toLowerCase());
+            page.click("#pair-form button[type=submit]");
+            assertThat(page.locator("#idle")).isVisible();
+            assertThat(page.locator("#scan-vi")).hasText("Quét mã để khai báo ra/vào");
+            assertThat(page.locator(".scan-en")).hasText("Scan to check in or out");
+            assertThat(page.locator("#net-badge")).hasAttribute("data-state", "online");
+            page.locator("#kiosk-qr svg").waitFor();
+            page.locator("#site-name").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Điểm thử")).waitFor();
+            shot(page, "kiosk-idle-tablet");
+            assertThat(page.locator("#poster-dots .dot")).hasCount(2); // Bluezone + the campaign
+            assertThat(page.locator("#poster-dots")).isVisible();
+
+            // What a phone camera sees: decode the QR from the screen itself.
+            String drawnBefore = page.locator("#kiosk-qr").getAttribute("data-qr-text");
+            byte[] png = page.locator("#kiosk-qr").screenshot();
+            String drawnAfter = page.locator("#kiosk-qr").getAttribute("data-qr-text"); // it may rotate meanwhile
+            Optional<String> text = QrCodes.decode(png);
+            assertThat(text).as("the QR on screen decodes").isPresent();
+            String url = text.get();
+            assertThat(url).startsWith(Browsers.server().baseUrl() + "/c/k1.");
+            assertThat(url).isIn(drawnBefore, drawnAfter);
+
+            // ... and the token in it checks a visitor in, anonymously, at this kiosk's site.
+            String token = url.substring(url.lastIndexOf('/') + 1);
+            Api.Response r = Browsers.server().api().checkIn(new JsonObject().put("siteToken", token)
+                    .put("visitor", Api.visitor("Lê Thị Mai", Phones.next())));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().getLong("siteId")).isEqualTo(site);
+            assertThat(r.json().getString("direction")).isEqualTo("in");
+
+            // its heartbeat makes it show as online to the manager
+            Browsers.eventually(java.time.Duration.ofSeconds(5), "the kiosk online", () -> {
+                var kiosks = Browsers.admin().get("/api/v1/sites/" + site + "/kiosks").items();
+                return kiosks.size() == 1 && kiosks.getJsonObject(0).getBoolean("online")
+                        && "web-1.0.0".equals(kiosks.getJsonObject(0).getString("appVersion"));
+            });
+
+            page.setViewportSize(800, 1280);
+            shot(page, "kiosk-idle-portrait");
+            watch.assertClean();
+        }
+    }
+
+    @Test
+    void aWrongPairingCodeSaysSoInVietnamese() {
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = ctx.newPage();
+            page.navigate(Browsers.url("/kiosk"));
+            page.fill("#pair-code", "NOPE2345");
+            page.click("#pair-form button[type=submit]");
+            assertThat(page.locator("#pair-error")).hasText("Mã ghép nối sai, đã hết hạn hoặc đã được dùng.");
+            assertThat(page.locator("#idle")).isHidden();
+        }
+    }
+}

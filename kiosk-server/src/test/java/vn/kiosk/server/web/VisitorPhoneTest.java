@@ -1,0 +1,169 @@
+package vn.kiosk.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.kiosk.server.web.Browsers.shot;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.kiosk.qr.QrCodes;
+import vn.kiosk.server.support.Api;
+
+/**
+ * The visitor's phone (390 × 844) opens the kiosk's QR URL, gives name, phone and the Bluezone answer once, checks
+ * in with one tap, and holds the confirmation QR up to the kiosk, which accepts it.
+ */
+class VisitorPhoneTest {
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    @Test
+    void selfCheckInThenConfirmationAtTheKiosk() throws Exception {
+        long site = Browsers.site("market");
+        Browsers.Staff guard = Browsers.guard(site);
+        String code = Browsers.pairingCode(site, "both");
+        try (BrowserContext tablet = Browsers.tablet(Browsers.browser());
+             BrowserContext phone = Browsers.phone(Browsers.browser())) {
+            Page kiosk = tablet.newPage();
+            Browsers.Watch kioskWatch = new Browsers.Watch(kiosk);
+            kiosk.navigate(Browsers.url("/kiosk"));
+            kiosk.fill("#pair-code", code);
+            kiosk.click("#pair-form button[type=submit]");
+            kiosk.locator("#kiosk-qr svg").waitFor();
+            String url = QrCodes.decode(kiosk.locator("#kiosk-qr").screenshot()).orElseThrow();
+
+            Page p = phone.newPage();
+            Browsers.Watch phoneWatch = new Browsers.Watch(p);
+            p.navigate(url);
+            assertThat(p.locator("#s-details")).isVisible();
+            shot(p, "phone-1-details");
+            p.fill("#name", "Phạm Thị Ngọc Ánh");
+            p.fill("#phone", Phones.next());
+            p.click("#s-details button[type=submit]");
+            assertThat(p.locator("#s-bluezone")).isVisible();
+            assertThat(p.locator("#go")).isDisabled();
+            p.click("#bz-yes");
+            assertThat(p.locator("#bz-id")).isVisible();
+            shot(p, "phone-2-bluezone-installed");
+            p.click("#bz-no");
+            assertThat(p.locator("#bz-install a[href='https://play.google.com/store/apps/details?id=com.mic.bluezone']")).isVisible();
+            assertThat(p.locator("#bz-install a[href='https://apps.apple.com/vn/app/bluezone/id1508062685']")).isVisible();
+            shot(p, "phone-3-bluezone-missing");
+            assertNoSidewaysScroll(p);
+            assertTargetsAtLeast48px(p);
+            p.click("#bz-yes");
+            p.fill("#bz-id", "a1b2c3");
+
+            p.click("#go");
+            assertThat(p.locator("#s-done")).isVisible();
+            assertThat(p.locator("#done-title")).hasText("Mời vào");
+            assertThat(p.locator("#done-name")).hasText("Phạm Thị Ngọc Ánh");
+            assertThat(p.locator("#confirm-qr svg")).isVisible();
+            assertThat(p.locator("#pass-saved")).isVisible();
+            shot(p, "phone-4-done");
+            assertNoSidewaysScroll(p);
+            assertThat((String) p.evaluate("localStorage.getItem('visitor.pass')")).contains("v1.");
+
+            // The confirmation QR as the kiosk camera would read it from the phone's screen.
+            byte[] confirmPng = p.locator("#confirm-qr").screenshot();
+            String confirmation = QrCodes.decode(confirmPng).orElseThrow();
+            assertThat(confirmation).startsWith("c1.").contains(".1.A1B2C3.")
+                    .isEqualTo(p.locator("#confirm-qr").getAttribute("data-qr-text"));
+            kiosk.keyboard().type(confirmation + "\n"); // a code reader in keyboard mode
+            assertThat(kiosk.locator("#result")).isVisible();
+            assertThat(kiosk.locator("#result")).hasAttribute("data-tone", "ok");
+            assertThat(kiosk.locator("#result-title")).hasText("Mời vào");
+            assertThat(kiosk.locator("#result-name")).hasText("Phạm Thị Ngọc Ánh");
+            assertThat(kiosk.locator("#result-detail")).hasText("Đã xác nhận Bluezone");
+            shot(kiosk, "kiosk-result-confirmed");
+            int ms = Integer.parseInt(kiosk.locator("#result").getAttribute("data-ms"));
+            System.out.println("kiosk: confirmation scan to result screen in " + ms + " ms");
+            org.assertj.core.api.Assertions.assertThat(ms).as("result within a second of the scan").isLessThan(1000);
+            assertThat(guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0)
+                    .getString("bluezone")).isEqualTo("qr_confirmed");
+
+            // Accepted: the server recorded the confirmation, a second scan changes nothing.
+            Api.Response again = guard.api().post("/api/v1/confirmations", new JsonObject().put("code", confirmation));
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(again.json().getBoolean("alreadyConfirmed")).isTrue();
+            assertThat(again.json().getJsonObject("visitor").getString("name")).isEqualTo("Phạm Thị Ngọc Ánh");
+
+            // Next time: one tap, no typing (the pass is used), and this time it is an exit.
+            p.click("#done");
+            assertThat(p.locator("#s-go")).isVisible();
+            assertThat(p.locator("#me-name")).hasText("Phạm Thị Ngọc Ánh");
+            shot(p, "phone-5-returning");
+            // Someone without Bluezone: orange, with the install poster.
+            kiosk.click("#result"); // a tap closes the result screen early
+            Api.Response other = Browsers.server().api().checkIn(new JsonObject()
+                    .put("siteToken", url.substring(url.lastIndexOf('/') + 1))
+                    .put("visitor", Api.visitor("Võ Thị Sáu", Phones.next()))
+                    .put("bluezone", new JsonObject().put("status", "not_installed")));
+            assertThat(other.status()).as(other.body()).isEqualTo(201);
+            kiosk.keyboard().type(other.json().getString("confirmation") + "\n");
+            assertThat(kiosk.locator("#result")).hasAttribute("data-tone", "warn");
+            assertThat(kiosk.locator("#result-name")).hasText("Võ Thị Sáu");
+            assertThat(kiosk.locator("#result-poster")).isVisible();
+            shot(kiosk, "kiosk-result-no-bluezone");
+            kiosk.click("#result");
+            assertThat(kiosk.locator("#result")).isHidden();
+            url = QrCodes.decode(kiosk.locator("#kiosk-qr").screenshot()).orElseThrow();
+            p.navigate(url);
+            p.click("#go");
+            assertThat(p.locator("#done-title")).hasText("Tạm biệt");
+            assertThat(p.locator("#confirm-box")).isHidden();
+            shot(p, "phone-6-goodbye");
+            p.click("#show-pass");
+            assertThat(p.locator("#pass-qr svg")).isVisible();
+            shot(p, "phone-7-pass");
+
+            Browsers.eventually(Duration.ofSeconds(5), "one closed visit", () -> {
+                var items = guard.api().get("/api/v1/sites/" + site + "/visits?q=Ngọc").items();
+                return items.size() == 1 && items.getJsonObject(0).getString("exitedAt") != null;
+            });
+            kioskWatch.assertClean();
+            phoneWatch.assertClean();
+        }
+    }
+
+    @Test
+    void englishWhenAskedAndRemembered() {
+        try (BrowserContext phone = Browsers.phone(Browsers.browser())) {
+            Page p = phone.newPage();
+            p.navigate(Browsers.url("/c/p1.1.0.AAAAAAAAAAAAAAAAAAAAAA?lang=en"));
+            assertThat(p.locator("#s-details h1")).hasText("Check in or out");
+            assertThat(p.locator("html")).hasAttribute("lang", "en");
+            p.locator(".privacy summary").click();
+            assertThat(p.locator(".privacy")).containsText("28 days");
+            shot(p, "phone-privacy-en");
+            p.navigate(Browsers.url("/c/p1.1.0.AAAAAAAAAAAAAAAAAAAAAA"));
+            assertThat(p.locator("#s-details h1")).hasText("Check in or out");
+            p.locator(".lang-switch").click();
+            assertThat(p.locator("#s-details h1")).hasText("Khai báo ra/vào");
+            p.locator(".privacy summary").click();
+            assertThat(p.locator(".privacy")).containsText("28 ngày");
+        }
+    }
+
+    static void assertNoSidewaysScroll(Page p) {
+        Number scroll = (Number) p.evaluate("document.documentElement.scrollWidth");
+        Number width = (Number) p.evaluate("window.innerWidth");
+        assertThat(scroll.intValue()).as("no horizontal scrolling").isLessThanOrEqualTo(width.intValue());
+    }
+
+    /** Every visible button, link and field is at least 48 CSS px tall (text links inside prose aside). */
+    static void assertTargetsAtLeast48px(Page p) {
+        Object small = p.evaluate("() => [...document.querySelectorAll('button, a.btn, input, select, summary')]"
+                + ".filter(e => e.offsetParent !== null && e.type !== 'radio')"
+                + ".filter(e => e.getBoundingClientRect().height < 47.5)"
+                + ".map(e => (e.id || e.className || e.tagName) + ':' + e.getBoundingClientRect().height)");
+        assertThat((java.util.List<?>) small).as("touch targets under 48 px").isEmpty();
+    }
+}

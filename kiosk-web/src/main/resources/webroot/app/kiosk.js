@@ -1,0 +1,565 @@
+// The tablet at the door: pairing, the rotating check-in QR, posters, the camera,
+// result screens, and the offline queue.
+import { t, applyI18n, langSwitch } from './i18n.js';
+import { api, ApiError } from './api.js';
+import { $, el, show, clear, timeOf, uuid } from './dom.js';
+import { kioskToken, fromB64url, verifyPass, classify } from './tokens.js';
+import { drawQr } from './qr.js';
+import { Scanner, keyboardWedge } from './scanner.js';
+import { beep, unlockAudio } from './sound.js';
+import * as queue from './queue.js';
+
+const APP_VERSION = 'web-1.0.0';
+const HEARTBEAT_MS = 30000;
+const POSTER_MS = 9000;
+const ONLINE_TIMEOUT_MS = 3500; // past this a scan is queued instead of waited for
+const RESULT_MS = { ok: 4000, warn: 9000, error: 5000 };
+const BLUEZONE_URL = 'https://bluezone.gov.vn/';
+const SMART_THANH_HOA_URL = 'https://play.google.com/store/search?q=Smart%20Thanh%20H%C3%B3a&c=apps';
+
+const KEY = {
+  device: 'kiosk.device',
+  site: 'kiosk.site',
+  passKey: 'kiosk.passKey',
+  qrBase: 'kiosk.qrBase',
+  presence: 'kiosk.presence',
+  clock: 'kiosk.clockOffsetMs',
+  campaigns: 'kiosk.campaigns',
+};
+const CAMPAIGN_CACHE = 'kiosk-campaigns';
+const CAMPAIGN_REFRESH_MS = 30 * 60000;
+
+const load = (k) => { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } };
+const save = (k, v) => { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* full */ } };
+
+const state = {
+  device: load(KEY.device),
+  site: load(KEY.site),
+  passKey: (() => { const k = load(KEY.passKey); try { return k ? fromB64url(k) : null; } catch (e) { return null; } })(),
+  qrBase: load(KEY.qrBase) || location.origin,
+  clockOffset: Number(load(KEY.clock)) || 0,
+  campaigns: [], // {id, title, src (a blob: URL)} for today's campaign posters
+  online: navigator.onLine,
+  queued: 0,
+  flushing: false,
+  resultTimer: null,
+  scanner: null,
+  wakeLock: null,
+};
+
+// ---------- start ----------
+
+let started = false;
+function start() {
+  if (started) return;
+  started = true;
+  applyI18n();
+  document.querySelectorAll('.lang-switch').forEach(langSwitch);
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js').catch(() => { /* http on a LAN: no offline shell */ });
+  }
+  if (new URLSearchParams(location.search).has('unpair') && state.device && confirm('Unpair this kiosk?')) {
+    unpair();
+  }
+  document.addEventListener('pointerdown', unlockAudio, { once: true });
+  document.addEventListener('keydown', unlockAudio, { once: true });
+  if (state.device) runKiosk();
+  else showPairing();
+}
+
+function showPairing(message) {
+  show($('#idle'), false);
+  show($('#pair'), true);
+  const err = $('#pair-error');
+  err.textContent = message || '';
+  show(err, !!message);
+  const form = $('#pair-form');
+  if (form.dataset.bound) return;
+  form.dataset.bound = '1';
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    unlockAudio();
+    const code = $('#pair-code').value.trim();
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const paired = await api('/api/v1/kiosks/pair', { method: 'POST', body: { pairingCode: code } });
+      state.device = paired;
+      save(KEY.device, paired);
+      goFullscreen();
+      runKiosk();
+    } catch (ex) {
+      err.textContent = ex.status === 404 ? t('kiosk.pair.unknown') : (ex.network ? t('common.networkError') : ex.detail || ex.message);
+      show(err, true);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function unpair(message) {
+  for (const k of [KEY.device, KEY.site, KEY.qrBase, KEY.presence]) localStorage.removeItem(k);
+  state.device = null;
+  state.site = null;
+  if (state.scanner) state.scanner.stop();
+  showPairing(message);
+}
+
+let running = false;
+function runKiosk() {
+  show($('#pair'), false);
+  show($('#idle'), true);
+  renderSite();
+  if (running) return;
+  running = true;
+  rotateQr();
+  startPosters();
+  tickClock();
+  setInterval(tickClock, 10000);
+  startCamera();
+  keyboardWedge(handleScan);
+  keepAwake();
+  $('#fullscreen').addEventListener('click', goFullscreen);
+  $('#result').addEventListener('click', hideResult);
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideResult(); });
+  window.addEventListener('online', () => { setOnline(true); heartbeat(); });
+  window.addEventListener('offline', () => setOnline(false));
+  document.addEventListener('langchange', () => { renderSite(); renderBadges(); });
+  setOnline(navigator.onLine);
+  refreshQueueCount();
+  refreshFromServer().then(loadCampaigns);
+  setInterval(loadCampaigns, CAMPAIGN_REFRESH_MS);
+  heartbeat();
+  setInterval(heartbeat, HEARTBEAT_MS);
+}
+
+async function refreshFromServer() {
+  const token = state.device.deviceToken;
+  try {
+    const self = await api('/api/v1/kiosk', { token });
+    state.site = { ...self.site, gate: self.gate, mode: self.mode };
+    save(KEY.site, state.site);
+    renderSite();
+    startPosters();
+  } catch (e) {
+    if (e.status === 401) { unpair(t('kiosk.revoked')); return; }
+  }
+  try {
+    const key = await api('/api/v1/pass-key');
+    state.passKey = fromB64url(key.publicKey);
+    save(KEY.passKey, key.publicKey);
+  } catch (e) { /* keep the cached key */ }
+  try {
+    const qr = await api('/api/v1/kiosk/qr', { token });
+    const at = qr.payload.lastIndexOf('/c/');
+    if (at > 0) {
+      state.qrBase = qr.payload.slice(0, at);
+      save(KEY.qrBase, state.qrBase);
+    }
+    // The server accepts a small clock window; a tablet whose clock is off by more follows the server's step.
+    const m = /\/c\/k1\.\d+\.(\d+)\./.exec(qr.payload);
+    if (m) {
+      const diff = Number(m[1]) - Math.floor(Date.now() / 30000);
+      state.clockOffset = Math.abs(diff) >= 2 ? diff * 30000 : 0;
+      save(KEY.clock, state.clockOffset);
+      rotateQr();
+    }
+  } catch (e) { /* offline: keep the cached base */ }
+}
+
+function renderSite() {
+  const site = state.site || {};
+  $('#site-name').textContent = site.name || '';
+  const gate = (state.site && state.site.gate) || (state.device && state.device.gate) || '';
+  $('#gate-name').textContent = gate;
+  show($('#gate-name'), !!gate);
+}
+
+// ---------- rotating QR ----------
+
+let qrTimer = null;
+async function rotateQr() {
+  clearTimeout(qrTimer);
+  if (!state.device) return;
+  const now = Date.now() + state.clockOffset;
+  try {
+    const secret = fromB64url(state.device.secret);
+    const { token, nextAtMs } = await kioskToken(state.device.kioskId, secret, now);
+    const url = `${state.qrBase}/c/${token}`;
+    const box = $('#kiosk-qr');
+    if (box.dataset.qrText !== url) drawQr(box, url, { ecl: 'M', label: t('kiosk.scan') });
+    qrTimer = setTimeout(rotateQr, Math.max(250, nextAtMs - now + 50));
+  } catch (e) {
+    qrTimer = setTimeout(rotateQr, 5000);
+  }
+}
+// Timers sleep with the screen: redraw as soon as the page is seen again.
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible' && state.device) rotateQr(); });
+
+// ---------- posters ----------
+
+function posters() {
+  const list = [{ src: '/posters/bluezone.svg', qr: BLUEZONE_URL }];
+  const province = ((state.site && state.site.province) || '').normalize('NFC').toLowerCase();
+  if (province.includes('thanh hóa')) list.push({ src: '/posters/smart-thanh-hoa.svg', qr: SMART_THANH_HOA_URL });
+  for (const c of state.campaigns) list.push({ src: c.src, title: c.title, campaign: true });
+  return list;
+}
+
+/**
+ * Today's campaign posters for this kiosk (its site, district, province). The images need the device token,
+ * so they are fetched here, kept in Cache Storage for offline days, and shown through blob: URLs.
+ */
+async function loadCampaigns() {
+  if (!state.device) return;
+  const token = state.device.deviceToken;
+  let items = load(KEY.campaigns) || [];
+  try {
+    items = (await api('/api/v1/kiosk/campaigns', { token, timeoutMs: 8000 })).items || [];
+    save(KEY.campaigns, items);
+  } catch (e) { /* offline: the list from last time */ }
+  const cache = window.caches ? await caches.open(CAMPAIGN_CACHE).catch(() => null) : null;
+  const next = [];
+  for (const c of items) {
+    let blob = null;
+    try {
+      const res = await fetch(c.image, { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
+      if (res.ok) {
+        blob = await res.clone().blob();
+        if (cache) await cache.put(c.image, res);
+      }
+    } catch (e) { /* offline */ }
+    if (!blob && cache) {
+      const hit = await cache.match(c.image);
+      if (hit) blob = await hit.blob();
+    }
+    if (blob) next.push({ id: c.id, title: c.title, src: URL.createObjectURL(blob) });
+  }
+  if (cache) {
+    const keep = new Set(items.map((c) => new URL(c.image, location.origin).href));
+    for (const req of await cache.keys()) if (!keep.has(req.url)) cache.delete(req);
+  }
+  for (const old of state.campaigns) URL.revokeObjectURL(old.src);
+  state.campaigns = next;
+  startPosters();
+}
+
+let posterTimer = null;
+let posterIndex = 0;
+function startPosters() {
+  clearInterval(posterTimer);
+  const list = posters();
+  const dots = clear($('#poster-dots'));
+  list.forEach((p, i) => dots.append(el('span', { class: 'dot', dataset: { i } })));
+  show(dots, list.length > 1);
+  const showPoster = () => {
+    posterIndex = posterIndex % list.length;
+    const p = list[posterIndex];
+    const img = $('#poster-img');
+    if (img.getAttribute('src') !== p.src) img.setAttribute('src', p.src);
+    img.setAttribute('alt', p.title || '');
+    $('.poster-panel .poster').classList.toggle('campaign', !!p.campaign);
+    if (p.qr) drawQr($('#poster-qr'), p.qr, { ecl: 'M' });
+    else clear($('#poster-qr')).removeAttribute('data-qr-text');
+    show($('#poster-qr'), !!p.qr);
+    dots.querySelectorAll('.dot').forEach((d, i) => d.classList.toggle('on', i === posterIndex));
+  };
+  showPoster();
+  drawQr($('#result-poster-qr'), BLUEZONE_URL, { ecl: 'M' });
+  if (list.length > 1) posterTimer = setInterval(() => { posterIndex++; showPoster(); }, POSTER_MS);
+}
+
+// ---------- status bar ----------
+
+function tickClock() {
+  $('#clock').textContent = timeOf(new Date(), (state.site && state.site.timeZone) || undefined);
+}
+
+function setOnline(on) {
+  state.online = on;
+  renderBadges();
+  if (on) flushQueue();
+}
+
+function renderBadges() {
+  const net = $('#net-badge');
+  net.textContent = state.online ? t('common.online') : t('common.offline');
+  net.className = 'badge ' + (state.online ? 'badge-ok' : 'badge-off');
+  net.dataset.state = state.online ? 'online' : 'offline';
+  const q = $('#queue-badge');
+  q.textContent = t('kiosk.queue', { n: state.queued });
+  q.dataset.count = String(state.queued);
+  show(q, state.queued > 0);
+}
+
+async function refreshQueueCount() {
+  try { state.queued = await queue.count(); } catch (e) { /* no IndexedDB */ }
+  renderBadges();
+}
+
+async function heartbeat() {
+  if (!state.device) return;
+  try {
+    await api('/api/v1/kiosk/heartbeat', {
+      method: 'POST', token: state.device.deviceToken, timeoutMs: 8000,
+      body: { appVersion: APP_VERSION, queued: state.queued },
+    });
+    setOnline(true);
+  } catch (e) {
+    if (e.status === 401) { unpair(t('kiosk.revoked')); return; }
+    if (e.transient) setOnline(false);
+  }
+}
+
+// ---------- screen awake, full screen ----------
+
+async function keepAwake() {
+  const ask = async () => {
+    if (!('wakeLock' in navigator) || document.visibilityState !== 'visible') return;
+    try {
+      state.wakeLock = await navigator.wakeLock.request('screen');
+    } catch (e) { /* not allowed here (no secure context or battery saver) */ }
+  };
+  document.addEventListener('visibilitychange', ask);
+  ask();
+}
+
+function goFullscreen() {
+  const d = document.documentElement;
+  if (!document.fullscreenElement && d.requestFullscreen) d.requestFullscreen().catch(() => {});
+}
+
+// ---------- camera ----------
+
+async function startCamera() {
+  const video = $('#cam');
+  state.scanner = new Scanner({ video, onText: handleScan, facingMode: 'user', token: state.device.deviceToken });
+  const ok = await state.scanner.start();
+  show(video, ok);
+  document.body.classList.toggle('no-camera', !ok);
+  video.setAttribute('aria-label', ok ? t('kiosk.camera.on') : t('kiosk.camera.off'));
+}
+
+// ---------- scans ----------
+
+function presence() { return load(KEY.presence) || {}; }
+function remember(visitorId, direction, at) {
+  if (!visitorId) return;
+  const p = presence();
+  p[visitorId] = { direction, at };
+  // keep it small: only the last 500 visitors
+  const keys = Object.keys(p);
+  if (keys.length > 500) keys.sort((a, b) => (p[a].at < p[b].at ? -1 : 1)).slice(0, keys.length - 500).forEach((k) => delete p[k]);
+  save(KEY.presence, p);
+}
+
+/** in or out, as the kiosk expects it while it cannot ask the server */
+function guessDirection(visitorId) {
+  const mode = (state.site && state.site.mode) || state.device.mode;
+  if (mode === 'entry') return 'in';
+  if (mode === 'exit') return 'out';
+  const last = visitorId && presence()[visitorId];
+  const maxStay = ((state.site && state.site.maxStayMinutes) || 720) * 60000;
+  if (last && last.direction === 'in' && Date.now() - Date.parse(last.at) < maxStay) return 'out';
+  return 'in';
+}
+
+let handling = false;
+let scanStartedAt = 0;
+async function handleScan(text) {
+  if (handling || !state.device) return;
+  handling = true;
+  scanStartedAt = performance.now();
+  try {
+    const scan = classify(text);
+    if (scan.kind === 'confirmation') await confirmCode(scan);
+    else if (scan.kind === 'pass') await passScan(scan.text);
+    else if (scan.kind === 'cccd') await cccdScan(scan);
+    else if (scan.kind === 'site') refuse(t('kiosk.reason.ownCode'), t('kiosk.reason.ownCode', null, 'en'));
+    else refuse(t('kiosk.reason.unknown'), t('kiosk.reason.unknown', null, 'en'));
+  } finally {
+    handling = false;
+  }
+}
+
+async function passScan(pass) {
+  let claims = null;
+  if (state.passKey) {
+    claims = await verifyPass(pass, state.passKey);
+    if (!claims) { refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en')); return; }
+  }
+  await checkIn({ pass }, claims ? { name: claims.displayName, visitorId: claims.visitorId } : null);
+}
+
+async function cccdScan(scan) {
+  if (scan.card.error) {
+    refuse(t('kiosk.reason.cccd', { detail: scan.card.error }), t('kiosk.reason.cccd', { detail: scan.card.error }, 'en'));
+    return;
+  }
+  await checkIn({ cccd: scan.text }, { name: scan.card.name, visitorId: 'id:' + scan.card.idNumber });
+}
+
+/** Sends a check-in; when the network is down or slow, queues it and answers from what the kiosk knows. */
+async function checkIn(who, local) {
+  const id = uuid();
+  const occurredAt = new Date().toISOString();
+  const body = { id, direction: 'auto', ...who };
+  if (state.online && navigator.onLine) {
+    try {
+      const r = await api('/api/v1/checkins', { method: 'POST', body, token: state.device.deviceToken, timeoutMs: ONLINE_TIMEOUT_MS });
+      remember(r.visitor && r.visitor.id, r.direction, r.occurredAt);
+      if (local && local.visitorId) remember(local.visitorId, r.direction, r.occurredAt);
+      const noBluezone = r.direction === 'in' && (r.bluezone === 'not_installed');
+      welcome(r.direction, r.visitor && r.visitor.name, r.occurredAt, noBluezone ? 'warn' : 'ok');
+      return;
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.transient) {
+        refuseProblem(e);
+        return;
+      }
+      if (e.network) setOnline(false);
+    }
+  }
+  // Offline (or the server did not answer in time): the same id makes a later replay safe.
+  const direction = guessDirection(local && local.visitorId);
+  await queue.enqueue({ id, body: { ...body, occurredAt }, queuedAt: occurredAt, label: local ? local.name : '' });
+  if (local) remember(local.visitorId, direction, occurredAt);
+  await refreshQueueCount();
+  welcome(direction, local ? local.name : '', occurredAt, 'ok', true);
+}
+
+async function confirmCode(scan) {
+  if (state.online && navigator.onLine) {
+    try {
+      const r = await api('/api/v1/confirmations', { method: 'POST', body: { code: scan.text }, token: state.device.deviceToken, timeoutMs: ONLINE_TIMEOUT_MS });
+      const name = r.visitor && r.visitor.name;
+      if (!r.installed) {
+        showResult({ tone: 'warn', title: t('kiosk.noBluezone'), titleEn: t('kiosk.noBluezone', null, 'en'), name,
+          detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
+        return;
+      }
+      showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.confirmed', null, 'en'), name,
+        time: timeOf(new Date(), siteZone()),
+        detail: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed') : t('kiosk.confirmed'),
+        detailEn: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed', null, 'en') : '' });
+      return;
+    } catch (e) {
+      if (!e.transient) { refuseProblem(e); return; }
+      if (e.network) setOnline(false);
+    }
+  }
+  // Offline: only the server can check the code's tag, but its fields say whether Bluezone is installed;
+  // it is sent when the network returns, while it is still valid (5 minutes).
+  const c = scan.claims;
+  if (!c || c.expiresAt * 1000 <= Date.now()) {
+    refuse(t('kiosk.reason.confirmOffline'), t('kiosk.reason.confirmOffline', null, 'en'));
+    return;
+  }
+  const now = new Date().toISOString();
+  await queue.enqueue({ id: 'confirmation:' + c.visitRef, path: '/api/v1/confirmations', body: { code: scan.text }, queuedAt: now, label: '' });
+  await refreshQueueCount();
+  if (!c.installed) {
+    showResult({ tone: 'warn', title: t('kiosk.noBluezone'), titleEn: t('kiosk.noBluezone', null, 'en'),
+      detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
+    return;
+  }
+  showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.in', null, 'en'), time: timeOf(now, siteZone()),
+    detail: t('kiosk.savedOffline'), detailEn: t('kiosk.savedOffline', null, 'en') });
+}
+
+function siteZone() {
+  return (state.site && state.site.timeZone) || undefined;
+}
+
+function welcome(direction, name, at, tone, offline) {
+  const out = direction === 'out';
+  const warn = tone === 'warn';
+  showResult({
+    tone,
+    title: out ? t('kiosk.out') : t('kiosk.in'),
+    titleEn: out ? t('kiosk.out', null, 'en') : t('kiosk.in', null, 'en'),
+    name,
+    time: timeOf(at, siteZone()),
+    detail: offline ? t('kiosk.savedOffline') : warn ? t('kiosk.noBluezone') + '. ' + t('kiosk.noBluezone.detail') : '',
+    detailEn: offline ? t('kiosk.savedOffline', null, 'en') : warn ? t('kiosk.noBluezone.detail', null, 'en') : '',
+    poster: warn,
+    direction,
+  });
+}
+
+function refuse(detail, detailEn) {
+  showResult({ tone: 'error', title: t('kiosk.refused'), titleEn: t('kiosk.refused', null, 'en'), detail, detailEn });
+}
+
+function refuseProblem(e) {
+  if (e.type === 'invalid-pass' || (e.body && e.body.type === 'invalid-pass')) {
+    refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en'));
+  } else if (e.type === 'invalid-cccd') {
+    refuse(t('kiosk.reason.cccd', { detail: e.detail }), t('kiosk.reason.cccd', { detail: e.detail }, 'en'));
+  } else {
+    refuse(e.title || t('kiosk.refused'), e.detail || '');
+  }
+}
+
+const ICONS = { ok: '✓', warn: '!', error: '✕' };
+
+function showResult({ tone, title, titleEn, name, time, detail, detailEn, poster, direction }) {
+  const box = $('#result');
+  box.className = 'result result-' + tone;
+  box.dataset.tone = tone;
+  box.dataset.direction = direction || '';
+  box.dataset.ms = scanStartedAt ? String(Math.round(performance.now() - scanStartedAt)) : ''; // scan → result, for tests
+  $('#result-icon').textContent = ICONS[tone];
+  $('#result-title').textContent = title || '';
+  $('#result-title-en').textContent = titleEn && titleEn !== title ? titleEn : '';
+  $('#result-name').textContent = name || '';
+  $('#result-time').textContent = time || '';
+  $('#result-detail').textContent = detail || '';
+  $('#result-detail-en').textContent = detailEn && detailEn !== detail ? detailEn : '';
+  show($('#result-poster'), !!poster);
+  box.classList.toggle('with-poster', !!poster);
+  show(box, true);
+  beep(tone);
+  clearTimeout(state.resultTimer);
+  state.resultTimer = setTimeout(hideResult, RESULT_MS[tone] || 4000);
+}
+
+function hideResult() {
+  clearTimeout(state.resultTimer);
+  show($('#result'), false);
+}
+
+// ---------- the offline queue ----------
+
+async function flushQueue() {
+  if (state.flushing || !state.device) return;
+  state.flushing = true;
+  try {
+    const items = await queue.pending();
+    for (const item of items) {
+      try {
+        const r = await api(item.path || '/api/v1/checkins', { method: 'POST', body: item.body, token: state.device.deviceToken, timeoutMs: 10000 });
+        if (r && r.direction) remember(r.visitor && r.visitor.id, r.direction, r.occurredAt);
+        await queue.remove(item.id);
+      } catch (e) {
+        if (e.transient) {
+          if (e.network) setOnline(false);
+          break;
+        }
+        if (e.status === 401 && e.type !== 'invalid-pass') break; // the kiosk itself is refused: keep the queue
+        await queue.fail(item, `${e.status} ${e.title}: ${e.detail}`);
+      }
+      await refreshQueueCount();
+    }
+  } catch (e) {
+    // IndexedDB trouble: try again at the next heartbeat
+  } finally {
+    state.flushing = false;
+    await refreshQueueCount();
+  }
+}
+setInterval(() => { if (state.online && state.queued > 0) flushQueue(); }, 10000);
+
+// Module scripts run after parsing; everything above is declared by now.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
