@@ -1,0 +1,152 @@
+// Building the page from data without ever parsing it as markup: every text goes in through textContent.
+import { t, locale } from './i18n.js';
+
+/**
+ * h('button', {className: 'primary', type: 'button', onclick: fn, dataset: {id: 1}}, 'Text', child)
+ * Props starting with "on" become listeners; "attrs" sets attributes (aria-*, for, ...); strings become text nodes.
+ */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') {
+      el.addEventListener(k.slice(2), v);
+    } else if (k === 'dataset') {
+      Object.assign(el.dataset, v);
+    } else if (k === 'attrs') {
+      for (const [a, av] of Object.entries(v)) {
+        if (av !== undefined && av !== null && av !== false) el.setAttribute(a, av === true ? '' : String(av));
+      }
+    } else if (k === 'text') {
+      el.textContent = v;
+    } else {
+      el[k] = v;
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children) {
+    if (c === undefined || c === null || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+export function clear(el) {
+  while (el.firstChild) el.firstChild.remove();
+  return el;
+}
+
+/** A labelled form field; returns the wrapper, the control is wrapper.control. */
+export function field(label, control, extraClass) {
+  const id = control.id || ('f-' + Math.random().toString(36).slice(2, 9));
+  control.id = id;
+  const wrap = h('div', { className: 'field' + (extraClass ? ' ' + extraClass : '') },
+    h('label', { attrs: { for: id } }, label), control);
+  wrap.control = control;
+  return wrap;
+}
+
+export function select(name, options, value) {
+  const s = h('select', { name });
+  for (const [v, label] of options) {
+    s.append(h('option', { value: v, selected: String(v) === String(value) }, label));
+  }
+  return s;
+}
+
+/** headers: labels, or [label, className] for a column that needs one (e.g. 'num' for right-aligned figures). */
+export function table(headers, rows, opts = {}) {
+  const thead = h('thead', {}, h('tr', {}, headers.filter((x) => x !== null).map((x) => (Array.isArray(x)
+    ? h('th', { attrs: { scope: 'col' }, className: x[1] }, x[0]) : h('th', { attrs: { scope: 'col' } }, x)))));
+  const tbody = h('tbody', {}, rows);
+  return h('div', { className: 'table-wrap' }, h('table', { className: opts.className || 'data' }, thead, tbody));
+}
+
+export function td(content, className) {
+  return h('td', { className }, content);
+}
+
+export function badge(text, kind) {
+  return h('span', { className: 'badge ' + (kind || '') }, text);
+}
+
+// ---- formatting (times shown in the site's zone, Vietnam by default) ----
+
+export const VN = 'Asia/Ho_Chi_Minh';
+
+export function dateTime(iso, zone) {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: zone || VN, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+export function time(iso, zone) {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(locale(), { timeZone: zone || VN, hour: '2-digit', minute: '2-digit' })
+    .format(new Date(iso));
+}
+
+export function duration(minutes) {
+  const m = Math.max(0, Math.floor(minutes));
+  return m < 60 ? t('common.minutes', { n: m }) : t('common.hoursMinutes', { h: Math.floor(m / 60), m: m % 60 });
+}
+
+/** +84912345678 → 0912 345 678, as people here write and dial it. */
+export function phone(e164) {
+  if (!e164) return '';
+  if (!e164.startsWith('+84')) return e164;
+  const n = '0' + e164.slice(3);
+  return n.length === 10 ? `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}` : n;
+}
+
+export function number(n) {
+  return new Intl.NumberFormat(locale()).format(n || 0);
+}
+
+export function percent(rate) {
+  if (rate === null || rate === undefined) return '—';
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+}
+
+/** Today (or today + days) as YYYY-MM-DD in a zone. */
+export function day(offsetDays = 0, zone = VN) {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+export function addDays(ymd, n) {
+  const d = new Date(ymd + 'T12:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "+07:00" for a zone at a given local day (the zone's offset that day). */
+export function offset(zone, ymd) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone || VN, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(ymd + 'T12:00:00Z')).find((p) => p.type === 'timeZoneName').value;
+  const m = /GMT([+-]\d{2}:\d{2})/.exec(name);
+  return m ? m[1] : '+00:00';
+}
+
+/** Local midnight of a day in a zone, as an ISO time with offset. */
+export function midnight(ymd, zone) {
+  return ymd + 'T00:00:00' + offset(zone, ymd);
+}
+
+/** A datetime-local value (YYYY-MM-DDTHH:mm, Vietnam time) as an ISO time with offset. */
+export function localToIso(value, zone) {
+  return value.length === 16 ? value + ':00' + offset(zone, value.slice(0, 10)) : value + offset(zone, value.slice(0, 10));
+}
+
+export function isoToLocal(date, zone) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone || VN, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}

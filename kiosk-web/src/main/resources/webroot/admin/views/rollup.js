@@ -1,0 +1,66 @@
+// For district and province officers: the day's figures per district (or province), and the sites that logged nothing.
+import { t } from '../i18n.js';
+import { api, download, query } from '../api.js';
+import { h, clear, field, select, table, td, badge, day, number, percent } from '../dom.js';
+import { heading, busy } from './common.js';
+
+export function render(main, ctx) {
+  main.append(heading('rollup.title'));
+  const date = h('input', { type: 'date', name: 'date', value: day(0), max: day(1) });
+  const groupBy = select('groupBy', [['district', t('rollup.byDistrict')], ['province', t('rollup.byProvince')]], 'district');
+  const province = h('input', { type: 'text', name: 'province', maxLength: 100, value: ctx.me.province || '' });
+  const district = h('input', { type: 'text', name: 'district', maxLength: 100, value: ctx.me.district || '' });
+  const apply = h('button', { type: 'submit', className: 'primary' }, t('common.apply'));
+  const csv = h('button', { type: 'button', className: 'secondary', dataset: { export: 'csv' } }, t('common.exportCsv'));
+  const xlsx = h('button', { type: 'button', className: 'secondary', dataset: { export: 'xlsx' } }, t('common.exportXlsx'));
+  const form = h('form', { className: 'filters' }, field(t('common.date'), date), field(t('rollup.groupBy'), groupBy),
+    field(t('rollup.province'), province), field(t('rollup.district'), district), h('div', { className: 'actions' }, apply, csv, xlsx));
+  const results = h('div', { className: 'results' });
+  const silentBox = h('section', { className: 'card silent-box', attrs: { 'aria-labelledby': 'silent-title' } });
+  main.append(form, results, silentBox, h('p', { className: 'note' }, t('reports.rateNote')));
+
+  const params = () => ({ date: date.value || day(0), groupBy: groupBy.value, province: province.value.trim(),
+    district: district.value.trim() });
+
+  async function load() {
+    clear(results).append(h('p', { className: 'muted' }, t('common.loading')));
+    try {
+      const r = await api('GET', '/api/v1/reports/daily' + query(params()));
+      const byDistrict = r.groupBy === 'district';
+      const headers = [t('rollup.province')];
+      if (byDistrict) headers.push(t('rollup.district'));
+      headers.push(...[t('rollup.sites'), t('rollup.activeSites'), t('reports.col.entries'), t('reports.col.exits'),
+        t('reports.col.unique'), t('reports.col.rate'), t('reports.silent')].map((x) => [x, 'num']));
+      const rows = r.rows.map((g) => h('tr', { dataset: { area: byDistrict ? g.district : g.province } },
+        td(g.province), byDistrict ? td(g.district) : null, td(number(g.sites), 'num'),
+        td(number(g.activeSites), 'num'), td(number(g.entries), 'num'), td(number(g.exits), 'num'),
+        td(number(g.uniqueVisitors), 'num'), td(percent(g.installRate), 'num'),
+        td(g.silentSites.length ? badge(String(g.silentSites.length), 'warn') : badge('0', 'ok'), 'num')));
+      const tot = r.totals;
+      rows.push(h('tr', { className: 'total' }, td(t('reports.total')), byDistrict ? td('') : null,
+        td(number(tot.sites), 'num'), td(number(tot.activeSites), 'num'), td(number(tot.entries), 'num'),
+        td(number(tot.exits), 'num'), td(number(tot.uniqueVisitors), 'num'), td(percent(tot.installRate), 'num'),
+        td(number(tot.sites - tot.activeSites), 'num')));
+      clear(results).append(r.rows.length ? table(headers, rows) : h('p', { className: 'empty' }, t('common.none')));
+      clear(silentBox).append(h('h2', { id: 'silent-title' }, t('rollup.silentTitle') + ' (' + r.silentSites.length + ')'),
+        r.silentSites.length
+          ? h('ul', { className: 'silent-list' }, r.silentSites.map((s) => h('li', { dataset: { site: s.siteId } },
+            h('strong', {}, s.siteName), ' — ', s.district + ', ' + s.province, ' ', h('span', { className: 'muted' }, t('kind.' + s.kind)))))
+          : h('p', {}, t('rollup.noSilent')));
+    } catch (e) {
+      clear(results);
+      ctx.fail(e);
+    }
+  }
+
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); load(); });
+  for (const button of [csv, xlsx]) {
+    button.addEventListener('click', () => busy(button, ctx, async () => {
+      const f = button.dataset.export;
+      const name = await download('GET', `/api/v1/reports/daily.${f}` + query(params()), undefined, 'report.' + f);
+      ctx.toast(t('common.downloaded', { name }));
+    }));
+  }
+  load();
+  return null;
+}
