@@ -81,7 +81,9 @@ public final class Bench {
         }
         String db = a.getOrDefault("db-url", System.getenv("KIOSK_DB_URL"));
         String jar = a.get("server-jar");
-        String jvm = a.getOrDefault("server-jvm", System.getenv().getOrDefault("KIOSK_BENCH_SERVER_JVM", ""));
+        // The server's heap is capped as docs/ARCHITECTURE.md's memory budget needs (the JVM's default takes a
+        // quarter of the machine's memory and keeps what it took).
+        String jvm = a.getOrDefault("server-jvm", System.getenv().getOrDefault("KIOSK_BENCH_SERVER_JVM", "-Xmx300m"));
         return new Options(Profile.named(a.getOrDefault("profile", "full")),
                 jar == null ? ServerProcess.defaultJar() : Path.of(jar).toAbsolutePath(),
                 db == null || db.isBlank() ? null : db,
@@ -694,7 +696,8 @@ public final class Bench {
     }
 
     private JsonObject machine(Config.DbUrl db) throws Exception {
-        JsonObject m = new JsonObject().put("cores", Runtime.getRuntime().availableProcessors());
+        JsonObject m = new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
+                .put("loadAverageAtStart", loadAverage());
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {
@@ -726,6 +729,15 @@ public final class Bench {
         return m;
     }
 
+    /** The 1-minute load average: how busy the shared machine was (2.0 = both cores of a 2-core machine). */
+    static Double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static String version(String tool) {
         try {
             Process pr = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
@@ -753,6 +765,7 @@ public final class Bench {
                 }
             }
         }
+        machine.put("loadAverageAtEnd", loadAverage());
         return new JsonObject().put("generatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("profile", new JsonObject(new LinkedHashMap<>(p.describe())))
                 .put("machine", machine).put("baseline", baseline).put("figures", figs).put("details", details)
