@@ -107,7 +107,8 @@ final class Markdown {
                 + " take the CPU at any moment; p50 is the steadier figure.\n");
         md.append("- **Purge**: dropping a day's partitions takes an ACCESS EXCLUSIVE lock on `visits` and"
                 + " `visit_events`; check-ins wait for it (and it waits for any long reader), which is the stall shown."
-                + " A `lock_timeout` with retries in the Retention job bounds that wait.\n");
+                +  " The Retention job (and this benchmark) therefore drop with a 50 ms `lock_timeout` and retry, so that"
+                + " a long reader delays the purge instead of every check-in.\n");
         md.append("- **Start-up** with the embedded database includes starting PostgreSQL on the warm data dir.\n");
     }
 
