@@ -102,6 +102,60 @@ public final class TraceService {
             + " x.secs::float8 as secs, r.name, r.phone_enc, r.phone_masked"
             + " from top x join visitors r on r.id = x.visitor_id"
             + " order by x.secs desc, x.entered_at, x.id";
+    /**
+     * The same answer as {@link #OVERLAPS} for many spans (a second hop): the scan ranges [a - bound, b) are
+     * merged per site so each stay is read once, then paired with the spans it meets through hourly buckets
+     * (an equi-join), each pair counted in the bucket where their shared time begins. $9 is the bucket width
+     * in microseconds.
+     */
+    static final String OVERLAPS_MERGED = "with s as materialized ("
+            + "  select u.src, u.site_id, u.a, u.b,"
+            + "   u.a - make_interval(mins => st.stay_bound_minutes + " + BOUND_SLACK_MINUTES + ") as lo,"
+            + "   (extract(epoch from u.a) * 1000000)::bigint as ai, (extract(epoch from u.b) * 1000000)::bigint as bi"
+            + "  from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) as u(src, site_id, a, b)"
+            + "  join sites st on st.id = u.site_id"
+            + "), marks as ("
+            + "  select s.site_id, s.lo, s.b, case when s.lo <= max(s.b) over (partition by s.site_id order by s.lo, s.b"
+            + "   rows between unbounded preceding and 1 preceding) then 0 else 1 end as starts from s"
+            + "), islands as ("
+            + "  select m.site_id, m.lo, m.b, sum(m.starts) over (partition by m.site_id order by m.lo, m.b"
+            + "   rows unbounded preceding) as grp from marks m"
+            + "), r as materialized ("
+            + "  select i.site_id, min(i.lo) as lo, max(i.b) as hi from islands i group by i.site_id, i.grp"
+            + "), c as materialized ("
+            // Times as whole microseconds: the pairing below is integer arithmetic, exact and fast.
+            + "  select v.id, v.site_id, v.visitor_id, v.entered_at, v.exited_at, v.exit_inferred, v.bluezone,"
+            + "   (extract(epoch from v.entered_at) * 1000000)::bigint as ei,"
+            + "   (extract(epoch from coalesce(v.exited_at, greatest($5::timestamptz, v.entered_at))) * 1000000)::bigint as ee"
+            + "  from r cross join lateral ("
+            + "    select vv.id, vv.site_id, vv.visitor_id, vv.entered_at, vv.exited_at, vv.exit_inferred, vv.bluezone"
+            + "      from visits vv where vv.site_id = r.site_id and vv.entered_at > r.lo and vv.entered_at < r.hi"
+            + "     offset 0) v"
+            + "  where v.visitor_id <> all($6::bigint[])"
+            + "), sb as materialized ("
+            + "  select s.src, s.site_id, s.ai, s.bi, g.k from s"
+            + "   cross join lateral generate_series(s.ai / $9::bigint, s.bi / $9::bigint) as g(k)"
+            + "), cb as materialized ("
+            + "  select c.id, c.site_id, c.ei, c.ee, g.k from c"
+            + "   cross join lateral generate_series(c.ei / $9::bigint, c.ee / $9::bigint) as g(k)"
+            + "), pairs as ("
+            + "  select cb.id, sb.src, sum(least(sb.bi, cb.ee) - greatest(sb.ai, cb.ei)) as us"
+            + "  from cb join sb on sb.site_id = cb.site_id and sb.k = cb.k"
+            + "  where sb.ai < cb.ee and sb.bi > cb.ei and greatest(sb.ai, cb.ei) / $9::bigint = cb.k"
+            + "  group by cb.id, sb.src"
+            + "), best as ("
+            + "  select distinct on (p.id) p.id, p.src, p.us from pairs p where p.us > 0 and p.us >= $7 * 1000000"
+            + "  order by p.id, p.us desc, p.src"
+            + "), top as ("
+            + "  select c.*, b.src, b.us from best b join c on c.id = b.id order by b.us desc, c.entered_at, c.id limit $8"
+            + ")"
+            + " select x.id, x.site_id, x.visitor_id, x.entered_at, x.exited_at, x.exit_inferred, x.bluezone, x.src,"
+            + " x.us / 1000000.0::float8 as secs, r.name, r.phone_enc, r.phone_masked"
+            + " from top x join visitors r on r.id = x.visitor_id"
+            + " order by x.us desc, x.entered_at, x.id";
+    /** More spans than this are looked up with {@link #OVERLAPS_MERGED}; tests move it to check both. */
+    static volatile int mergeAbove = 48;
+    static final long BUCKET_MICROS = 3_600_000_000L;
     private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
             + " values ($1, $2, null, $3, $4)";
 
@@ -255,8 +309,14 @@ public final class TraceService {
                 .addArrayOfLong(excluded.toArray(Long[]::new))
                 .addLong(60L * req.minOverlapMinutes())
                 .addInteger(MAX_CONTACTS);
-        return pool.withTransaction(tx -> tx.query("set local statement_timeout = " + STATEMENT_TIMEOUT_MS).execute()
-                .compose(x -> tx.preparedQuery(OVERLAPS).execute(args)))
+        boolean merged = spans.size() > mergeAbove;
+        if (merged) {
+            args.addLong(BUCKET_MICROS);
+        }
+        // A second hop pairs hundreds of thousands of stays: sorted and grouped in memory, not on disk.
+        return pool.withTransaction(tx -> tx.query("set local statement_timeout = " + STATEMENT_TIMEOUT_MS
+                        + "; set local work_mem = '64MB'").execute()
+                .compose(x -> tx.preparedQuery(merged ? OVERLAPS_MERGED : OVERLAPS).execute(args)))
                 .recover(t -> Future.failedFuture(t instanceof io.vertx.pgclient.PgException pg
                         && "57014".equals(pg.getSqlState())
                         ? ApiException.unprocessable("trace-too-broad", "The trace took too long: narrow the window,"
