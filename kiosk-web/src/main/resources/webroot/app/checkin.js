@@ -1,10 +1,12 @@
 // The visitor's phone, opened from the kiosk or poster QR (/c/<site token>).
-import { t, applyI18n, langSwitch } from './i18n.js';
+// The code in the URL (a kiosk's rotating code lives about a minute) is exchanged at once for a
+// ten-minute session, which is what the check-in carries: typing may take longer than the code lives.
+import { t, lang, applyI18n, langSwitch } from './i18n.js';
 import { api } from './api.js';
-import { $, show, timeOf, uuid } from './dom.js';
+import { $, el, clear, show, timeOf, uuid } from './dom.js';
 import { drawQr } from './qr.js';
 
-const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass' };
+const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft' };
 const load = (k) => { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } };
 const save = (k, v) => { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode */ } };
 
@@ -14,6 +16,12 @@ let pendingId = null; // reused when the same check-in is retried, so it is stor
 let bzChoice = null;
 let lastDone = null;
 
+const SESSION_MAX_MS = 10 * 60000; // the server's session validity
+const SESSION_WARN_MS = 60000; // warn this long before the session ends
+// state: opening | ok | ending | expired (code or session refused) | offline (not opened yet: no network)
+// why: the notice that says why there is no session (the code was refused or the session ended)
+const session = { token: null, deadline: 0, state: 'opening', site: null, why: null };
+
 function step(id) {
   for (const s of STEPS) show($('#' + s), s === id);
   // the Bluezone question stays visible under the button the first time
@@ -22,33 +30,146 @@ function step(id) {
   window.scrollTo(0, 0);
 }
 
+let shown = null; // {key, vars} or {text}, and kind, of the notice on screen
+
+/** A notice with text from the server (problem details) or none. */
 function notice(text, kind) {
-  const n = $('#notice');
-  n.textContent = text || '';
-  n.className = 'notice' + (kind === 'error' ? ' error' : '');
-  show(n, !!text);
+  shown = text ? { text, kind } : null;
+  renderNotice();
+}
+
+/** A notice from the string table: Vietnamese first, with the English line under it. */
+function say(key, vars, kind) {
+  shown = { key, vars, kind };
+  renderNotice();
+}
+
+function renderNotice() {
+  const n = clear($('#notice'));
+  n.className = 'notice' + (shown && shown.kind === 'error' ? ' error' : '');
+  n.dataset.key = shown && shown.key || '';
+  if (!shown) { show(n, false); return; }
+  if (shown.key) {
+    n.append(el('span', { class: 'notice-main' }, t(shown.key, shown.vars)));
+    if (lang() === 'vi') n.append(el('span', { class: 'notice-en', lang: 'en' }, t(shown.key, shown.vars, 'en')));
+  } else {
+    n.append(el('span', { class: 'notice-main' }, shown.text));
+  }
+  show(n, true);
+}
+
+// ---------- the site code and the check-in session ----------
+
+/** GET /api/v1/site-tokens/{token}: the site's name and a session; false when it cannot be had now. */
+async function openSession() {
+  if (!/^[kp]1\.[A-Za-z0-9._-]+$/.test(siteToken)) {
+    refused('checkin.badToken');
+    return false;
+  }
+  session.state = 'opening';
+  try {
+    const r = await api('/api/v1/site-tokens/' + encodeURIComponent(siteToken), { timeoutMs: 15000 });
+    // The phone's clock may be wrong: trust expiresAt only as far as the session can live.
+    let left = Date.parse(r.expiresAt) - Date.now();
+    if (!(left > SESSION_WARN_MS && left <= SESSION_MAX_MS)) left = SESSION_MAX_MS;
+    session.token = r.session;
+    session.deadline = Date.now() + left;
+    session.state = 'ok';
+    session.site = { name: r.siteName, gate: r.gate };
+    renderSite();
+    if (shown && (shown.key === 'common.networkError' || shown.key === 'checkin.codeExpired')) notice('');
+    return true;
+  } catch (e) {
+    if (e.status === 401 || e.status === 400 || e.status === 404) {
+      refused('checkin.codeExpired');
+    } else if (e.status === 429) {
+      session.state = 'offline';
+      say('checkin.tooMany', { s: e.retryAfter || 60 }, 'error');
+    } else {
+      session.state = 'offline';
+      say('common.networkError', null, 'error');
+    }
+    return false;
+  }
+}
+
+function renderSite() {
+  const site = session.site;
+  show($('#site-line'), !!site);
+  if (!site) return;
+  $('#site-name').textContent = site.name || '';
+  $('#site-gate').textContent = site.gate ? ' · ' + site.gate : '';
+  show($('#site-gate'), !!site.gate);
+}
+
+/** No session to be had from this page: the visitor scans the code again (what they typed is kept). */
+function refused(why) {
+  session.token = null;
+  session.state = 'expired';
+  session.why = why;
+  say(why, null, 'error');
+}
+
+/** Warns a minute before the session ends and says so when it has; timers sleep with the screen, so this polls. */
+function checkSession() {
+  if (!session.token || lastDone) return; // after a check-in the done screen stays as it is
+  const left = session.deadline - Date.now();
+  if (left <= 0 && session.state !== 'expired') {
+    session.state = 'expired';
+    say('checkin.expired', null, 'error');
+  } else if (left > 0 && left <= SESSION_WARN_MS && session.state === 'ok') {
+    session.state = 'ending';
+    say('checkin.ending', null, 'warn');
+  }
+}
+
+// ---------- what the visitor typed survives a new scan ----------
+
+function saveDraft() {
+  const draft = {
+    name: $('#name').value,
+    phone: $('#phone').value,
+    bzStatus: bzChoice,
+    bzId: $('#bz-id').value,
+  };
+  save(KEY.draft, draft);
+}
+
+function restoreDraft() {
+  const d = load(KEY.draft);
+  if (!d) return null;
+  if (typeof d.name === 'string') $('#name').value = d.name;
+  if (typeof d.phone === 'string') $('#phone').value = d.phone;
+  if (typeof d.bzId === 'string') $('#bz-id').value = d.bzId;
+  return d;
 }
 
 function start() {
   applyI18n();
   document.querySelectorAll('.lang-switch').forEach(langSwitch);
-  document.addEventListener('langchange', () => { renderMe(); if (lastDone) renderDone(lastDone); });
-  if (!/^[kp]1\.[A-Za-z0-9._-]+$/.test(siteToken)) notice(t('checkin.badToken'), 'error');
+  document.addEventListener('langchange', () => { renderMe(); renderNotice(); if (lastDone) renderDone(lastDone); });
   bind();
-  home();
+  const draft = restoreDraft();
+  home(draft);
+  openSession();
+  setInterval(checkSession, 5000);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') checkSession(); });
 }
 
-function home() {
+function home(draft) {
   const profile = load(KEY.profile);
   const pass = load(KEY.pass);
-  if (!profile && !pass) {
+  const editing = draft && (draft.name || draft.phone)
+    && (!profile || draft.name !== profile.name || draft.phone !== profile.phone);
+  if ((!profile && !pass) || editing) {
     step('s-details');
     return;
   }
   renderMe();
   const bz = load(KEY.bluezone);
   if (!bz || (bz.status === 'declared' && !bz.bluezoneId)) {
-    if (bz) chooseBluezone(bz.status);
+    const status = draft && draft.bzStatus || (bz && bz.status);
+    if (status) chooseBluezone(status);
     step('s-bluezone');
   } else {
     step('s-go');
@@ -118,13 +239,16 @@ function bind() {
       pendingId = null;
     }
     save(KEY.profile, { name, phone });
+    const draft = load(KEY.draft);
+    if (draft) save(KEY.draft, { ...draft, name: '', phone: '' });
     renderMe();
     if (load(KEY.bluezone)) step('s-go');
     else step('s-bluezone');
   });
 
-  $('#bz-yes').addEventListener('click', () => chooseBluezone('declared'));
-  $('#bz-no').addEventListener('click', () => chooseBluezone('not_installed'));
+  for (const id of ['name', 'phone', 'bz-id']) $('#' + id).addEventListener('input', saveDraft);
+  $('#bz-yes').addEventListener('click', () => { chooseBluezone('declared'); saveDraft(); });
+  $('#bz-no').addEventListener('click', () => { chooseBluezone('not_installed'); saveDraft(); });
   $('#bz-change').addEventListener('click', () => {
     const bz = load(KEY.bluezone);
     chooseBluezone(bz ? bz.status : null);
@@ -138,7 +262,7 @@ function bind() {
     step('s-details');
   });
   $('#go').addEventListener('click', checkIn);
-  $('#done').addEventListener('click', () => { lastDone = null; notice(''); home(); });
+  $('#done').addEventListener('click', () => { lastDone = null; notice(''); home(); checkSession(); });
   $('#show-pass').addEventListener('click', showPass);
   $('#go-pass').addEventListener('click', showPass);
   $('#pass-back').addEventListener('click', () => (lastDone ? step('s-done') : home()));
@@ -147,7 +271,8 @@ function bind() {
     lastDone = null;
     $('#name').value = '';
     $('#phone').value = '';
-    notice(t('checkin.forgotten'));
+    $('#bz-id').value = '';
+    say('checkin.forgotten');
     step('s-details');
   });
 }
@@ -186,21 +311,36 @@ async function checkIn() {
     if (!bzChoice) step('s-bluezone');
     return;
   }
+  const pass = load(KEY.pass);
+  const profile = load(KEY.profile);
+  if (!pass && !profile) { step('s-details'); return; }
   const go = $('#go');
   go.disabled = true;
   go.textContent = t('checkin.sending');
+  // Not opened yet (no network when the page came up): try now, the code may still be fresh.
+  if (!session.token && session.state !== 'expired' && !(await openSession())) {
+    go.disabled = false;
+    go.textContent = t('checkin.go');
+    return;
+  }
+  // Refused before: nothing to send. (Past the end only as this phone counts it, the server decides:
+  // the phone's clock may be off.)
+  if (!session.token) {
+    go.disabled = false;
+    go.textContent = t('checkin.go');
+    say(session.why || 'checkin.expired', null, 'error');
+    return;
+  }
   notice('');
-  const pass = load(KEY.pass);
-  const profile = load(KEY.profile);
   pendingId = pendingId || uuid();
-  const body = { id: pendingId, siteToken, direction: 'auto', bluezone };
+  const body = { id: pendingId, siteToken: session.token, direction: 'auto', bluezone };
   if (pass) body.pass = pass;
-  else if (profile) body.visitor = { name: profile.name, phone: profile.phone };
-  else { step('s-details'); return; }
+  else body.visitor = { name: profile.name, phone: profile.phone };
   try {
     const r = await api('/api/v1/checkins', { method: 'POST', body, timeoutMs: 15000 });
     pendingId = null;
     if (r.pass) save(KEY.pass, r.pass);
+    localStorage.removeItem(KEY.draft);
     lastDone = r;
     renderDone(r);
     step('s-done');
@@ -213,9 +353,9 @@ async function checkIn() {
       checkIn();
       return;
     }
-    if (e.status === 401) { pendingId = null; notice(t('checkin.expired'), 'error'); }
-    else if (e.status === 429) notice(t('checkin.tooMany', { s: e.retryAfter || 60 }), 'error');
-    else if (e.transient) notice(t('common.networkError'), 'error'); // same id on retry: stored once
+    if (e.status === 401) { pendingId = null; refused('checkin.expired'); } // what was typed stays, for the next scan
+    else if (e.status === 429) say('checkin.tooMany', { s: e.retryAfter || 60 }, 'error');
+    else if (e.transient) say('common.networkError', null, 'error'); // same id on retry: stored once
     else { pendingId = null; notice([e.title, e.detail].filter(Boolean).join(': '), 'error'); }
   } finally {
     go.disabled = false;

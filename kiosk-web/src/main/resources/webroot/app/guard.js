@@ -8,7 +8,7 @@ import { drawQr } from './qr.js';
 import { Scanner } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 
-const KEY = { session: 'guard.session', site: 'guard.site', passes: 'guard.passes' };
+const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
 const save = (k, v, store = localStorage) => { try { store.setItem(k, JSON.stringify(v)); } catch (e) { /* full */ } };
 
@@ -24,7 +24,6 @@ const state = {
   occupancy: null,
   occupancyAt: 0,
   bluezone: new Map(), // visitId → status
-  passes: load(KEY.passes, sessionStorage) || {}, // visitorId → {pass, name}: passes issued during this shift
   scanner: null,
   refreshTimer: null,
 };
@@ -71,7 +70,7 @@ function start() {
   $('#scan-toggle').addEventListener('click', toggleScanner);
   $('#print-close').addEventListener('click', closePrint);
   $('#print-do').addEventListener('click', () => window.print());
-  $('#last-print').addEventListener('click', (e) => openPrint(e.currentTarget.dataset.visitorId));
+  $('#last-print').addEventListener('click', (e) => openPrint(e.currentTarget.dataset.visitId, e.currentTarget));
   setInterval(renderInside, 30000); // durations tick
   if (state.session && Date.parse(state.session.expiresAt) > Date.now()) enter();
   else showLogin();
@@ -106,9 +105,7 @@ async function login(e) {
 function signOut(expired) {
   if (!expired && token()) api('/api/v1/auth/logout', { method: 'POST', token: token() }).catch(() => {});
   localStorage.removeItem(KEY.session);
-  sessionStorage.removeItem(KEY.passes);
   state.session = null;
-  state.passes = {};
   closeStream();
   stopScanner();
   showLogin();
@@ -318,15 +315,13 @@ function renderInside() {
   const rows = [...occ.visitors].sort((a, b) => b.minutesInside - a.minutesInside);
   for (const v of rows) {
     const bz = state.bluezone.get(v.visitId);
-    const visitorId = v.visitor && v.visitor.id;
     const actions = el('span', { class: 'actions' },
       el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => markExit(v) }, t('guard.exit')));
     if (bz !== 'qr_confirmed' && bz !== 'installed_on_site') {
       actions.append(el('button', { type: 'button', class: 'btn btn-small btn-warn', onclick: () => markInstalled(v) }, t('guard.installed')));
     }
-    if (visitorId && state.passes[visitorId]) {
-      actions.append(el('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => openPrint(visitorId) }, t('guard.print')));
-    }
+    // a pass card for anyone inside, e.g. a regular without a phone: the server signs one for the visit's visitor
+    actions.append(el('button', { type: 'button', class: 'btn btn-small btn-ghost print-btn', onclick: (e) => openPrint(v.visitId, e.currentTarget) }, t('guard.print')));
     list.append(el('li', { class: 'row inside-row', dataset: { visitId: v.visitId } },
       el('span', { class: 'who' },
         el('span', { class: 'name' }, v.visitor && v.visitor.name || ''),
@@ -406,10 +401,6 @@ async function record(part) {
     r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
   }
   const name = r.visitor && r.visitor.name;
-  if (r.pass && r.visitor) {
-    state.passes[r.visitor.id] = { pass: r.pass, name };
-    save(KEY.passes, state.passes, sessionStorage);
-  }
   showLast(r);
   toast(t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }));
   beep('ok');
@@ -421,9 +412,8 @@ function showLast(r) {
   const name = r.visitor && r.visitor.name;
   $('#last-text').textContent = t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }) + ' — ' + timeOf(r.occurredAt, state.site.timeZone);
   const p = $('#last-print');
-  const visitorId = r.visitor && r.visitor.id;
-  p.dataset.visitorId = visitorId || '';
-  show(p, !!(visitorId && state.passes[visitorId]));
+  p.dataset.visitId = r.visitId || '';
+  show(p, !!r.visitId);
   show($('#last'), true);
 }
 
@@ -476,12 +466,24 @@ async function onScan(text) {
 
 // ---------- printable pass card ----------
 
-function openPrint(visitorId) {
-  const p = state.passes[visitorId];
-  if (!p) { toast(t('guard.print.none'), 'warn'); return; }
-  $('#print-site').textContent = state.site ? state.site.name : '';
-  $('#print-name').textContent = p.name || '';
-  drawQr($('#print-qr'), p.pass, { ecl: 'M', label: t('guard.print.title') });
+/** Fetches a pass for the visit's visitor (anyone's, not only a first-timer's) and shows the card to print. */
+async function openPrint(visitId, button) {
+  if (!visitId || !state.site) return;
+  const site = state.site;
+  if (button) button.disabled = true;
+  let r;
+  try {
+    r = await call(`/api/v1/sites/${site.id}/visits/${encodeURIComponent(visitId)}/pass`, { method: 'POST', timeoutMs: 10000 });
+  } catch (e) {
+    toast(t('guard.print.none') + ' ' + problemText(e), 'error');
+    return;
+  } finally {
+    if (button) button.disabled = false;
+  }
+  if (!r || !r.pass || state.site !== site) return;
+  $('#print-site').textContent = site.name;
+  $('#print-name').textContent = r.visitor && r.visitor.name || '';
+  drawQr($('#print-qr'), r.pass, { ecl: 'M', label: t('guard.print.title') });
   document.body.classList.add('printing');
   show($('#print-view'), true);
   $('#print-do').focus();

@@ -9,7 +9,7 @@ import { Scanner, keyboardWedge } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import * as queue from './queue.js';
 
-const APP_VERSION = 'web-1.0.0';
+const APP_VERSION = 'web-1.1.0';
 const HEARTBEAT_MS = 30000;
 const POSTER_MS = 9000;
 const ONLINE_TIMEOUT_MS = 3500; // past this a scan is queued instead of waited for
@@ -37,7 +37,8 @@ const state = {
   site: load(KEY.site),
   passKey: (() => { const k = load(KEY.passKey); try { return k ? fromB64url(k) : null; } catch (e) { return null; } })(),
   qrBase: load(KEY.qrBase) || location.origin,
-  clockOffset: Number(load(KEY.clock)) || 0,
+  clockOffset: Number(load(KEY.clock)) || 0, // server time − tablet time, for the rotating code
+  clockFromServerTime: false, // measured from the heartbeat's serverTime (better than the step-based guess)
   campaigns: [], // {id, title, src (a blob: URL)} for today's campaign posters
   online: navigator.onLine,
   queued: 0,
@@ -157,8 +158,9 @@ async function refreshFromServer() {
       save(KEY.qrBase, state.qrBase);
     }
     // The server accepts a small clock window; a tablet whose clock is off by more follows the server's step.
+    // Only a fallback, for servers whose heartbeat does not give the time (204).
     const m = /\/c\/k1\.\d+\.(\d+)\./.exec(qr.payload);
-    if (m) {
+    if (m && !state.clockFromServerTime) {
       const diff = Number(m[1]) - Math.floor(Date.now() / 30000);
       state.clockOffset = Math.abs(diff) >= 2 ? diff * 30000 : 0;
       save(KEY.clock, state.clockOffset);
@@ -181,14 +183,14 @@ let qrTimer = null;
 async function rotateQr() {
   clearTimeout(qrTimer);
   if (!state.device) return;
-  const now = Date.now() + state.clockOffset;
+  const at = serverNow();
   try {
     const secret = fromB64url(state.device.secret);
-    const { token, nextAtMs } = await kioskToken(state.device.kioskId, secret, now);
+    const { token, nextAtMs } = await kioskToken(state.device.kioskId, secret, at);
     const url = `${state.qrBase}/c/${token}`;
     const box = $('#kiosk-qr');
     if (box.dataset.qrText !== url) drawQr(box, url, { ecl: 'M', label: t('kiosk.scan') });
-    qrTimer = setTimeout(rotateQr, Math.max(250, nextAtMs - now + 50));
+    qrTimer = setTimeout(rotateQr, Math.max(250, nextAtMs - at + 50));
   } catch (e) {
     qrTimer = setTimeout(rotateQr, 5000);
   }
@@ -272,7 +274,7 @@ function startPosters() {
 // ---------- status bar ----------
 
 function tickClock() {
-  $('#clock').textContent = timeOf(new Date(), (state.site && state.site.timeZone) || undefined);
+  $('#clock').textContent = timeOf(new Date(serverNow()), (state.site && state.site.timeZone) || undefined);
 }
 
 function setOnline(on) {
@@ -297,13 +299,38 @@ async function refreshQueueCount() {
   renderBadges();
 }
 
+/** Date.now() on the server's clock, as far as the tablet knows it. */
+function serverNow() {
+  return Date.now() + state.clockOffset;
+}
+
+/**
+ * The heartbeat answers 200 {serverTime} (older servers 204, nothing): the offset is taken against the middle of
+ * the round trip, so it is good to half the round trip; slow answers are not used.
+ */
+function syncClock(serverTime, sentAt, receivedAt) {
+  const server = Date.parse(serverTime);
+  const rtt = receivedAt - sentAt;
+  if (isNaN(server) || rtt < 0 || rtt > 5000) return;
+  const offset = Math.round(server - (sentAt + receivedAt) / 2);
+  state.clockFromServerTime = true;
+  // a change under a second is noise from the round trip; the codes change every 30 s
+  if (Math.abs(offset - state.clockOffset) < 1000) return;
+  state.clockOffset = offset;
+  save(KEY.clock, offset);
+  rotateQr();
+  tickClock();
+}
+
 async function heartbeat() {
   if (!state.device) return;
   try {
-    await api('/api/v1/kiosk/heartbeat', {
+    const sentAt = Date.now();
+    const r = await api('/api/v1/kiosk/heartbeat', {
       method: 'POST', token: state.device.deviceToken, timeoutMs: 8000,
       body: { appVersion: APP_VERSION, queued: state.queued },
     });
+    if (r && r.serverTime) syncClock(r.serverTime, sentAt, Date.now());
     setOnline(true);
   } catch (e) {
     if (e.status === 401) { unpair(t('kiosk.revoked')); return; }
@@ -360,7 +387,7 @@ function guessDirection(visitorId) {
   if (mode === 'exit') return 'out';
   const last = visitorId && presence()[visitorId];
   const maxStay = ((state.site && state.site.maxStayMinutes) || 720) * 60000;
-  if (last && last.direction === 'in' && Date.now() - Date.parse(last.at) < maxStay) return 'out';
+  if (last && last.direction === 'in' && serverNow() - Date.parse(last.at) < maxStay) return 'out';
   return 'in';
 }
 
@@ -402,7 +429,7 @@ async function cccdScan(scan) {
 /** Sends a check-in; when the network is down or slow, queues it and answers from what the kiosk knows. */
 async function checkIn(who, local) {
   const id = uuid();
-  const occurredAt = new Date().toISOString();
+  const occurredAt = new Date(serverNow()).toISOString(); // kept for the replay when offline
   const body = { id, direction: 'auto', ...who };
   if (state.online && navigator.onLine) {
     try {
@@ -439,7 +466,7 @@ async function confirmCode(scan) {
         return;
       }
       showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.confirmed', null, 'en'), name,
-        time: timeOf(new Date(), siteZone()),
+        time: timeOf(new Date(serverNow()), siteZone()),
         detail: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed') : t('kiosk.confirmed'),
         detailEn: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed', null, 'en') : '' });
       return;
@@ -451,11 +478,11 @@ async function confirmCode(scan) {
   // Offline: only the server can check the code's tag, but its fields say whether Bluezone is installed;
   // it is sent when the network returns, while it is still valid (5 minutes).
   const c = scan.claims;
-  if (!c || c.expiresAt * 1000 <= Date.now()) {
+  if (!c || c.expiresAt * 1000 <= serverNow()) {
     refuse(t('kiosk.reason.confirmOffline'), t('kiosk.reason.confirmOffline', null, 'en'));
     return;
   }
-  const now = new Date().toISOString();
+  const now = new Date(serverNow()).toISOString();
   await queue.enqueue({ id: 'confirmation:' + c.visitRef, path: '/api/v1/confirmations', body: { code: scan.text }, queuedAt: now, label: '' });
   await refreshQueueCount();
   if (!c.installed) {

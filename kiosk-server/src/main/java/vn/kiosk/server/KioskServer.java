@@ -1,18 +1,17 @@
 package vn.kiosk.server;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +32,14 @@ import vn.kiosk.server.http.ApiVerticle;
 import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Services;
+import vn.kiosk.server.ops.KioskMetrics;
+import vn.kiosk.server.ops.KioskWatch;
 import vn.kiosk.server.jobs.Housekeeping;
+import vn.kiosk.server.jobs.Reencryption;
 import vn.kiosk.server.jobs.Retention;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.report.DailyStatsJob;
+import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.Keys;
@@ -56,18 +59,20 @@ public final class KioskServer implements AutoCloseable {
     private final Pool pool;
     private final EventRelay relay;
     private final int port;
+    private final int httpsPort;
     private final Housekeeping housekeeping;
     private DailyStatsJob dailyStats;
     private boolean closed;
 
     private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
-                        Housekeeping housekeeping) {
+                        int httpsPort, Housekeeping housekeeping) {
         this.embedded = embedded;
         this.target = target;
         this.vertx = vertx;
         this.pool = pool;
         this.relay = relay;
         this.port = port;
+        this.httpsPort = httpsPort;
         this.housekeeping = housekeeping;
     }
 
@@ -80,14 +85,19 @@ public final class KioskServer implements AutoCloseable {
             target.migrate();
             ServerKeys keys = ServerKeys.load(new Keys(config.dataDir(), env));
             int port = config.httpPort() == 0 ? freePort() : config.httpPort();
-            Config cfg = config.httpPort() == 0 && !env.containsKey(Config.PUBLIC_URL)
-                    ? config.withHttpPort(port).withPublicUrl("http://localhost:" + port)
-                    : config.withHttpPort(port);
+            Config resolved = config.withHttpPort(port);
+            if (config.tls().isPresent() && config.tls().get().port() == 0) {
+                resolved = resolved.withTls(Optional.of(config.tls().get().withPort(freePort())));
+            }
+            Optional<Integer> httpsPort = resolved.tls().map(Config.Tls::port);
+            if (!env.containsKey(Config.PUBLIC_URL) && (config.httpPort() == 0 || httpsPort.isPresent())) {
+                resolved = resolved.withPublicUrl(httpsPort.map(p -> "https://localhost:" + p).orElse("http://localhost:" + port));
+            }
+            Config cfg = resolved;
 
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = KioskMetrics.registry();
             vertx = Vertx.builder()
-                    .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                            .setJvmMetricsEnabled(true)))
+                    .with(new VertxOptions().setMetricsOptions(KioskMetrics.options()))
                     .withMetrics(new MicrometerMetricsFactory(registry))
                     .build();
             Pool pool = target.pool(vertx, cfg.dbPoolSize());
@@ -98,6 +108,10 @@ public final class KioskServer implements AutoCloseable {
             Services services = new Services(vertx, cfg, pool, auth, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
+            KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
+                    services.sse()::openStreams);
+            KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
+            KioskWatch fleet = new KioskWatch(pool, relay, cfg.kioskSilentSeconds(), KioskHandlers.ONLINE_SECONDS, registry);
             Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());
             DailyStatsJob dailyStats = new DailyStatsJob(pool, Clock.systemUTC(), cfg.retentionDays());
             Retention retention = new Retention(pool, dailyStats, Clock.systemUTC(), cfg.retentionDays());
@@ -112,15 +126,18 @@ public final class KioskServer implements AutoCloseable {
                     .compose(x -> relay.start())
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
                     .compose(x -> v.deployVerticle(housekeeping))
+                    .compose(x -> v.deployVerticle(fleet))
                     .compose(x -> v.deployVerticle(dailyStats))
                     .compose(x -> v.deployVerticle(retention))
+                    .compose(x -> v.deployVerticle(new Reencryption(pool, keys.personal())))
                     .compose(x -> demo)
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
                             new DeploymentOptions().setInstances(cfg.verticleInstances()))));
-            log.info("Kiosk is listening on port {} (database {}, started in {} ms)", port,
+            log.info("Kiosk is listening on port {}{} (database {}, started in {} ms)", port,
+                    httpsPort.map(p -> ", HTTPS on port " + p).orElse(""),
                     embedded != null ? "embedded" : target.host() + ":" + target.port(), (System.nanoTime() - t0) / 1_000_000);
-            KioskServer server = new KioskServer(embedded, target, vertx, pool, relay, port, housekeeping);
+            KioskServer server = new KioskServer(embedded, target, vertx, pool, relay, port, httpsPort.orElse(-1), housekeeping);
             server.dailyStats = dailyStats;
             return server;
         } catch (Exception | Error e) {
@@ -135,7 +152,13 @@ public final class KioskServer implements AutoCloseable {
     }
 
     private static Future<Void> checkKeys(Pool pool, ServerKeys keys) {
-        Future<Void> chain = Future.succeededFuture();
+        // During a data-key rotation the database still knows the previous key: move it on to the new one.
+        byte[] previous = keys.personal().previousFingerprint();
+        Future<Void> chain = previous == null ? Future.succeededFuture()
+                : pool.preparedQuery("update key_fingerprints set fingerprint = $2 where name = 'data' and fingerprint = $1")
+                        .execute(io.vertx.sqlclient.Tuple.of(io.vertx.core.buffer.Buffer.buffer(previous),
+                                io.vertx.core.buffer.Buffer.buffer(keys.personal().fingerprints().get("data"))))
+                        .mapEmpty();
         for (var e : keys.personal().fingerprints().entrySet()) {
             chain = chain.compose(x -> pool.preparedQuery("insert into key_fingerprints (name, fingerprint) values ($1, $2)"
                             + " on conflict (name) do update set name = excluded.name returning fingerprint")
@@ -151,6 +174,11 @@ public final class KioskServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The HTTPS port, or -1 without a certificate. */
+    public int httpsPort() {
+        return httpsPort;
     }
 
     public Vertx vertx() {

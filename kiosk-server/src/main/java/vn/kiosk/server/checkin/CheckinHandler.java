@@ -1,14 +1,10 @@
 package vn.kiosk.server.checkin;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -18,8 +14,6 @@ import java.util.function.Supplier;
 import vn.kiosk.qr.Confirmation;
 import vn.kiosk.qr.ConfirmationClaims;
 import vn.kiosk.qr.PassClaims;
-import vn.kiosk.qr.SiteToken;
-import vn.kiosk.qr.TokenException;
 import vn.kiosk.qr.VisitorPass;
 import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.auth.Principal.Role;
@@ -29,7 +23,6 @@ import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
-import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 
 /**
@@ -40,9 +33,6 @@ import vn.kiosk.server.site.SiteAccess;
 public final class CheckinHandler {
     static final Duration MAX_PAST = Duration.ofHours(72);
     static final Duration MAX_FUTURE = Duration.ofMinutes(2);
-    static final int TOKEN_WINDOW_STEPS = 2;
-    private static final String KIOSK_SECRET = "select site_id, secret, gate, mode from kiosks"
-            + " where id = $1 and revoked_at is null and secret is not null";
 
     private final Pool pool;
     private final SiteAccess access;
@@ -51,9 +41,10 @@ public final class CheckinHandler {
     private final ServerKeys keys;
     private final RateLimiter limiter;
     private final boolean limitStaff;
+    private final SiteTokens tokens;
 
     public CheckinHandler(Pool pool, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
-                          ServerKeys keys, RateLimiter limiter, boolean limitStaff) {
+                          ServerKeys keys, RateLimiter limiter, boolean limitStaff, SiteTokens tokens) {
         this.pool = pool;
         this.access = access;
         this.writer = writer;
@@ -61,10 +52,7 @@ public final class CheckinHandler {
         this.keys = keys;
         this.limiter = limiter;
         this.limitStaff = limitStaff;
-    }
-
-    /** Where the request is made and by what means. */
-    private record Origin(Site site, String method, Long kioskId, Long userId, String gate, String kioskMode) {
+        this.tokens = tokens;
     }
 
     public void handle(RoutingContext ctx) {
@@ -77,7 +65,7 @@ public final class CheckinHandler {
             String bluezone = bz == null ? null : bz.getString("status");
             String bluezoneId = bz == null ? null : bz.getString("bluezoneId");
             Future<JsonObject> answer = origin(ctx, body).compose(origin -> {
-                boolean self = "self".equals(origin.method) || "poster".equals(origin.method);
+                boolean self = "self".equals(origin.method()) || "poster".equals(origin.method());
                 if (self || limitStaff) {
                     limit(ctx, body, visitor);
                 }
@@ -85,12 +73,13 @@ public final class CheckinHandler {
                     throw ApiException.unprocessable("phone-required",
                             "A self check-in needs a phone number (or a visitor pass)").with("field", "visitor.phone");
                 }
-                String direction = direction(body.getString("direction", "auto"), origin.kioskMode);
-                String method = "manual".equals(visitor.method()) ? origin.method : visitor.method();
-                String askedGate = body.getString("gate", origin.gate);
+                String direction = direction(body.getString("direction", "auto"), origin.kioskMode());
+                String method = "manual".equals(visitor.method()) ? origin.method() : visitor.method();
+                ctx.put(vn.kiosk.server.ops.KioskMetrics.CHECKIN_METHOD, method);
+                String askedGate = body.getString("gate", origin.gate());
                 String gate = askedGate == null || askedGate.isBlank() ? null : askedGate.strip();
-                CheckinCommand command = new CheckinCommand(id, origin.site.id(), direction, occurredAt, method,
-                        origin.kioskId, origin.userId, gate, visitor.visitorId(), visitor.name(),
+                CheckinCommand command = new CheckinCommand(id, origin.site().id(), direction, occurredAt, method,
+                        origin.kioskId(), origin.userId(), gate, visitor.visitorId(), visitor.name(),
                         vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(), visitor.idNumber(),
                         bluezone, bluezoneId, UUID.randomUUID());
                 return writer.get().submit(command).map(result -> reply(result, origin, method, gate, bluezoneId));
@@ -100,10 +89,10 @@ public final class CheckinHandler {
         });
     }
 
-    private Future<Origin> origin(RoutingContext ctx, JsonObject body) {
+    private Future<SiteTokens.Origin> origin(RoutingContext ctx, JsonObject body) {
         String siteToken = body.getString("siteToken");
         if (siteToken != null) {
-            return fromSiteToken(siteToken);
+            return tokens.resolve(siteToken);
         }
         Principal p = Authenticator.principal(ctx);
         if (p == null) {
@@ -120,45 +109,8 @@ public final class CheckinHandler {
             return Future.failedFuture(ApiException.unprocessable("site-required", "Give siteId or siteToken")
                     .with("field", "siteId"));
         }
-        return access.visible(p, siteId).map(site -> new Origin(site, "manual", p.kioskId(), p.userId(),
-                p.gate() == null ? "" : p.gate(), p.kioskMode()));
-    }
-
-    private Future<Origin> fromSiteToken(String token) {
-        SiteToken.Claims claims;
-        try {
-            claims = SiteToken.parse(token);
-        } catch (TokenException e) {
-            return Future.failedFuture(invalidToken(e));
-        }
-        if (claims.kind() == SiteToken.Kind.POSTER) {
-            return access.repository().find(claims.id()).compose(site -> {
-                try {
-                    SiteToken.verifyPoster(token, keys.poster());
-                    if (site.isEmpty() || !site.get().posterEnabled()
-                            || site.get().posterGeneration() != claims.stepOrGeneration()) {
-                        throw new TokenException("poster code withdrawn");
-                    }
-                    return Future.succeededFuture(new Origin(site.get(), "poster", null, null, "", "both"));
-                } catch (TokenException e) {
-                    return Future.failedFuture(invalidToken(e));
-                }
-            });
-        }
-        return pool.preparedQuery(KIOSK_SECRET).execute(Tuple.of(claims.id())).compose(rows -> {
-            try {
-                if (!rows.iterator().hasNext()) {
-                    throw new TokenException("unknown or revoked kiosk");
-                }
-                Row r = rows.iterator().next();
-                SiteToken.verifyKiosk(token, r.getBuffer("secret").getBytes(), Instant.now(), TOKEN_WINDOW_STEPS);
-                long siteId = r.getLong("site_id");
-                return access.repository().find(siteId).map(site -> new Origin(site.orElseThrow(), "self",
-                        claims.id(), null, r.getString("gate"), r.getString("mode")));
-            } catch (TokenException e) {
-                return Future.failedFuture(invalidToken(e));
-            }
-        });
+        return access.visible(p, siteId).map(site -> new SiteTokens.Origin(site, "manual", p.kioskId(), p.userId(),
+                p.gate(), p.kioskMode()));
     }
 
     private void limit(RoutingContext ctx, JsonObject body, VisitorIdentity visitor) {
@@ -173,11 +125,11 @@ public final class CheckinHandler {
         limiter.hit("a:" + ctx.request().remoteAddress().hostAddress(), 60, "from this address");
     }
 
-    private JsonObject reply(CheckinResult r, Origin origin, String method, String gate, String bluezoneId) {
+    private JsonObject reply(CheckinResult r, SiteTokens.Origin origin, String method, String gate, String bluezoneId) {
         JsonObject visitor = new JsonObject().put("id", r.visitorId()).put("name", r.name())
                 .put("phoneMasked", r.phoneMasked());
         String pass = null;
-        if (r.newVisitor() || ("self".equals(origin.method) || "poster".equals(origin.method)) && !"pass".equals(method)) {
+        if (r.newVisitor() || ("self".equals(origin.method()) || "poster".equals(origin.method())) && !"pass".equals(method)) {
             pass = VisitorPass.issue(new PassClaims(r.visitorId(), r.name(), r.occurredAt().toEpochSecond()),
                     keys.pass().getPrivate());
         }
@@ -185,20 +137,20 @@ public final class CheckinHandler {
         boolean installed = bluezoneId != null && r.bluezone() != null && !"not_installed".equals(r.bluezone())
                 && !"no_smartphone".equals(r.bluezone());
         boolean answered = installed || "not_installed".equals(r.bluezone()) || r.bluezone() == null;
-        if ("in".equals(r.direction()) && origin.userId == null && answered) {
+        if ("in".equals(r.direction()) && origin.userId() == null && answered) {
             // Deterministic from the stored visit, so a replay returns the same text.
-            confirmation = Confirmation.issue(new ConfirmationClaims(r.visitId().toString(), origin.site.id(), installed,
+            confirmation = Confirmation.issue(new ConfirmationClaims(r.visitId().toString(), origin.site().id(), installed,
                     installed ? bluezoneId : null,
                     r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation());
         }
         if (!r.replay()) {
             relay.publishLocally(Events.event("in".equals(r.direction()) ? Events.CHECKIN : Events.CHECKOUT,
-                    origin.site.id(), r.visitId().toString(), r.visitorId(), r.name(), r.occurredAt().toString(),
+                    origin.site().id(), r.visitId().toString(), r.visitorId(), r.name(), r.occurredAt().toString(),
                     method, gate, r.bluezone(), false));
         }
         return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
-                .put("occurredAt", r.occurredAt().toString()).put("siteId", origin.site.id())
-                .put("siteName", origin.site.name()).put("visitor", visitor).put("bluezone", r.bluezone())
+                .put("occurredAt", r.occurredAt().toString()).put("siteId", origin.site().id())
+                .put("siteName", origin.site().name()).put("visitor", visitor).put("bluezone", r.bluezone())
                 .put("pass", pass).put("confirmation", confirmation).put("replay", r.replay());
     }
 
@@ -237,8 +189,4 @@ public final class CheckinHandler {
         };
     }
 
-    private static ApiException invalidToken(TokenException e) {
-        return ApiException.of(401, "invalid-site-token", "Invalid site code",
-                "The check-in code is expired or not genuine; scan the code on the kiosk again");
-    }
 }

@@ -7,7 +7,7 @@ import vn.kiosk.server.visitor.Keys;
 import vn.kiosk.server.visitor.PersonalData;
 
 /** The secrets the check-in path signs and seals with, loaded once at start. */
-public record ServerKeys(PersonalData personal, byte[] confirmation, byte[] poster, KeyPair pass) {
+public record ServerKeys(PersonalData personal, byte[] confirmation, byte[] poster, byte[] session, KeyPair pass) {
 
     public static ServerKeys load(Keys keys) throws IOException {
         String privateKey = keys.text("pass-ed25519.key", () -> {
@@ -16,7 +16,7 @@ public record ServerKeys(PersonalData personal, byte[] confirmation, byte[] post
         });
         String[] parts = privateKey.split("\\s+");
         KeyPair pass = new KeyPair(Ed25519Keys.decodePublic(parts[1]), Ed25519Keys.decodePrivate(parts[0]));
-        return new ServerKeys(new PersonalData(keys.secret(Keys.DATA), keys.secret(Keys.LOOKUP)),
-                keys.secret(Keys.CONFIRMATION), keys.secret(Keys.POSTER), pass);
+        return new ServerKeys(new PersonalData(keys.secret(Keys.DATA), keys.previousData(), keys.secret(Keys.LOOKUP)),
+                keys.secret(Keys.CONFIRMATION), keys.secret(Keys.POSTER), keys.secret(Keys.SESSION), pass);
     }
 }

@@ -14,7 +14,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import vn.kiosk.qr.Confirmation;
 import vn.kiosk.qr.ConfirmationClaims;
+import vn.kiosk.qr.PassClaims;
 import vn.kiosk.qr.TokenException;
+import vn.kiosk.qr.VisitorPass;
 import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.events.EventRelay;
@@ -108,6 +110,25 @@ public final class VisitActions {
                         });
                     }));
         });
+    }
+
+    /** A visitor pass for someone's visit, to print on a card for a visitor without a phone. */
+    public void pass(RoutingContext ctx) {
+        Principal p = Authenticator.require(ctx, Role.ADMIN, Role.MANAGER, Role.GUARD);
+        long siteId = Respond.pathLong(ctx, "siteId");
+        UUID visitId = UUID.fromString(ctx.pathParam("visitId"));
+        Respond.async(ctx, 200, access.visible(p, siteId)
+                .compose(site -> pool.preparedQuery(VISIT).execute(Tuple.of(siteId, visitId)))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("Visit " + visitId);
+                    }
+                    Row r = rows.iterator().next();
+                    String pass = VisitorPass.issue(new PassClaims(r.getLong("visitor_id"), r.getString("name"),
+                            Instant.now().getEpochSecond()), keys.pass().getPrivate());
+                    return new JsonObject().put("visitId", visitId.toString()).put("pass", pass)
+                            .put("visitor", new JsonObject().put("id", r.getLong("visitor_id")).put("name", r.getString("name")));
+                }));
     }
 
     /** A guard sets the status by hand, e.g. installed on site after helping. */

@@ -5,6 +5,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +27,12 @@ public record Config(
         int dbPoolSize,
         Duration sessionTtl,
         int verticleInstances,
-        boolean rateLimitStaff) {
+        boolean rateLimitStaff,
+        Optional<Tls> tls,
+        int hstsSeconds,
+        List<String> trustedProxies,
+        String logFormat,
+        int kioskSilentSeconds) {
 
     public static final String HTTP_PORT = "KIOSK_HTTP_PORT";
     public static final String DATA_DIR = "KIOSK_DATA_DIR";
@@ -40,6 +47,13 @@ public record Config(
     public static final String SESSION_HOURS = "KIOSK_SESSION_HOURS";
     public static final String INSTANCES = "KIOSK_EVENT_LOOPS";
     public static final String RATE_LIMIT_STAFF = "KIOSK_RATE_LIMIT_STAFF";
+    public static final String TLS_CERT = "KIOSK_TLS_CERT";
+    public static final String TLS_KEY = "KIOSK_TLS_KEY";
+    public static final String HTTPS_PORT = "KIOSK_HTTPS_PORT";
+    public static final String HSTS_SECONDS = "KIOSK_HSTS_SECONDS";
+    public static final String TRUSTED_PROXIES = "KIOSK_TRUSTED_PROXIES";
+    public static final String LOG_FORMAT = "KIOSK_LOG_FORMAT";
+    public static final String KIOSK_SILENT_SECONDS = "KIOSK_KIOSK_SILENT_SECONDS";
 
     /** The documented settings, for {@code --help}. */
     public static final Map<String, String> HELP = Map.ofEntries(
@@ -55,7 +69,16 @@ public record Config(
             Map.entry(DB_POOL_SIZE, "database connections (default 8)"),
             Map.entry(SESSION_HOURS, "staff sign-in lifetime in hours (default 12)"),
             Map.entry(INSTANCES, "HTTP verticle instances (default: number of cores)"),
-            Map.entry(RATE_LIMIT_STAFF, "true rate-limits signed-in guards and kiosks too (default false)"));
+            Map.entry(RATE_LIMIT_STAFF, "true rate-limits signed-in guards and kiosks too (default false)"),
+            Map.entry(TLS_CERT, "PEM certificate (chain) file; with " + TLS_KEY + " the server speaks HTTPS and HTTP redirects to it"),
+            Map.entry(TLS_KEY, "PEM private key file (PKCS#8 or PKCS#1) of " + TLS_CERT),
+            Map.entry(HTTPS_PORT, "HTTPS port when a certificate is set (default 8443; 0 picks a free one)"),
+            Map.entry(HSTS_SECONDS, "max-age of Strict-Transport-Security on HTTPS answers, direct or through a trusted proxy (default 31536000; 0 sends none)"),
+            Map.entry(TRUSTED_PROXIES, "reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For/-Proto/-Host are believed"),
+            Map.entry(LOG_FORMAT, "text (default) or json: one JSON object per line, with the request id"),
+            Map.entry(KIOSK_SILENT_SECONDS, "a paired kiosk silent this long raises a kiosk_silent alert (default 300)"),
+            Map.entry("KIOSK_KEY_DATA, _LOOKUP, _CONFIRMATION, _POSTER, _SESSION, _DATA_PREVIOUS",
+                    "32-byte keys, base64 (default: generated into <data dir>/keys)"));
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -64,6 +87,11 @@ public record Config(
     public static Config from(Map<String, String> env) {
         Reader r = new Reader(env);
         int port = r.integer(HTTP_PORT, 8080, 0, 65535);
+        Optional<Tls> tls = Tls.read(r);
+        String defaultUrl = tls.map(t -> "https://localhost:" + (t.port() == 0 ? 8443 : t.port()))
+                .orElse("http://localhost:" + (port == 0 ? 8080 : port));
+        List<String> proxies = r.optional(TRUSTED_PROXIES).map(Config::list).orElse(List.of());
+        vn.kiosk.server.ops.TrustedProxies.parse(proxies);
         return new Config(
                 port,
                 Path.of(r.text(DATA_DIR, "./kiosk-data")).toAbsolutePath().normalize(),
@@ -71,23 +99,58 @@ public record Config(
                 r.optional(ADMIN_PASSWORD),
                 r.optional(DEMO).map(Reader::bool),
                 r.integer(RETENTION_DAYS, 28, 1, 3650),
-                stripSlash(r.text(PUBLIC_URL, "http://localhost:" + (port == 0 ? 8080 : port))),
+                stripSlash(r.text(PUBLIC_URL, defaultUrl)),
                 r.integer(BODY_LIMIT, 64 * 1024, 1024, 16 * 1024 * 1024),
                 r.integer(WRITE_BATCH_MAX, 256, 1, 4096),
                 r.integer(DB_POOL_SIZE, 8, 2, 200),
                 Duration.ofHours(r.integer(SESSION_HOURS, 12, 1, 24 * 30)),
                 r.integer(INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64),
-                r.optional(RATE_LIMIT_STAFF).map(Reader::bool).orElse(false));
+                r.optional(RATE_LIMIT_STAFF).map(Reader::bool).orElse(false),
+                tls,
+                r.integer(HSTS_SECONDS, 365 * 24 * 3600, 0, Integer.MAX_VALUE),
+                proxies,
+                r.choice(LOG_FORMAT, "text", "text", "json"),
+                r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600));
+    }
+
+    private static List<String> list(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     public Config withHttpPort(int port) {
         return new Config(port, dataDir, dbUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
-                writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff);
+                writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls, hstsSeconds, trustedProxies,
+                logFormat, kioskSilentSeconds);
     }
 
     public Config withPublicUrl(String url) {
         return new Config(httpPort, dataDir, dbUrl, adminPassword, demo, retentionDays, stripSlash(url),
-                bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff);
+                bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds);
+    }
+
+    public Config withTls(Optional<Tls> tls) {
+        return new Config(httpPort, dataDir, dbUrl, adminPassword, demo, retentionDays, publicUrl,
+                bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds);
+    }
+
+    /** HTTPS: the PEM files and the port. */
+    public record Tls(Path cert, Path key, int port) {
+        static Optional<Tls> read(Reader r) {
+            Optional<String> cert = r.optional(TLS_CERT);
+            Optional<String> key = r.optional(TLS_KEY);
+            if (cert.isPresent() != key.isPresent()) {
+                throw new ConfigException(TLS_CERT + " and " + TLS_KEY + " go together: set both or neither");
+            }
+            int port = r.integer(HTTPS_PORT, 8443, 0, 65535);
+            return cert.map(c -> new Tls(Path.of(c).toAbsolutePath().normalize(),
+                    Path.of(key.get()).toAbsolutePath().normalize(), port));
+        }
+
+        public Tls withPort(int port) {
+            return new Tls(cert, key, port);
+        }
     }
 
     private static String stripSlash(String url) {
@@ -152,6 +215,14 @@ public record Config(
             } catch (NumberFormatException e) {
                 throw new ConfigException(key + " must be a whole number");
             }
+        }
+
+        String choice(String key, String fallback, String... allowed) {
+            String v = text(key, fallback);
+            if (!Arrays.asList(allowed).contains(v)) {
+                throw new ConfigException(key + " must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
+            }
+            return v;
         }
 
         static boolean bool(String v) {

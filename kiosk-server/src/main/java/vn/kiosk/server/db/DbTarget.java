@@ -6,6 +6,9 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import vn.kiosk.server.config.Config;
 
 /** Where the database is, and the two ways the server talks to it. */
@@ -34,13 +37,56 @@ public record DbTarget(String host, int port, String database, String user, Stri
                 .build();
     }
 
-    /** Runs the Flyway migrations; blocking, so never on an event loop. */
+    /**
+     * Runs the Flyway migrations, forward only; blocking, so never on an event
+     * loop. A schema that a newer Kiosk migrated is refused: Flyway by
+     * default ignores such "future" migrations, and this build would then
+     * write into tables it does not understand.
+     */
     public void migrate() {
-        Flyway.configure()
-                .dataSource("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password)
+        Flyway flyway = flyway().load();
+        refuseNewer(flyway);
+        flyway.migrate();
+    }
+
+    /** Fails with {@link NewerSchemaException} when the database holds migrations this build does not know. */
+    public static void refuseNewer(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        MigrationVersion newest = null;
+        MigrationVersion known = null;
+        for (MigrationInfo m : all) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            if (m.getState().name().startsWith("FUTURE")) {
+                newest = newest == null || m.getVersion().compareTo(newest) > 0 ? m.getVersion() : newest;
+            } else if (m.getType() != null && !m.getType().isSynthetic()) {
+                known = known == null || m.getVersion().compareTo(known) > 0 ? m.getVersion() : known;
+            }
+        }
+        if (newest != null) {
+            throw new NewerSchemaException("The database was written by a newer Kiosk (schema V" + newest
+                    + "; this Kiosk knows up to V" + known + "): run that version or newer. Migrations only go"
+                    + " forward; to go back, restore a backup taken before the upgrade.");
+        }
+    }
+
+    /** The database belongs to a newer release; starting would risk it. */
+    public static final class NewerSchemaException extends IllegalStateException {
+        public NewerSchemaException(String message) {
+            super(message);
+        }
+    }
+
+    /** The one Flyway configuration: start-up, backup and restore all read the schema the same way. */
+    public FluentConfiguration flyway() {
+        return Flyway.configure()
+                .dataSource(jdbcUrl(), user, password)
                 .locations("classpath:db/migration")
-                .validateMigrationNaming(true)
-                .load()
-                .migrate();
+                .validateMigrationNaming(true);
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 }

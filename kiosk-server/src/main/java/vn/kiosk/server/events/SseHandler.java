@@ -83,7 +83,8 @@ public final class SseHandler {
         MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Events.siteAddress(siteId), msg -> {
             if (!response.writeQueueFull()) {
                 JsonObject e = msg.body();
-                response.write("event: " + e.getString("type") + "\nid: " + e.getString("visitId") + "\ndata: "
+                String id = e.getString("visitId");
+                response.write("event: " + e.getString("type") + (id == null ? "" : "\nid: " + id) + "\ndata: "
                         + e.encode() + "\n\n");
             }
         });

@@ -6,6 +6,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
@@ -22,6 +24,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.Handler;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.config.Config;
+import vn.kiosk.server.ops.HttpEdge;
+import vn.kiosk.server.ops.KioskMetrics;
+import vn.kiosk.server.ops.RequestIds;
+import vn.kiosk.server.ops.TrustedProxies;
 
 /**
  * The HTTP face of the server: the OpenAPI contract decides which requests
@@ -44,6 +50,7 @@ public final class ApiVerticle extends VerticleBase {
     private final Services services;
     private final PrometheusMeterRegistry registry;
     private HttpServer server;
+    private HttpServer secure;
     private VisitWriter writer;
 
     public ApiVerticle(Config config, Services services, PrometheusMeterRegistry registry) {
@@ -61,42 +68,65 @@ public final class ApiVerticle extends VerticleBase {
         services.writers().add(writer);
         return OpenAPIContract.from(vertx, "openapi.yaml").compose(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+            builder.rootHandler(new RequestIds());
             BodyLimits limits = new BodyLimits(config.bodyLimitBytes());
             builder.rootHandler(limits.declared());
-            builder.rootHandler(new SecurityHeaders());
+            builder.rootHandler(new SecurityHeaders(config.hstsSeconds()));
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(BodyLimits.UPLOAD_LIMIT));
             builder.rootHandler(services.authenticator());
             builder.rootHandler(limits.actual());
             Map<String, Handler<RoutingContext>> table = Routes.table(services, () -> writer);
             for (OpenAPIRoute route : builder.getRoutes()) {
                 String op = route.getOperation().getOperationId();
-                Handler<RoutingContext> handler = table.get(op);
+                Handler<RoutingContext> handler = "checkIn".equals(op)
+                        ? KioskMetrics.countCheckins(registry, table.get(op)) : table.get(op);
                 if (handler == null) {
                     return Future.failedFuture(new IllegalStateException("No handler for operation " + op));
                 }
-                route.setDoSecurity(false).addHandler(handler).addFailureHandler(Problems::handle);
+                route.setDoSecurity(false).addHandler(handler).addFailureHandler(RequestIds.logged(Problems::handle));
                 if (OWN_VALIDATION.contains(op)) {
                     route.setDoValidation(false);
                 }
             }
             Router router = builder.createRouter();
+            TrustedProxies proxies = TrustedProxies.parse(config.trustedProxies());
+            if (!proxies.isEmpty()) {
+                // Safe only because HttpEdge strips these headers from every peer that is not a trusted proxy.
+                router.allowForward(AllowForwardHeaders.X_FORWARD);
+            }
             mountOthers(router);
-            server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
-                    .setIdleTimeout(60).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
-            server.invalidRequestHandler(req -> {
-                org.slf4j.LoggerFactory.getLogger(ApiVerticle.class).warn("Invalid HTTP request {}", req.decoderResult());
-                req.response().setStatusCode(400).end();
-            });
-            server.exceptionHandler(t -> org.slf4j.LoggerFactory.getLogger(ApiVerticle.class)
-                    .warn("HTTP connection failed ({})", t.toString()));
-            return server.requestHandler(router).listen(config.httpPort());
+            if (config.tls().isEmpty()) {
+                server = createServer(new HttpServerOptions());
+                return server.requestHandler(HttpEdge.direct(router, proxies)).listen(config.httpPort());
+            }
+            Config.Tls tls = config.tls().get();
+            server = createServer(new HttpServerOptions());
+            secure = createServer(new HttpServerOptions().setSsl(true).setUseAlpn(true)
+                    .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString())
+                            .setKeyPath(tls.key().toString())));
+            return secure.requestHandler(HttpEdge.direct(router, proxies)).listen(tls.port())
+                    .compose(s -> server.requestHandler(HttpEdge.redirecting(router, proxies, tls.port()))
+                            .listen(config.httpPort()));
         });
+    }
+
+    private HttpServer createServer(HttpServerOptions options) {
+        HttpServer s = vertx.createHttpServer(options.setCompressionSupported(true)
+                .setIdleTimeout(60).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
+        s.invalidRequestHandler(req -> {
+            org.slf4j.LoggerFactory.getLogger(ApiVerticle.class).warn("Invalid HTTP request {}", req.decoderResult());
+            req.response().setStatusCode(400).end();
+        });
+        s.exceptionHandler(t -> org.slf4j.LoggerFactory.getLogger(ApiVerticle.class)
+                .warn("HTTP connection failed ({})", t.toString()));
+        return s;
     }
 
     @Override
     public Future<?> stop() {
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        return closed.compose(v -> writer.drain());
+        Future<Void> closedSecure = secure == null ? Future.succeededFuture() : secure.close();
+        return Future.join(closed, closedSecure).compose(v -> writer.drain());
     }
 
     public int actualPort() {
@@ -115,6 +145,6 @@ public final class ApiVerticle extends VerticleBase {
         Consumer<Router> web = services.web();
         web.accept(router);
         router.route().last().handler(ctx -> ctx.fail(404));
-        router.route().failureHandler(Problems::handle);
+        router.route().failureHandler(RequestIds.logged(Problems::handle));
     }
 }

@@ -57,6 +57,7 @@ public final class Authenticator implements AuthenticationHandler {
         return (m == HttpMethod.POST && (path.equals("/api/v1/auth/login") || path.equals("/api/v1/kiosks/pair")
                         || path.equals("/api/v1/checkins")))
                 || (m == HttpMethod.GET && (EVENTS.matcher(path).matches() || path.equals("/api/v1/qr/render.svg")
+                        || path.startsWith("/api/v1/site-tokens/")
                         || path.equals("/api/v1/pass-key")));
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import vn.kiosk.server.campaign.CampaignHandlers;
 import vn.kiosk.server.checkin.CheckinHandler;
+import vn.kiosk.server.checkin.SiteTokens;
 import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
@@ -25,9 +26,10 @@ final class Routes {
 
     static Map<String, Handler<RoutingContext>> table(Services s, Supplier<VisitWriter> writer) {
         var sites = new SiteHandlers(s.access());
-        var kiosks = new KioskHandlers(s.pool(), s.access());
+        var kiosks = new KioskHandlers(s.pool(), s.access(), s.relay());
+        var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
         var checkins = new CheckinHandler(s.pool(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
-                s.config().rateLimitStaff());
+                s.config().rateLimitStaff(), tokens);
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.access(), s.keys().personal());
         var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
@@ -54,6 +56,8 @@ final class Routes {
                 Map.entry("kioskHeartbeat", kiosks::heartbeat),
                 Map.entry("kioskQr", s.qr()::kioskQr),
                 Map.entry("checkIn", checkins::handle),
+                Map.entry("openSiteToken", tokens::open),
+                Map.entry("visitorPass", visits::pass),
                 Map.entry("markExit", visits::markExit),
                 Map.entry("markBluezone", visits::markBluezone),
                 Map.entry("confirm", visits::confirm),

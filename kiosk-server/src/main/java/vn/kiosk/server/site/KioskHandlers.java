@@ -15,19 +15,22 @@ import java.util.Locale;
 import vn.kiosk.server.auth.AuthService;
 import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.events.EventRelay;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.ops.KioskWatch;
 import vn.kiosk.server.visitor.Keys;
 
 /** Kiosks: created with a one-time pairing code, paired once, then known by a device token. */
 public final class KioskHandlers {
-    static final int ONLINE_SECONDS = 90;
+    public static final int ONLINE_SECONDS = 90;
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     private static final String INSERT = "insert into kiosks (site_id, name, gate, mode, pairing_code_hash,"
             + " pairing_expires_at) values ($1, $2, $3, $4, $5, now() + interval '24 hours') returning id";
     private static final String LIST = "select id, name, gate, mode, paired_at, revoked_at, last_seen_at, app_version,"
+            + " queued, battery, silent_alerted_for is not null and silent_alerted_for = last_seen_at as silent,"
             + " last_seen_at > now() - make_interval(secs => " + ONLINE_SECONDS + ") as online"
             + " from kiosks where site_id = $1 order by id";
     private static final String PAIR = "update kiosks set paired_at = now(), pairing_code_hash = null,"
@@ -37,15 +40,21 @@ public final class KioskHandlers {
     private static final String SITE_OF = "select site_id from kiosks where id = $1";
     private static final String REVOKE = "update kiosks set revoked_at = coalesce(revoked_at, now()),"
             + " device_token_hash = null, pairing_code_hash = null where id = $1 returning id";
-    private static final String HEARTBEAT = "update kiosks set last_seen_at = now(),"
-            + " app_version = coalesce($2, app_version) where id = $1";
+    // Also says whether this heartbeat ends a silence that raised an alert, so the site hears it is back.
+    private static final String HEARTBEAT = "update kiosks k set last_seen_at = now(),"
+            + " app_version = coalesce($2, k.app_version), queued = $3, battery = $4"
+            + " from (select id, silent_alerted_for is not null and silent_alerted_for = last_seen_at as was_silent"
+            + " from kiosks where id = $1 for update) old"
+            + " where k.id = old.id returning k.site_id, k.name, k.gate, k.last_seen_at, old.was_silent";
 
     private final Pool pool;
     private final SiteAccess access;
+    private final EventRelay relay;
 
-    public KioskHandlers(Pool pool, SiteAccess access) {
+    public KioskHandlers(Pool pool, SiteAccess access, EventRelay relay) {
         this.pool = pool;
         this.access = access;
+        this.relay = relay;
     }
 
     public void create(RoutingContext ctx) {
@@ -82,7 +91,10 @@ public final class KioskHandlers {
                                 .put("revoked", r.getValue("revoked_at") != null)
                                 .put("online", Boolean.TRUE.equals(r.getBoolean("online")) && r.getValue("revoked_at") == null)
                                 .put("lastSeenAt", str(r.getOffsetDateTime("last_seen_at")))
-                                .put("appVersion", r.getString("app_version")));
+                                .put("appVersion", r.getString("app_version"))
+                                .put("queued", r.getInteger("queued"))
+                                .put("battery", r.getValue("battery") == null ? null : r.getFloat("battery").doubleValue())
+                                .put("silent", Boolean.TRUE.equals(r.getBoolean("silent"))));
                     }
                     return new JsonObject().put("items", items);
                 }));
@@ -129,8 +141,18 @@ public final class KioskHandlers {
 
     public void heartbeat(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.KIOSK);
-        String version = Respond.body(ctx).getString("appVersion");
-        Respond.async(ctx, 204, pool.preparedQuery(HEARTBEAT).execute(Tuple.of(p.id(), version)).map(r -> null));
+        JsonObject body = Respond.body(ctx);
+        Number battery = body.getNumber("battery");
+        Tuple args = Tuple.of(p.id(), body.getString("appVersion"), body.getInteger("queued"),
+                battery == null ? null : battery.floatValue());
+        // The server's clock comes back so a kiosk can keep its rotating codes in step.
+        Respond.async(ctx, 200, pool.preparedQuery(HEARTBEAT).execute(args).compose(rows -> {
+            Row r = rows.iterator().hasNext() ? rows.iterator().next() : null;
+            return r != null && Boolean.TRUE.equals(r.getBoolean("was_silent"))
+                    ? relay.publish(KioskWatch.back(r.getLong("site_id"), p.id(), r.getString("name"), r.getString("gate"),
+                            r.getOffsetDateTime("last_seen_at").toString()))
+                    : Future.<Void>succeededFuture();
+        }).map(x -> new JsonObject().put("serverTime", java.time.Instant.now().toString())));
     }
 
     static String pairingCode() {

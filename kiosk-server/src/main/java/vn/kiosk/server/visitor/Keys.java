@@ -18,6 +18,7 @@ public final class Keys {
     public static final String LOOKUP = "lookup";      // HMAC-SHA256 for searchable hashes
     public static final String CONFIRMATION = "confirmation";
     public static final String POSTER = "poster";
+    public static final String SESSION = "session";      // HMAC for ten-minute check-in sessions
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,6 +37,35 @@ public final class Keys {
             return Base64.getDecoder().decode(fromEnv.trim());
         }
         return Base64.getDecoder().decode(text(name + ".key", () -> Base64.getEncoder().encodeToString(random(32))));
+    }
+
+    /** The data key in force before the last rotation, when one is still kept. */
+    public byte[] previousData() throws IOException {
+        String fromEnv = env.get("KIOSK_KEY_DATA_PREVIOUS");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Base64.getDecoder().decode(fromEnv.trim());
+        }
+        Path path = dir.resolve("data.previous.key");
+        return Files.exists(path) ? Base64.getDecoder().decode(Files.readString(path).trim()) : null;
+    }
+
+    /**
+     * Starts a data-key rotation: the current key becomes the previous one and a
+     * new key takes its place. Servers started afterwards seal with the new key,
+     * read with both, and re-encrypt what is left under the old one.
+     */
+    public synchronized void rotateData() throws IOException {
+        Path current = dir.resolve(DATA + ".key");
+        Path previous = dir.resolve("data.previous.key");
+        if (Files.exists(previous)) {
+            throw new IOException("A rotation is still in progress: " + previous + " exists. Let a server finish"
+                    + " re-encrypting (it logs when done), delete that file, then rotate again.");
+        }
+        if (!Files.exists(current)) {
+            throw new IOException("No data key at " + current);
+        }
+        Files.move(current, previous);
+        secret(DATA);
     }
 
     /** A text key file (e.g. an encoded key pair), created on first use by {@code create}. */
@@ -61,10 +91,9 @@ public final class Keys {
     }
 
     private static void trySetPermissions(Path p, String perms) throws IOException {
-        try {
+        // Only POSIX file systems have owner-only modes; elsewhere the folder's own ACLs apply.
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing finer to set
         }
     }
 }

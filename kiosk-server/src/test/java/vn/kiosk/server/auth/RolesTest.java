@@ -108,7 +108,7 @@ class RolesTest {
         assertThat(kiosk.get("/api/v1/sites/" + mine + "/visits").status()).isEqualTo(403);
         assertThat(kiosk.get("/api/v1/users").status()).isEqualTo(403);
         assertThat(kiosk.post("/api/v1/kiosk/heartbeat", new JsonObject().put("appVersion", "1.0")).status())
-                .isEqualTo(204);
+                .isEqualTo(200);
         assertThat(admin.get("/api/v1/sites/" + mine + "/kiosks").items().stream()
                 .map(JsonObject.class::cast).filter(k -> k.getLong("id").equals(paired.getLong("kioskId"))).findFirst()
                 .orElseThrow().getBoolean("online")).isTrue();

@@ -79,6 +79,8 @@ class RoleMatrixTest {
             Map.entry("decodeQr", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("renderQr", ALL),
             Map.entry("passKey", ALL),
+            Map.entry("openSiteToken", ALL),
+            Map.entry("visitorPass", Set.of(Caller.GUARD, Caller.MANAGER, Caller.ADMIN)),
             Map.entry("createCampaign", MANAGERS),
             Map.entry("listCampaigns", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("uploadCampaignImage", MANAGERS),
@@ -176,6 +178,10 @@ class RoleMatrixTest {
         if (path.contains("{visitId}")) {
             path = path.replace("{visitId}", admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
                     .put("visitor", Api.visitor("Khách ma trận", null))).json().getString("visitId"));
+        }
+        if (path.contains("{token}")) {
+            String url = vn.kiosk.qr.QrCodes.decode(admin.bytes("/api/v1/sites/" + site + "/qr.png")).orElseThrow();
+            path = path.replace("{token}", url.substring(url.lastIndexOf('/') + 1));
         }
         if (path.contains("{campaignId}")) {
             path = path.replace("{campaignId}", String.valueOf(admin.post("/api/v1/campaigns", body("createCampaign"))

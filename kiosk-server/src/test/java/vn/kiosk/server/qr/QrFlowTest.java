@@ -77,6 +77,32 @@ class QrFlowTest {
     }
 
     @Test
+    @DisplayName("Opening a fresh code gives the site's name and a ten-minute session that checks in; an old code opens nothing")
+    void session() {
+        Api.Response opened = anonymous.get("/api/v1/site-tokens/" + tokenFromKiosk());
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().getString("siteName")).contains("Điểm thử");
+        String session = opened.json().getString("session");
+        assertThat(session).startsWith("s1.");
+        Api.Response r = anonymous.checkIn(self(session, "Vũ Thị Sen", "0903 100 700"));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().getString("confirmation")).startsWith("c1.");
+        String old = SiteToken.forKiosk(kiosk.getLong("kioskId"), secret(), Instant.now().minus(Duration.ofMinutes(3)));
+        assertThat(anonymous.get("/api/v1/site-tokens/" + old).status()).isEqualTo(401);
+        String edited = session.substring(0, session.length() - 1) + (session.endsWith("A") ? "B" : "A");
+        assertThat(anonymous.checkIn(self(edited, "Vũ Thị Sen", "0903 100 700")).status()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("A guard gets a printable pass for anyone inside")
+    void passForCard() {
+        String visit = guard.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
+                .put("visitor", Api.visitor("Cụ Lành", null))).json().getString("visitId");
+        String pass = guard.post("/api/v1/sites/" + site + "/visits/" + visit + "/pass", null).json().getString("pass");
+        assertThat(kioskApi.checkIn(new JsonObject().put("pass", pass)).json().getString("direction")).isEqualTo("out");
+    }
+
+    @Test
     @DisplayName("A self check-in needs a phone number")
     void selfNeedsPhone() {
         Api.Response r = anonymous.checkIn(self(tokenFromKiosk(), "Không số", null));

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.kiosk.qr.QrCodes;
 import vn.kiosk.server.support.Api;
 
 /** Two guards at one site: what one records by hand appears on the other's console live; names stay text. */
@@ -100,6 +101,38 @@ class GuardConsoleTest {
             VisitorPhoneTest.assertNoSidewaysScroll(pageB);
             watchA.assertClean();
             watchB.assertClean();
+        }
+    }
+
+    @Test
+    void aPassCardForSomeoneWhoIsNotNew() throws Exception {
+        long site = Browsers.site("office");
+        long elsewhere = Browsers.site("market");
+        Browsers.Staff guard = Browsers.guard(site);
+        // a regular: given a pass at another site, now coming in here with it (no new pass this time)
+        String pass = Browsers.pass(Browsers.guard(elsewhere), elsewhere, "Bùi Thị Xuân", Phones.next());
+        Api.Response in = guard.api().checkIn(new JsonObject().put("siteId", site).put("pass", pass));
+        assertThat(in.status()).as(in.body()).isEqualTo(201);
+        assertThat(in.json().getString("pass")).as("not a first check-in").isNull();
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = signIn(ctx, guard);
+            Browsers.Watch watch = new Browsers.Watch(page);
+            Locator row = page.locator("#inside .inside-row", new Page.LocatorOptions().setHasText("Bùi Thị Xuân"));
+            row.locator("button", new Locator.LocatorOptions().setHasText("In thẻ")).click();
+            assertThat(page.locator("#print-view")).isVisible();
+            assertThat(page.locator("#print-name")).hasText("Bùi Thị Xuân");
+            assertThat(page.locator("#print-qr svg")).isVisible();
+            // the card's QR is a pass of the same visitor, as the kiosk camera would read it
+            String printed = QrCodes.decode(page.locator("#print-qr").screenshot()).orElseThrow();
+            assertThat(printed).startsWith("v1." + pass.split("\\.")[1] + ".");
+            shot(page, "guard-print-card-regular");
+            page.click("#print-close");
+            assertThat(page.locator("#print-view")).isHidden();
+            // it is a pass the server takes: checking out with it
+            Api.Response out = guard.api().checkIn(new JsonObject().put("siteId", site).put("pass", printed));
+            assertThat(out.status()).as(out.body()).isEqualTo(201);
+            assertThat(out.json().getString("direction")).isEqualTo("out");
+            watch.assertClean();
         }
     }
 

@@ -74,11 +74,43 @@ class KioskScreenTest {
             Browsers.eventually(java.time.Duration.ofSeconds(5), "the kiosk online", () -> {
                 var kiosks = Browsers.admin().get("/api/v1/sites/" + site + "/kiosks").items();
                 return kiosks.size() == 1 && kiosks.getJsonObject(0).getBoolean("online")
-                        && "web-1.0.0".equals(kiosks.getJsonObject(0).getString("appVersion"));
+                        && "web-1.1.0".equals(kiosks.getJsonObject(0).getString("appVersion"));
             });
 
             page.setViewportSize(800, 1280);
             shot(page, "kiosk-idle-portrait");
+            watch.assertClean();
+        }
+    }
+
+    @Test
+    void aTabletWhoseClockIsWrongFollowsTheServersTime() throws Exception {
+        long site = Browsers.site("office");
+        String code = Browsers.pairingCode(site, "both");
+        // 10 min 13 s slow: the step-based guess alone would be a multiple of 30 s off by 13 or 17 s
+        long skewMs = -(10 * 60_000 + 13_000);
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = ctx.newPage();
+            Browsers.Watch watch = new Browsers.Watch(page);
+            page.clock().install(new com.microsoft.playwright.Clock.InstallOptions()
+                    .setTime(System.currentTimeMillis() + skewMs));
+            page.navigate(Browsers.url("/kiosk"));
+            page.fill("#pair-code", code);
+            page.click("#pair-form button[type=submit]");
+            page.locator("#kiosk-qr svg").waitFor();
+            Browsers.eventually(java.time.Duration.ofSeconds(15), "the offset measured from the heartbeat's serverTime",
+                    () -> Math.abs(((Number) page.evaluate("Number(localStorage.getItem('kiosk.clockOffsetMs'))"))
+                            .longValue() + skewMs) < 3000);
+            // the code on screen is the server's current step, so a phone opens it
+            page.waitForTimeout(300); // the redraw after the correction
+            String url = QrCodes.decode(page.locator("#kiosk-qr").screenshot()).orElseThrow();
+            String token = url.substring(url.lastIndexOf('/') + 1);
+            long step = Long.parseLong(token.split("\\.")[2]);
+            assertThat(step).isBetween(System.currentTimeMillis() / 30_000 - 1, System.currentTimeMillis() / 30_000);
+            Api.Response opened = Browsers.server().api().get("/api/v1/site-tokens/" + token);
+            assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+            assertThat(opened.json().getLong("siteId")).isEqualTo(site);
+            shot(page, "kiosk-idle-clock-corrected");
             watch.assertClean();
         }
     }

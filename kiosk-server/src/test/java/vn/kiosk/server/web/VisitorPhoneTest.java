@@ -8,14 +8,21 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.qr.QrCodes;
+import vn.kiosk.qr.SiteToken;
 import vn.kiosk.server.support.Api;
 
 /**
- * The visitor's phone (390 × 844) opens the kiosk's QR URL, gives name, phone and the Bluezone answer once, checks
- * in with one tap, and holds the confirmation QR up to the kiosk, which accepts it.
+ * The visitor's phone (390 × 844) opens the kiosk's QR URL, which it exchanges at once for a ten-minute session and
+ * the site's name, gives name, phone and the Bluezone answer once, checks in with one tap, and holds the
+ * confirmation QR up to the kiosk, which accepts it. An old code, or a session that runs out, asks for a new scan
+ * and keeps what was typed.
  */
 class VisitorPhoneTest {
 
@@ -41,8 +48,17 @@ class VisitorPhoneTest {
 
             Page p = phone.newPage();
             Browsers.Watch phoneWatch = new Browsers.Watch(p);
+            List<String> sent = new CopyOnWriteArrayList<>();
+            p.onRequest(r -> {
+                if (r.url().endsWith("/api/v1/checkins")) {
+                    sent.add(r.postData());
+                }
+            });
             p.navigate(url);
             assertThat(p.locator("#s-details")).isVisible();
+            // the code is exchanged at once: the page says where the visitor is checking in
+            assertThat(p.locator("#site-line")).hasText("Bạn đang khai báo tại: " + siteName(site) + " · Cổng chính");
+            assertThat(p.locator("#notice")).isHidden();
             shot(p, "phone-1-details");
             p.fill("#name", "Phạm Thị Ngọc Ánh");
             p.fill("#phone", Phones.next());
@@ -64,6 +80,9 @@ class VisitorPhoneTest {
             p.click("#go");
             assertThat(p.locator("#s-done")).isVisible();
             assertThat(p.locator("#done-title")).hasText("Mời vào");
+            // the check-in carried the session, not the kiosk's short-lived code
+            assertThat(sent).hasSize(1);
+            assertThat(new JsonObject(sent.get(0)).getString("siteToken")).startsWith("s1." + site + ".");
             assertThat(p.locator("#done-name")).hasText("Phạm Thị Ngọc Ánh");
             assertThat(p.locator("#confirm-qr svg")).isVisible();
             assertThat(p.locator("#pass-saved")).isVisible();
@@ -131,6 +150,80 @@ class VisitorPhoneTest {
             kioskWatch.assertClean();
             phoneWatch.assertClean();
         }
+    }
+
+    @Test
+    void anOldCodeOrAnEndedSessionAsksForANewScanAndKeepsWhatWasTyped() {
+        long site = Browsers.site("office");
+        Browsers.Staff guard = Browsers.guard(site);
+        JsonObject kiosk = Browsers.server().api().post("/api/v1/kiosks/pair",
+                new JsonObject().put("pairingCode", Browsers.pairingCode(site, "both"))).json();
+        long kioskId = kiosk.getLong("kioskId");
+        byte[] secret = Base64.getUrlDecoder().decode(kiosk.getString("secret"));
+        String name = "Trần Văn Bình";
+        try (BrowserContext phone = Browsers.phone(Browsers.browser())) {
+            Page p = phone.newPage();
+            Browsers.Watch watch = new Browsers.Watch(p);
+            p.clock().install(); // the phone's timers, so ten minutes can pass at once
+
+            // a photo of the kiosk's code, three minutes old: refused when the page opens
+            String old = SiteToken.forKiosk(kioskId, secret, Instant.now().minus(Duration.ofMinutes(3)));
+            p.navigate(Browsers.url("/c/" + old));
+            assertThat(p.locator("#notice")).isVisible();
+            assertThat(p.locator("#notice .notice-main")).hasText(
+                    "Mã QR này đã hết hạn. Hãy quét lại mã QR đang hiển thị trên kiosk hoặc áp phích ở cổng.");
+            assertThat(p.locator("#notice .notice-en")).containsText("Scan the QR code shown on the kiosk");
+            assertThat(p.locator("#site-line")).isHidden();
+            String phoneNumber = Phones.next();
+            p.fill("#name", name);
+            p.fill("#phone", phoneNumber);
+            shot(p, "phone-code-expired");
+            assertNoSidewaysScroll(p);
+
+            // scanned again: a fresh code, the site's name, and what was typed is still there
+            p.navigate(Browsers.url("/c/" + SiteToken.forKiosk(kioskId, secret, Instant.now())));
+            assertThat(p.locator("#site-line")).containsText(siteName(site));
+            assertThat(p.locator("#notice")).isHidden();
+            assertThat(p.locator("#name")).hasValue(name);
+            assertThat(p.locator("#phone")).hasValue(phoneNumber);
+            p.click("#s-details button[type=submit]");
+            p.click("#bz-no");
+
+            // the session runs out while the visitor waits: a warning a minute before, then "scan again"
+            p.clock().fastForward("09:10");
+            assertThat(p.locator("#notice .notice-main")).containsText("Sắp hết thời gian khai báo");
+            shot(p, "phone-session-ending");
+            p.clock().fastForward("01:00");
+            assertThat(p.locator("#notice.error .notice-main")).hasText(
+                    "Đã hết thời gian khai báo. Hãy quét lại mã QR trên kiosk hoặc áp phích — thông tin bạn đã nhập vẫn được giữ.");
+            shot(p, "phone-session-ended");
+
+            // the server refuses the session (here: one it never issued): same message, details kept, nothing stored
+            p.route("**/api/v1/checkins", route -> {
+                JsonObject body = new JsonObject(route.request().postData());
+                body.put("siteToken", "s1." + site + "." + kioskId + ".k.1.AAAAAAAAAAAAAAAAAAAAAA");
+                route.resume(new com.microsoft.playwright.Route.ResumeOptions().setPostData(body.encode()));
+            });
+            p.click("#go");
+            assertThat(p.locator("#notice.error .notice-main")).hasText(
+                    "Đã hết thời gian khai báo. Hãy quét lại mã QR trên kiosk hoặc áp phích — thông tin bạn đã nhập vẫn được giữ.");
+            assertThat(p.locator("#me-name")).hasText(name);
+            p.unrouteAll();
+            assertThat(Browsers.visitCount(guard.api(), site)).isZero();
+
+            // one more scan and one tap
+            p.navigate(Browsers.url("/c/" + SiteToken.forKiosk(kioskId, secret, Instant.now())));
+            assertThat(p.locator("#site-line")).containsText(siteName(site));
+            p.click("#go");
+            assertThat(p.locator("#done-title")).hasText("Mời vào");
+            assertThat(p.locator("#done-name")).hasText(name);
+            assertThat(Browsers.visitCount(guard.api(), site)).isEqualTo(1);
+            watch.assertClean();
+        }
+    }
+
+    static String siteName(long site) {
+        return Browsers.admin().get("/api/v1/sites/" + site).json().getString("name");
     }
 
     @Test

@@ -1,0 +1,127 @@
+package vn.kiosk.server.checkin;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import vn.kiosk.qr.SessionToken;
+import vn.kiosk.qr.SiteToken;
+import vn.kiosk.qr.TokenException;
+import vn.kiosk.server.http.ApiException;
+import vn.kiosk.server.http.RateLimiter;
+import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.site.Site;
+import vn.kiosk.server.site.SiteRepository;
+
+/**
+ * The codes a visitor's phone carries: a kiosk's rotating code (valid about a
+ * minute), a printed poster code, or the ten-minute session the phone gets in
+ * exchange for either when the check-in page opens.
+ */
+public final class SiteTokens {
+    static final int TOKEN_WINDOW_STEPS = 2;
+    private static final String KIOSK_SECRET = "select site_id, secret, gate, mode from kiosks"
+            + " where id = $1 and revoked_at is null and secret is not null";
+    private static final String KIOSK_OF = "select gate, mode from kiosks where id = $1 and revoked_at is null";
+
+    /** Where a request is made and by what means. */
+    public record Origin(Site site, String method, Long kioskId, Long userId, String gate, String kioskMode) {
+    }
+
+    private final Pool pool;
+    private final SiteRepository sites;
+    private final ServerKeys keys;
+    private final RateLimiter limiter;
+
+    public SiteTokens(Pool pool, SiteRepository sites, ServerKeys keys, RateLimiter limiter) {
+        this.pool = pool;
+        this.sites = sites;
+        this.keys = keys;
+        this.limiter = limiter;
+    }
+
+    /** {@code GET /api/v1/site-tokens/{token}}: where the code leads, and a session to check in with. */
+    public void open(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            limiter.hit("open:" + ctx.request().remoteAddress().hostAddress(), 120, "from this address");
+            Respond.async(ctx, 200, resolve(ctx.pathParam("token")).map(o -> {
+                long expires = Instant.now().plus(SessionToken.VALIDITY).getEpochSecond();
+                String session = SessionToken.issue(new SessionToken.Claims(o.site().id(),
+                        o.kioskId() == null ? 0 : o.kioskId(), "poster".equals(o.method()), expires), keys.session());
+                return new JsonObject().put("siteId", o.site().id()).put("siteName", o.site().name())
+                        .put("kind", o.site().kind()).put("gate", o.gate()).put("session", session)
+                        .put("expiresAt", Instant.ofEpochSecond(expires).toString());
+            }));
+        });
+    }
+
+    public Future<Origin> resolve(String token) {
+        if (SessionToken.looksLike(token)) {
+            return fromSession(token);
+        }
+        SiteToken.Claims claims;
+        try {
+            claims = SiteToken.parse(token);
+        } catch (TokenException e) {
+            return Future.failedFuture(invalid());
+        }
+        if (claims.kind() == SiteToken.Kind.POSTER) {
+            return sites.find(claims.id()).compose(site -> {
+                try {
+                    SiteToken.verifyPoster(token, keys.poster());
+                    if (site.isEmpty() || !site.get().posterEnabled()
+                            || site.get().posterGeneration() != claims.stepOrGeneration()) {
+                        throw new TokenException("poster code withdrawn");
+                    }
+                    return Future.succeededFuture(new Origin(site.get(), "poster", null, null, null, "both"));
+                } catch (TokenException e) {
+                    return Future.failedFuture(invalid());
+                }
+            });
+        }
+        return pool.preparedQuery(KIOSK_SECRET).execute(Tuple.of(claims.id())).compose(rows -> {
+            try {
+                if (!rows.iterator().hasNext()) {
+                    throw new TokenException("unknown or revoked kiosk");
+                }
+                Row r = rows.iterator().next();
+                SiteToken.verifyKiosk(token, r.getBuffer("secret").getBytes(), Instant.now(), TOKEN_WINDOW_STEPS);
+                return sites.find(r.getLong("site_id")).map(site -> new Origin(site.orElseThrow(), "self",
+                        claims.id(), null, r.getString("gate"), r.getString("mode")));
+            } catch (TokenException e) {
+                return Future.failedFuture(invalid());
+            }
+        });
+    }
+
+    private Future<Origin> fromSession(String token) {
+        SessionToken.Claims c;
+        try {
+            c = SessionToken.verify(token, keys.session(), Instant.now());
+        } catch (TokenException e) {
+            return Future.failedFuture(invalid());
+        }
+        if (c.poster()) {
+            return sites.find(c.siteId()).compose(site -> site.isPresent() && site.get().posterEnabled()
+                    ? Future.succeededFuture(new Origin(site.get(), "poster", null, null, null, "both"))
+                    : Future.failedFuture(invalid()));
+        }
+        // A kiosk revoked since the session began ends its sessions too.
+        return pool.preparedQuery(KIOSK_OF).execute(Tuple.of(c.kioskId())).compose(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return Future.failedFuture(invalid());
+            }
+            Row r = rows.iterator().next();
+            return sites.find(c.siteId()).map(site -> new Origin(site.orElseThrow(), "self", c.kioskId(), null,
+                    r.getString("gate"), r.getString("mode")));
+        });
+    }
+
+    static ApiException invalid() {
+        return ApiException.of(401, "invalid-site-token", "Invalid site code",
+                "The check-in code is expired or not genuine; scan the code on the kiosk again");
+    }
+}
