@@ -77,7 +77,8 @@ public record Config(
             Map.entry(TRUSTED_PROXIES, "reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For/-Proto/-Host are believed"),
             Map.entry(LOG_FORMAT, "text (default) or json: one JSON object per line, with the request id"),
             Map.entry(KIOSK_SILENT_SECONDS, "a paired kiosk silent this long raises a kiosk_silent alert (default 300)"),
-            Map.entry("KIOSK_KEY_DATA, _LOOKUP, _CONFIRMATION, _POSTER", "32-byte keys, base64 (default: generated into <data dir>/keys)"));
+            Map.entry("KIOSK_KEY_DATA, _LOOKUP, _CONFIRMATION, _POSTER, _SESSION, _DATA_PREVIOUS",
+                    "32-byte keys, base64 (default: generated into <data dir>/keys)"));
 
     public static Config fromEnvironment() {
         return from(System.getenv());

@@ -36,7 +36,10 @@ import vn.kiosk.server.config.Config;
 final class Backup {
     static final String FORMAT = "kiosk-backup/1";
     static final String MANIFEST = "manifest.json";
-    static final List<String> ENV_KEYS = List.of("data", "lookup", "confirmation", "poster");
+    /** {@code KIOSK_KEY_<NAME>} → the file that key would have been in the data dir. */
+    static final Map<String, String> ENV_KEYS = Map.of("DATA", "data.key", "LOOKUP", "lookup.key",
+            "CONFIRMATION", "confirmation.key", "POSTER", "poster.key", "SESSION", "session.key",
+            "DATA_PREVIOUS", "data.previous.key");
 
     private Backup() {
     }
@@ -152,17 +155,17 @@ final class Backup {
     }
 
     /** The key files of the data dir, and keys given in the environment as the files they would have been. */
-    private static JsonArray keys(Path dataDir, Map<String, String> env, ZipOutputStream zip) throws IOException {
+    static JsonArray keys(Path dataDir, Map<String, String> env, ZipOutputStream zip) throws IOException {
         JsonArray names = new JsonArray();
         Path dir = dataDir.resolve("keys");
         List<String> fromEnv = new ArrayList<>();
-        for (String k : ENV_KEYS) {
-            String v = env.get("KIOSK_KEY_" + k.toUpperCase(Locale.ROOT));
+        for (var k : new java.util.TreeMap<>(ENV_KEYS).entrySet()) {
+            String v = env.get("KIOSK_KEY_" + k.getKey());
             if (v != null && !v.isBlank()) {
                 Base64.getDecoder().decode(v.trim()); // check-config says which one is wrong
-                put(zip, "keys/" + k + ".key", (v.trim() + "\n").getBytes(StandardCharsets.US_ASCII));
-                names.add(k + ".key");
-                fromEnv.add(k + ".key");
+                put(zip, "keys/" + k.getValue(), (v.trim() + "\n").getBytes(StandardCharsets.US_ASCII));
+                names.add(k.getValue());
+                fromEnv.add(k.getValue());
             }
         }
         if (Files.isDirectory(dir)) {

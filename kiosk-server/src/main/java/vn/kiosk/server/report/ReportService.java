@@ -19,10 +19,11 @@ import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 
 /**
- * Daily figures per site: computed from the visits while a day's visits are
- * still held, read from daily_site_stats (kept by {@link DailyStatsJob})
- * once retention has removed them. Both come from the same SQL function,
- * kiosk_site_day_stats, so a day reads the same before and after.
+ * Daily figures per site: computed from the visits for recent days (which
+ * offline replays may still change), read from daily_site_stats (kept by
+ * {@link DailyStatsJob}) for days that are final, in particular once
+ * retention has removed their visits. Both come from the same SQL function,
+ * kiosk_site_day_stats, so a day reads the same either way.
  */
 public final class ReportService {
     private static final String LIVE = "select * from kiosk_site_day_stats($1::bigint[], $2::date, $3::timestamptz)";
@@ -30,6 +31,8 @@ public final class ReportService {
     private static final String CREATED = "select id, created_at from sites where id = any($1::bigint[])";
     /** Days this close to the retention limit may have lost their first hours already (partitions are UTC days). */
     static final int RETENTION_MARGIN_DAYS = 2;
+    /** Days after which a day's figures are final (replays reach 72 h back; one day more for time zones). */
+    static final int FINAL_AFTER_DAYS = 4;
 
     private final Pool pool;
     private final SiteAccess access;
@@ -68,24 +71,41 @@ public final class ReportService {
             rows.forEach(r -> created.put(r.getLong("id"), r.getOffsetDateTime("created_at")));
             List<Site> existing = sites.stream().filter(s -> created.containsKey(s.id())
                     && created.get(s.id()).toInstant().isBefore(day.plusDays(1).atStartOfDay(s.zone()).toInstant())).toList();
-            List<Long> live = new ArrayList<>();
+            // A day no replay can change any more reads its stored figures (the same function wrote them);
+            // a recent day, or an older one with no stored row while its visits are still held, is computed.
             List<Long> stored = new ArrayList<>();
             for (Site s : existing) {
-                (isLive(s, day, now) ? live : stored).add(s.id());
-            }
-            Future<Map<Long, DayFigures>> fromVisits = figures(LIVE, live, day, now);
-            Future<Map<Long, DayFigures>> fromStats = figures(STORED, stored, day, now);
-            return Future.all(fromVisits, fromStats).map(x -> {
-                List<SiteDay> out = new ArrayList<>();
-                for (Site s : existing) {
-                    boolean l = live.contains(s.id());
-                    DayFigures f = (l ? fromVisits : fromStats).result().get(s.id());
-                    out.add(new SiteDay(s, day, f == null ? DayFigures.empty() : f,
-                            l ? "visits" : f == null ? "none" : "aggregates"));
+                if (isFinal(s, day, now)) {
+                    stored.add(s.id());
                 }
-                return out;
+            }
+            return figures(STORED, stored, day, now).compose(fromStats -> {
+                List<Long> live = new ArrayList<>();
+                for (Site s : existing) {
+                    if (!fromStats.containsKey(s.id()) && isLive(s, day, now)) {
+                        live.add(s.id());
+                    }
+                }
+                return figures(LIVE, live, day, now).map(fromVisits -> {
+                    List<SiteDay> out = new ArrayList<>();
+                    for (Site s : existing) {
+                        DayFigures f = fromStats.get(s.id());
+                        String source = "aggregates";
+                        if (f == null) {
+                            f = fromVisits.get(s.id());
+                            source = f == null ? "none" : "visits";
+                        }
+                        out.add(new SiteDay(s, day, f == null ? DayFigures.empty() : f, source));
+                    }
+                    return out;
+                });
             });
         });
+    }
+
+    /** Offline replays reach 72 h back: a day ended more than that ago no longer changes. */
+    static boolean isFinal(Site s, LocalDate day, Instant now) {
+        return day.isBefore(LocalDate.ofInstant(now, s.zone()).minusDays(FINAL_AFTER_DAYS));
     }
 
     boolean isLive(Site s, LocalDate day, Instant now) {

@@ -41,6 +41,13 @@ import vn.kiosk.server.visitor.PersonalData;
  */
 public final class TraceService {
     static final int MAX_CONTACTS = 5_000;
+    /**
+     * The second hop starts from at most this many first-hop people, those with the longest overlap: at a
+     * busy bus station the contacts of every contact are most of its visitors, and no one calls them all.
+     */
+    static final int MAX_SECOND_HOP_PEOPLE = 200;
+    /** A trace that runs longer is stopped and the caller asked to narrow it. */
+    static final int STATEMENT_TIMEOUT_MS = 20_000;
     /** Stays may end a little past the bound: the overdue job closes them every 30 s. */
     static final int BOUND_SLACK_MINUTES = 10;
     /** No site allows a longer stay than 7 days (sites.max_stay_minutes), plus the slack. */
@@ -67,32 +74,88 @@ public final class TraceService {
      * contact's overlap is the time it shares with one owner's spans; a stay
      * near several owners (hop 2) keeps the owner it shares most with.
      */
-    private static final String OVERLAPS = "select x.id, x.site_id, x.visitor_id, x.entered_at, x.exited_at,"
-            + " x.exit_inferred, x.bluezone, x.src, x.secs::float8 as secs, r.name, r.phone_enc, r.phone_masked from ("
-            + " select distinct on (p.id) p.* from ("
+    static final String OVERLAPS = "with s as materialized ("
+            + "  select u.src, u.site_id, u.a, u.b,"
+            + "   u.a - make_interval(mins => st.stay_bound_minutes + " + BOUND_SLACK_MINUTES + ") as lo"
+            + "  from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) as u(src, site_id, a, b)"
+            + "  join sites st on st.id = u.site_id"
+            + "), pairs as ("
             + "  select v.id, v.site_id, v.visitor_id, v.entered_at, v.exited_at, v.exit_inferred, v.bluezone, s.src,"
             + "   sum(extract(epoch from least(s.b, coalesce(v.exited_at, greatest($5::timestamptz, v.entered_at)))"
             + "       - greatest(s.a, v.entered_at))) as secs"
-            // The lower bound is computed per span first (offset 0 keeps it a subquery), so that all three
-            // bounds reach the index scan of every partition as index conditions. Joined to sites inside the
-            // lateral's outer side, the planner kept only site_id = st.id in the index and filtered the rest
-            // afterwards: a 1-hop trace at a site with a million stays read all of them (about 1 s; 20 ms now).
-            + "  from (select u.src, u.site_id, u.a, u.b,"
-            + "          u.a - make_interval(mins => st.stay_bound_minutes + " + BOUND_SLACK_MINUTES + ") as lo"
-            + "        from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) as u(src, site_id, a, b)"
-            + "        join sites st on st.id = u.site_id offset 0) s"
-            + "  cross join lateral (select vv.id, vv.site_id, vv.visitor_id, vv.entered_at, vv.exited_at,"
-            + "     vv.exit_inferred, vv.bluezone from visits vv"
-            + "    where vv.site_id = s.site_id"
-            + "      and vv.entered_at > s.lo"
-            + "      and vv.entered_at < s.b"
-            + "      and coalesce(vv.exited_at, greatest($5::timestamptz, vv.entered_at)) > s.a) v"
+            + "  from s cross join lateral ("
+            // OFFSET 0 keeps this a per-span index range scan: flattened, the planner may hash-join a seq scan.
+            + "    select vv.id, vv.site_id, vv.visitor_id, vv.entered_at, vv.exited_at, vv.exit_inferred, vv.bluezone"
+            + "      from visits vv"
+            + "     where vv.site_id = s.site_id and vv.entered_at > s.lo and vv.entered_at < s.b"
+            + "       and coalesce(vv.exited_at, greatest($5::timestamptz, vv.entered_at)) > s.a"
+            + "     offset 0) v"
             + "  where v.visitor_id <> all($6::bigint[])"
             + "  group by v.id, v.site_id, v.visitor_id, v.entered_at, v.exited_at, v.exit_inferred, v.bluezone, s.src"
-            + " ) p where p.secs > 0 and p.secs >= $7"
-            + " order by p.id, p.secs desc, p.src"
-            + ") x join visitors r on r.id = x.visitor_id"
-            + " order by x.secs desc, x.entered_at, x.id limit $8";
+            + "), best as ("
+            + "  select distinct on (p.id) p.* from pairs p where p.secs > 0 and p.secs >= $7"
+            + "  order by p.id, p.secs desc, p.src"
+            + "), top as ("
+            + "  select * from best order by secs desc, entered_at, id limit $8"
+            + ")"
+            + " select x.id, x.site_id, x.visitor_id, x.entered_at, x.exited_at, x.exit_inferred, x.bluezone, x.src,"
+            + " x.secs::float8 as secs, r.name, r.phone_enc, r.phone_masked"
+            + " from top x join visitors r on r.id = x.visitor_id"
+            + " order by x.secs desc, x.entered_at, x.id";
+    /**
+     * The same answer as {@link #OVERLAPS} for many spans (a second hop): the scan ranges [a - bound, b) are
+     * merged per site so each stay is read once, then paired with the spans it meets through hourly buckets
+     * (an equi-join), each pair counted in the bucket where their shared time begins. $9 is the bucket width
+     * in microseconds.
+     */
+    static final String OVERLAPS_MERGED = "with s as materialized ("
+            + "  select u.src, u.site_id, u.a, u.b,"
+            + "   u.a - make_interval(mins => st.stay_bound_minutes + " + BOUND_SLACK_MINUTES + ") as lo,"
+            + "   (extract(epoch from u.a) * 1000000)::bigint as ai, (extract(epoch from u.b) * 1000000)::bigint as bi"
+            + "  from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) as u(src, site_id, a, b)"
+            + "  join sites st on st.id = u.site_id"
+            + "), marks as ("
+            + "  select s.site_id, s.lo, s.b, case when s.lo <= max(s.b) over (partition by s.site_id order by s.lo, s.b"
+            + "   rows between unbounded preceding and 1 preceding) then 0 else 1 end as starts from s"
+            + "), islands as ("
+            + "  select m.site_id, m.lo, m.b, sum(m.starts) over (partition by m.site_id order by m.lo, m.b"
+            + "   rows unbounded preceding) as grp from marks m"
+            + "), r as materialized ("
+            + "  select i.site_id, min(i.lo) as lo, max(i.b) as hi from islands i group by i.site_id, i.grp"
+            + "), c as materialized ("
+            // Times as whole microseconds: the pairing below is integer arithmetic, exact and fast.
+            + "  select v.id, v.site_id, v.visitor_id, v.entered_at, v.exited_at, v.exit_inferred, v.bluezone,"
+            + "   (extract(epoch from v.entered_at) * 1000000)::bigint as ei,"
+            + "   (extract(epoch from coalesce(v.exited_at, greatest($5::timestamptz, v.entered_at))) * 1000000)::bigint as ee"
+            + "  from r cross join lateral ("
+            + "    select vv.id, vv.site_id, vv.visitor_id, vv.entered_at, vv.exited_at, vv.exit_inferred, vv.bluezone"
+            + "      from visits vv where vv.site_id = r.site_id and vv.entered_at > r.lo and vv.entered_at < r.hi"
+            + "     offset 0) v"
+            + "  where v.visitor_id <> all($6::bigint[])"
+            + "), sb as materialized ("
+            + "  select s.src, s.site_id, s.ai, s.bi, g.k from s"
+            + "   cross join lateral generate_series(s.ai / $9::bigint, s.bi / $9::bigint) as g(k)"
+            + "), cb as materialized ("
+            + "  select c.id, c.site_id, c.ei, c.ee, g.k from c"
+            + "   cross join lateral generate_series(c.ei / $9::bigint, c.ee / $9::bigint) as g(k)"
+            + "), pairs as ("
+            + "  select cb.id, sb.src, sum(least(sb.bi, cb.ee) - greatest(sb.ai, cb.ei)) as us"
+            + "  from cb join sb on sb.site_id = cb.site_id and sb.k = cb.k"
+            + "  where sb.ai < cb.ee and sb.bi > cb.ei and greatest(sb.ai, cb.ei) / $9::bigint = cb.k"
+            + "  group by cb.id, sb.src"
+            + "), best as ("
+            + "  select distinct on (p.id) p.id, p.src, p.us from pairs p where p.us > 0 and p.us >= $7 * 1000000"
+            + "  order by p.id, p.us desc, p.src"
+            + "), top as ("
+            + "  select c.*, b.src, b.us from best b join c on c.id = b.id order by b.us desc, c.entered_at, c.id limit $8"
+            + ")"
+            + " select x.id, x.site_id, x.visitor_id, x.entered_at, x.exited_at, x.exit_inferred, x.bluezone, x.src,"
+            + " x.us / 1000000.0::float8 as secs, r.name, r.phone_enc, r.phone_masked"
+            + " from top x join visitors r on r.id = x.visitor_id"
+            + " order by x.us desc, x.entered_at, x.id";
+    /** More spans than this are looked up with {@link #OVERLAPS_MERGED}; tests move it to check both. */
+    static volatile int mergeAbove = 48;
+    static final long BUCKET_MICROS = 3_600_000_000L;
     private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
             + " values ($1, $2, null, $3, $4)";
 
@@ -144,18 +207,23 @@ public final class TraceService {
                     if (asked.hops() < 2 || hop1.isEmpty()) {
                         return Future.succeededFuture(contacts);
                     }
-                    Map<Long, Person> f1 = new HashMap<>();
+                    // hop1 is ranked by overlap: the first people met are the closest contacts.
+                    Map<Long, Person> f1 = new java.util.LinkedHashMap<>();
                     hop1.forEach(c -> f1.putIfAbsent(c.visit().person().id(), c.visit().person()));
                     excluded.addAll(f1.keySet());
-                    return visitsOf(List.copyOf(f1.values()), asked, scope, now)
+                    List<Person> from = f1.values().stream().limit(MAX_SECOND_HOP_PEOPLE).toList();
+                    return visitsOf(from, asked, scope, now)
                             .compose(f1Visits -> overlaps(f1Visits, asked, excluded, 2, now, f1))
                             .map(hop2 -> {
                                 contacts.addAll(hop2);
                                 return contacts;
                             });
                 }).compose(all -> siteMap(vs, all).compose(siteMap -> {
+                    long firstHopPeople = all.stream().filter(c -> c.hop() == 1).map(c -> c.visit().person().id())
+                            .distinct().count();
                     boolean truncated = all.stream().filter(c -> c.hop() == 1).count() >= MAX_CONTACTS
-                            || all.stream().filter(c -> c.hop() == 2).count() >= MAX_CONTACTS;
+                            || all.stream().filter(c -> c.hop() == 2).count() >= MAX_CONTACTS
+                            || (asked.hops() > 1 && firstHopPeople > MAX_SECOND_HOP_PEOPLE);
                     Trace trace = new Trace(asked, start.subject(), vs, all, siteMap, scope != null, truncated,
                             (System.nanoTime() - t0) / 1_000);
                     return audit(p, action, asked, all.size()).map(trace);
@@ -241,16 +309,29 @@ public final class TraceService {
                 .addArrayOfLong(excluded.toArray(Long[]::new))
                 .addLong(60L * req.minOverlapMinutes())
                 .addInteger(MAX_CONTACTS);
-        return pool.preparedQuery(OVERLAPS).execute(args).map(rows -> {
-            List<Contact> out = new ArrayList<>();
-            for (Row r : rows) {
-                Person via = hop > 1 ? owners.get(r.getLong("src")) : null;
-                out.add(new Contact(visit(r, person(r, "visitor_id")), hop, r.getDouble("secs"), via));
-            }
-            out.sort(Comparator.comparingDouble(Contact::overlapSeconds).reversed()
-                    .thenComparing(c -> c.visit().enteredAt()).thenComparing(c -> c.visit().id()));
-            return out;
-        });
+        boolean merged = spans.size() > mergeAbove;
+        if (merged) {
+            args.addLong(BUCKET_MICROS);
+        }
+        // A second hop pairs hundreds of thousands of stays: sorted and grouped in memory, not on disk.
+        return pool.withTransaction(tx -> tx.query("set local statement_timeout = " + STATEMENT_TIMEOUT_MS
+                        + "; set local work_mem = '64MB'").execute()
+                .compose(x -> tx.preparedQuery(merged ? OVERLAPS_MERGED : OVERLAPS).execute(args)))
+                .recover(t -> Future.failedFuture(t instanceof io.vertx.pgclient.PgException pg
+                        && "57014".equals(pg.getSqlState())
+                        ? ApiException.unprocessable("trace-too-broad", "The trace took too long: narrow the window,"
+                                + " raise the least overlap or trace one hop")
+                        : t))
+                .map(rows -> {
+                    List<Contact> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        Person via = hop > 1 ? owners.get(r.getLong("src")) : null;
+                        out.add(new Contact(visit(r, person(r, "visitor_id")), hop, r.getDouble("secs"), via));
+                    }
+                    out.sort(Comparator.comparingDouble(Contact::overlapSeconds).reversed()
+                            .thenComparing(c -> c.visit().enteredAt()).thenComparing(c -> c.visit().id()));
+                    return out;
+                });
     }
 
     private Future<Map<Long, Site>> siteMap(List<Visit> visits, List<Contact> contacts) {

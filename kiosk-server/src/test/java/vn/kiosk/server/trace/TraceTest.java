@@ -343,6 +343,20 @@ class TraceTest {
     }
 
     @Test
+    @DisplayName("The merged look-up for many spans gives the same answers as the per-span one")
+    void mergedLookUp() {
+        int before = TraceService.mergeAbove;
+        TraceService.mergeAbove = 0;
+        try {
+            oneHop();
+            twoHopsWithBuffers();
+            touching();
+        } finally {
+            TraceService.mergeAbove = before;
+        }
+    }
+
+    @Test
     @DisplayName("A trace from a visit covers that stay; open stays count up to now and are flagged open")
     void fromVisit() {
         Stay open = stays.get(stays.size() - 1);
