@@ -52,13 +52,18 @@ final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        if (serverJar != null) {
+        String cp = System.getProperty("surefire.test.class.path");
+        cp = cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+        // In a reactor build past `package`, the class path holds the shaded server jar, which carries the
+        // PostgreSQL binaries a second time: run that jar as it is shipped.
+        Path jar = serverJar != null ? serverJar : java.util.Arrays.stream(cp.split(File.pathSeparator))
+                .filter(e -> e.endsWith("kiosk-server.jar")).map(Path::of).findFirst().orElse(null);
+        if (jar != null) {
             cmd.add("-jar");
-            cmd.add(serverJar.toString());
+            cmd.add(jar.toString());
         } else {
             cmd.add("-cp");
-            String cp = System.getProperty("surefire.test.class.path");
-            cmd.add(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"));
+            cmd.add(cp);
             cmd.add("vn.kiosk.server.Main");
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
