@@ -342,8 +342,10 @@ public final class Bench {
             ReadProbes.Timing t1h;
             ReadProbes.Timing t2;
             if (api) {
-                t1n = ReadProbes.time(n, () -> trace(admin, new JsonObject().put("visitId", normalStay[1].toString())));
-                t1h = ReadProbes.time(n, () -> trace(admin, new JsonObject().put("visitId", hotStay[1].toString())));
+                t1n = ReadProbes.time(n, () -> trace(admin, new JsonObject().put("visitId", normalStay[1].toString())
+                        .put("from", dayFrom.toString()).put("to", dayTo.toString())));
+                t1h = ReadProbes.time(n, () -> trace(admin, new JsonObject().put("visitId", hotStay[1].toString())
+                        .put("from", dayFrom.toString()).put("to", dayTo.toString())));
                 t2 = ReadProbes.time(Math.max(5, n / 20), () -> trace(admin, new JsonObject()
                         .put("visitId", busy[1].toString()).put("from", twoFrom.toString()).put("to", twoTo.toString())
                         .put("hops", 2)));
@@ -353,9 +355,9 @@ public final class Bench {
                 t2 = ReadProbes.time(Math.max(5, n / 20), () -> ReadProbes.trace2(c, (Long) busy[0], twoFrom, twoTo, 15));
             }
             figures.put("trace1_normal", Figure.atMost("trace1_normal", "1-hop trace, normal site (p99)", t1n.p(99), "ms", 5,
-                    how + String.format("; one stay, %d contacts; p50 %.2f ms", t1n.lastCount(), t1n.p(50))));
+                    how + String.format("; the subject's stays of one day, %d contacts; p50 %.2f ms", t1n.lastCount(), t1n.p(50))));
             figures.put("trace1_hot", Figure.atMost("trace1_hot", "1-hop trace, hot site (p99)", t1h.p(99), "ms", 50,
-                    how + String.format("; one stay, %d contacts; p50 %.2f ms", t1h.lastCount(), t1h.p(50))));
+                    how + String.format("; the subject's stays of one day, %d contacts; p50 %.2f ms", t1h.lastCount(), t1h.p(50))));
             figures.put("trace2", Figure.atMost("trace2", "2-hop trace over 14 days (p99)", t2.p(99), "ms", 500,
                     how + String.format("; a visitor with %s stays in the window, %,d contacts; p50 %.0f ms", busy[2],
                             t2.lastCount(), t2.p(50))));
