@@ -215,6 +215,17 @@ public final class Bench {
             sampler.interrupt();
             server.stop();
             vertx.close().await(10, TimeUnit.SECONDS);
+            if (o.dataDir() == null) {
+                deleteTree(dataDir); // the generated database takes several GB
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            log("could not remove %s (%s)", dir, e);
         }
     }
 

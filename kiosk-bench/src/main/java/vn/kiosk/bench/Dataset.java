@@ -204,6 +204,10 @@ final class Dataset {
 
     /** Visitors with real phone numbers, hashed and encrypted with the server's own keys, as check-in stores them. */
     private void loadVisitors(long base, int count, PersonalData personal) throws Exception {
+        // Seen within the history (the server's Retention removes visitors not seen within the period who have
+        // no visits, and it may run while the visits are still being loaded).
+        String seenFrom = LocalDate.now(ZoneOffset.UTC).minusDays(profile.days() + 1) + " 00:00:00+00";
+        String seenTo = java.time.OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<?>> parts = new ArrayList<>();
         for (int lane = 0; lane < 2; lane++) {
@@ -230,7 +234,7 @@ final class Dataset {
                                     .append(",\\x").append(hex.formatHex(personal.hash("phone", e164)))
                                     .append(",\\x").append(hex.formatHex(personal.encrypt(e164)))
                                     .append(',').append(Phones.mask(e164))
-                                    .append(",2021-01-01 00:00:00+00,2021-06-01 00:00:00+00\n");
+                                    .append(',').append(seenFrom).append(',').append(seenTo).append('\n');
                             o.write(line.toString().getBytes(StandardCharsets.UTF_8));
                         }
                     }
