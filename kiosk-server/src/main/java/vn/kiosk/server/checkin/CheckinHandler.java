@@ -57,7 +57,8 @@ public final class CheckinHandler {
 
     public void handle(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
-            JsonObject body = Respond.body(ctx);
+            JsonObject body = json(ctx);
+            CheckinSchema.check(body);
             UUID id = UUID.fromString(body.getString("id"));
             OffsetDateTime occurredAt = occurredAt(body.getString("occurredAt"));
             VisitorIdentity visitor = VisitorIdentity.from(body, keys.personal(), keys.pass().getPublic());
@@ -87,6 +88,27 @@ public final class CheckinHandler {
             answer.onSuccess(json -> Respond.json(ctx, json.getBoolean("replay") ? 200 : 201, clean(json)))
                     .onFailure(ctx::fail);
         });
+    }
+
+    /** The body as JSON (checked by {@link CheckinSchema}, not by the OpenAPI router: see there). */
+    private static JsonObject json(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type == null || !type.regionMatches(true, 0, "application/json", 0, 16)) {
+            throw ApiException.badRequest("invalid-request", "Send the check-in as application/json");
+        }
+        if (ctx.body() == null || ctx.body().length() == 0) {
+            throw ApiException.badRequest("invalid-request", "The request body is required");
+        }
+        JsonObject parsed;
+        try {
+            parsed = ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("malformed-json", "The body is not valid JSON");
+        }
+        if (parsed == null) {
+            throw ApiException.badRequest("invalid-request", "The body must be a JSON object");
+        }
+        return parsed;
     }
 
     private Future<SiteTokens.Origin> origin(RoutingContext ctx, JsonObject body) {

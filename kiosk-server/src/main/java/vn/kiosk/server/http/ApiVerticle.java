@@ -43,7 +43,7 @@ public final class ApiVerticle extends VerticleBase {
      * (eclipse-vertx/vertx-openapi#114).
      */
     private static final java.util.Set<String> OWN_VALIDATION =
-            java.util.Set.of("decodeQr", "uploadCampaignImage", "listVisits", "exportVisitsCsv", "renderQr",
+            java.util.Set.of("checkIn", "decodeQr", "uploadCampaignImage", "listVisits", "exportVisitsCsv", "renderQr",
                     "exportVisitsXlsx", "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays");
 
     private final Config config;

@@ -1,0 +1,119 @@
+package vn.kiosk.server.checkin;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.kiosk.server.http.ApiException;
+
+/**
+ * The {@code CheckIn} schema of openapi.yaml, checked by hand: the generic
+ * OpenAPI validator builds a schema validator per request and cost about a
+ * third of the server's CPU per check-in (measured by kiosk-bench), the
+ * busiest call there is. Same rules, same 400 {@code invalid-request} answer;
+ * keep the two in step (CheckinSchemaTest holds the cases).
+ */
+final class CheckinSchema {
+    private static final Set<String> TOP = Set.of("id", "siteToken", "siteId", "direction", "visitor", "pass", "cccd",
+            "bluezone", "occurredAt", "gate");
+    private static final Set<String> VISITOR = Set.of("name", "phone", "idNumber");
+    private static final Set<String> BLUEZONE = Set.of("status", "bluezoneId");
+    private static final Set<String> DIRECTIONS = Set.of("in", "out", "auto");
+    private static final Set<String> STATUSES = Set.of("qr_confirmed", "declared", "installed_on_site", "not_installed",
+            "no_smartphone");
+    private static final Pattern UUID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern BLUEZONE_ID = Pattern.compile("^[A-Za-z0-9]+$");
+    private static final long MAX_SAFE = 9_007_199_254_740_991L;
+
+    private CheckinSchema() {
+    }
+
+    static void check(JsonObject body) {
+        only(body, TOP, "");
+        if (!body.containsKey("id")) {
+            throw invalid("", "the property 'id' is required");
+        }
+        String id = text(body, "id", "", 36, 36);
+        if (!UUID.matcher(id).matches()) {
+            throw invalid("/id", "is not a uuid");
+        }
+        text(body, "siteToken", "", 1, 200);
+        if (body.containsKey("siteId")) {
+            Object v = body.getValue("siteId");
+            if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 1
+                    || ((Number) v).longValue() > MAX_SAFE) {
+                throw invalid("/siteId", "must be a whole number from 1");
+            }
+        }
+        String direction = text(body, "direction", "", 0, Integer.MAX_VALUE);
+        if (direction != null && !DIRECTIONS.contains(direction)) {
+            throw invalid("/direction", "must be one of in, out, auto");
+        }
+        if (body.containsKey("visitor")) {
+            JsonObject v = object(body, "visitor");
+            only(v, VISITOR, "/visitor");
+            if (!v.containsKey("name")) {
+                throw invalid("/visitor", "the property 'name' is required");
+            }
+            text(v, "name", "/visitor", 1, 100);
+            text(v, "phone", "/visitor", 1, 30);
+            text(v, "idNumber", "/visitor", 1, 20);
+        }
+        text(body, "pass", "", 1, 600);
+        text(body, "cccd", "", 1, 1024);
+        if (body.containsKey("bluezone")) {
+            JsonObject b = object(body, "bluezone");
+            only(b, BLUEZONE, "/bluezone");
+            if (!b.containsKey("status")) {
+                throw invalid("/bluezone", "the property 'status' is required");
+            }
+            if (!STATUSES.contains(text(b, "status", "/bluezone", 0, Integer.MAX_VALUE))) {
+                throw invalid("/bluezone/status", "must be one of " + String.join(", ", new java.util.TreeSet<>(STATUSES)));
+            }
+            String bz = text(b, "bluezoneId", "/bluezone", 1, 16);
+            if (bz != null && !BLUEZONE_ID.matcher(bz).matches()) {
+                throw invalid("/bluezone/bluezoneId", "must be letters and digits");
+            }
+        }
+        text(body, "occurredAt", "", 0, 40);
+        text(body, "gate", "", 0, 100);
+    }
+
+    private static void only(JsonObject o, Set<String> allowed, String at) {
+        for (Map.Entry<String, Object> e : o) {
+            if (!allowed.contains(e.getKey())) {
+                throw invalid(at, "the property '" + e.getKey() + "' is not allowed");
+            }
+        }
+    }
+
+    private static JsonObject object(JsonObject o, String key) {
+        Object v = o.getValue(key);
+        if (!(v instanceof JsonObject j)) {
+            throw invalid("/" + key, "must be an object");
+        }
+        return j;
+    }
+
+    /** The string at {@code key} (null when absent), its length in code points within [min, max]. */
+    private static String text(JsonObject o, String key, String at, int min, int max) {
+        if (!o.containsKey(key)) {
+            return null;
+        }
+        Object v = o.getValue(key);
+        if (!(v instanceof String s)) {
+            throw invalid(at + "/" + key, "must be a string");
+        }
+        int n = s.codePointCount(0, s.length());
+        if (n < min || n > max) {
+            throw invalid(at + "/" + key, min == max ? "must be " + min + " characters long"
+                    : "must be " + min + " to " + max + " characters long");
+        }
+        return s;
+    }
+
+    private static ApiException invalid(String where, String message) {
+        return ApiException.badRequest("invalid-request", (where.isEmpty() ? "" : where + ": ") + message);
+    }
+}
