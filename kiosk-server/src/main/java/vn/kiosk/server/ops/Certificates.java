@@ -277,10 +277,9 @@ public final class Certificates {
     }
 
     static void ownerOnly(Path p, String perms) throws IOException {
-        try {
+        // Only POSIX file systems have owner-only modes; elsewhere the folder's own ACLs apply.
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
         }
     }
 }
