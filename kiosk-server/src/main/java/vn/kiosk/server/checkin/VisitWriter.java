@@ -11,7 +11,11 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -29,6 +33,10 @@ public final class VisitWriter {
     private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
     private static final String BATCH = "select * from kiosk_checkin_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
             + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** How far past the batch size the queue is searched for requests free to go. */
+    private static final int SCAN_MAX = 4;
 
     private record Pending(CheckinCommand command, Promise<CheckinResult> promise) {
     }
@@ -85,10 +93,7 @@ public final class VisitWriter {
             busy = false;
             return;
         }
-        List<Pending> batch = new ArrayList<>(Math.min(queue.size(), batchMax));
-        while (!queue.isEmpty() && batch.size() < batchMax) {
-            batch.add(queue.poll());
-        }
+        List<Pending> batch = take();
         write(batch).onComplete(ar -> {
             if (ar.succeeded()) {
                 observer.batchWritten(batch.size());
@@ -105,6 +110,48 @@ public final class VisitWriter {
         });
     }
 
+    /**
+     * The next batch: the oldest requests, but never two with the same request
+     * id, visitor id, phone hash or ID-number hash (the batch function applies a
+     * batch as one set, so the later of two such requests waits for the next
+     * batch). Keys of a request left waiting block the requests behind it too,
+     * so one visitor's requests keep their order.
+     */
+    private List<Pending> take() {
+        List<Pending> batch = new ArrayList<>(Math.min(queue.size(), batchMax));
+        Set<String> seen = new HashSet<>();
+        List<String> keys = new ArrayList<>(4);
+        int scanned = 0;
+        for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < batchMax
+                && scanned < SCAN_MAX * batchMax; scanned++) {
+            Pending p = it.next();
+            keys.clear();
+            keys(p.command, keys);
+            boolean free = true;
+            for (String k : keys) {
+                free &= seen.add(k);
+            }
+            if (free) {
+                batch.add(p);
+                it.remove();
+            }
+        }
+        return batch;
+    }
+
+    private static void keys(CheckinCommand c, List<String> out) {
+        out.add("r" + c.id());
+        if (c.visitorId() != null) {
+            out.add("v" + c.visitorId());
+        }
+        if (c.phone() != null) {
+            out.add("p" + HEX.formatHex(c.phone().hash()));
+        }
+        if (c.idNumber() != null) {
+            out.add("i" + HEX.formatHex(c.idNumber().hash()));
+        }
+    }
+
     private Future<Void> writeEach(List<Pending> batch, int i) {
         if (i == batch.size()) {
             return Future.succeededFuture();
@@ -119,10 +166,14 @@ public final class VisitWriter {
     private Future<Void> write(List<Pending> batch) {
         return pool.preparedQuery(BATCH).execute(tuple(batch)).map(rows -> {
             int i = 0;
+            List<Pending> again = new ArrayList<>();
             for (Row r : rows) {
                 Pending p = batch.get(i++);
                 String error = r.getString("error");
-                if (error != null) {
+                if ("retry".equals(error)) {
+                    // Met another request of the same visitor at the same site through a different key.
+                    again.add(p);
+                } else if (error != null) {
                     p.promise.fail(ApiException.unprocessable(error.replace('_', '-'),
                             "The visitor pass names a visitor who is no longer on record; check in with name and phone"));
                 } else {
@@ -131,6 +182,9 @@ public final class VisitWriter {
                             r.getLong("visitor_id"), r.getString("display_name"), r.getString("phone_masked"),
                             r.getBoolean("new_visitor"), r.getString("bluezone")));
                 }
+            }
+            for (int j = again.size() - 1; j >= 0; j--) {
+                queue.addFirst(again.get(j));
             }
             return null;
         });
@@ -145,7 +199,7 @@ public final class VisitWriter {
     private static boolean isDataError(Throwable t) {
         return t instanceof PgException pg && pg.getSqlState() != null
                 && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23")
-                    || pg.getSqlState().equals("40P01") || pg.getSqlState().equals("40001"));
+                    || pg.getSqlState().equals("21000") || pg.getSqlState().equals("40P01") || pg.getSqlState().equals("40001"));
     }
 
     private Tuple tuple(List<Pending> batch) {

@@ -107,6 +107,33 @@ class CheckinTest {
     }
 
     @Test
+    @DisplayName("Ten check-ins of one visitor arriving together alternate in and out, each stored once, in order")
+    void oneVisitorManyAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(pool.submit(() -> guard.checkIn(typed("Lý Thị Mai", "0909 707 606"))));
+        }
+        int ins = 0;
+        for (Future<Api.Response> f : answers) {
+            Api.Response r = f.get();
+            assertThat(r.status()).isEqualTo(201);
+            ins += "in".equals(r.json().getString("direction")) ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(ins).isEqualTo(5);
+        var items = guard.get("/api/v1/sites/" + site + "/visits?q=0909707606").items();
+        assertThat(items).hasSize(5);
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject v = items.getJsonObject(i);
+            assertThat(v.getString("exitedAt")).as(v.encode()).isNotNull();
+            assertThat(v.getBoolean("exitInferred")).as(v.encode()).isFalse();
+            assertThat(v.getBoolean("entryMissing")).as(v.encode()).isFalse();
+        }
+        assertThat(guard.get("/api/v1/sites/" + site + "/occupancy").body()).doesNotContain("Lý Thị Mai");
+    }
+
+    @Test
     @DisplayName("Checking in again without an exit closes the earlier stay as inferred")
     void inAgainClosesEarlierStay() {
         guard.checkIn(typed("Võ Văn Nam", "0987 654 321").put("direction", "in"));
