@@ -104,6 +104,7 @@ public final class KioskServer implements AutoCloseable {
             EventRelay relay = new EventRelay(vertx, pool, target.connectOptions(), UUID.randomUUID().toString());
             SiteAccess access = new SiteAccess(new SiteRepository(pool));
             AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
+            relay.onAuthChange(auth::invalidateAll);
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
             Services services = new Services(vertx, cfg, pool, auth, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),

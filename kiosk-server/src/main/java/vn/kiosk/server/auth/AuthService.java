@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.visitor.Keys;
 
@@ -38,6 +40,23 @@ public final class AuthService {
     private static final String RESOLVE_DEVICE = """
             select k.id, k.site_id, k.gate, k.mode from kiosks k
              where k.device_token_hash = $1 and k.revoked_at is null""";
+
+    /**
+     * How long a resolved token is reused without asking the database. Every
+     * change that can end or narrow a token (sign-out, a user disabled, deleted
+     * or given other sites, a kiosk revoked or edited) empties the cache: on
+     * this instance at once ({@link #invalidateAll()}), on the others through
+     * the NOTIFY that the database's triggers send on commit (V31). A session that
+     * simply runs out may be honoured up to this long after its expiry.
+     */
+    static final long CACHE_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final int CACHE_MAX = 20_000;
+
+    private record Cached(Principal principal, long until) {
+    }
+
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     // Verifying against this keeps an unknown username as slow as a wrong password.
     private static final String DUMMY_HASH = Passwords.hash("not a password of anyone");
@@ -73,35 +92,61 @@ public final class AuthService {
     }
 
     public Future<Void> logout(String token) {
-        return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(sha256(token)))).mapEmpty();
+        return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(sha256(token))))
+                .onSuccess(v -> invalidateAll()).mapEmpty();
+    }
+
+    /** Forgets every cached token; the next request of each asks the database again. */
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        cache.clear();
     }
 
     public Future<Optional<Principal>> resolve(String token) {
-        if (token.startsWith(STAFF_PREFIX)) {
-            return pool.preparedQuery(RESOLVE_SESSION).execute(Tuple.of(Buffer.buffer(sha256(token))))
-                    .map(rows -> {
-                        if (!rows.iterator().hasNext()) {
-                            return Optional.empty();
-                        }
-                        Row r = rows.iterator().next();
-                        Set<Long> sites = new HashSet<>(Arrays.asList(r.getArrayOfLongs("site_ids")));
-                        return Optional.of(new Principal(Principal.Kind.USER, r.getLong("id"),
-                                Principal.Role.valueOf(r.getString("role").toUpperCase()), Set.copyOf(sites),
-                                r.getString("province"), r.getString("district"), r.getString("username"), null, null));
-                    });
+        boolean staff = token.startsWith(STAFF_PREFIX);
+        if (!staff && !token.startsWith(DEVICE_PREFIX)) {
+            return Future.succeededFuture(Optional.empty());
         }
-        if (token.startsWith(DEVICE_PREFIX)) {
-            return pool.preparedQuery(RESOLVE_DEVICE).execute(Tuple.of(Buffer.buffer(sha256(token))))
-                    .map(rows -> {
-                        if (!rows.iterator().hasNext()) {
-                            return Optional.empty();
-                        }
-                        Row r = rows.iterator().next();
-                        return Optional.of(Principal.kiosk(r.getLong("id"), r.getLong("site_id"),
-                                r.getString("gate"), r.getString("mode")));
-                    });
+        byte[] hash = sha256(token);
+        String key = Base64.getEncoder().encodeToString(hash);
+        long now = System.nanoTime();
+        Cached hit = cache.get(key);
+        if (hit != null && now - hit.until() < 0) {
+            return Future.succeededFuture(Optional.of(hit.principal()));
         }
-        return Future.succeededFuture(Optional.empty());
+        // A change committed while this look-up runs must not be undone by caching its older answer.
+        long seen = generation.get();
+        Future<Optional<Principal>> found;
+        long until = now + CACHE_NANOS;
+        if (staff) {
+            found = pool.preparedQuery(RESOLVE_SESSION).execute(Tuple.of(Buffer.buffer(hash))).map(rows -> {
+                if (!rows.iterator().hasNext()) {
+                    return Optional.empty();
+                }
+                Row r = rows.iterator().next();
+                Set<Long> sites = new HashSet<>(Arrays.asList(r.getArrayOfLongs("site_ids")));
+                return Optional.of(new Principal(Principal.Kind.USER, r.getLong("id"),
+                        Principal.Role.valueOf(r.getString("role").toUpperCase()), Set.copyOf(sites),
+                        r.getString("province"), r.getString("district"), r.getString("username"), null, null));
+            });
+        } else {
+            found = pool.preparedQuery(RESOLVE_DEVICE).execute(Tuple.of(Buffer.buffer(hash))).map(rows -> {
+                if (!rows.iterator().hasNext()) {
+                    return Optional.empty();
+                }
+                Row r = rows.iterator().next();
+                return Optional.of(Principal.kiosk(r.getLong("id"), r.getLong("site_id"),
+                        r.getString("gate"), r.getString("mode")));
+            });
+        }
+        return found.onSuccess(p -> {
+            if (p.isPresent() && generation.get() == seen) {
+                if (cache.size() >= CACHE_MAX) {
+                    cache.clear();
+                }
+                cache.put(key, new Cached(p.get(), until));
+            }
+        });
     }
 
     public static String newDeviceToken() {

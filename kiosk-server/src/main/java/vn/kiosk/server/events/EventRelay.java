@@ -2,6 +2,7 @@ package vn.kiosk.server.events;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -22,6 +23,7 @@ public final class EventRelay {
     private final Pool pool;
     private final String origin;
     private final PgSubscriber subscriber;
+    private volatile Runnable authChanged = () -> { };
 
     public EventRelay(Vertx vertx, Pool pool, PgConnectOptions options, String origin) {
         this.vertx = vertx;
@@ -34,7 +36,16 @@ public final class EventRelay {
     public Future<Void> start() {
         subscriber.channel(Events.CHANNEL).handler(this::received)
                 .subscribeHandler(v -> log.info("Listening for events of other instances"));
+        // A change to sessions, users or kiosks anywhere (V31's triggers); also on every
+        // (re)connection, since notifications sent while disconnected are lost.
+        subscriber.channel(Events.AUTH_CHANNEL).handler(payload -> authChanged.run())
+                .subscribeHandler(v -> authChanged.run());
         return subscriber.connect();
+    }
+
+    /** Runs {@code action} whenever tokens may have been ended or narrowed on any instance. */
+    public void onAuthChange(Runnable action) {
+        this.authChanged = action;
     }
 
     public Future<Void> stop() {
@@ -61,9 +72,18 @@ public final class EventRelay {
 
     private void received(String payload) {
         try {
-            JsonObject event = new JsonObject(payload);
-            if (!origin.equals(event.getString("origin"))) {
-                publishLocally(event);
+            JsonObject message = new JsonObject(payload);
+            if (origin.equals(message.getString("origin"))) {
+                return;
+            }
+            // The batch function sends many events in one notification: {"origin": …, "events": [ … ]}.
+            JsonArray events = message.getJsonArray("events");
+            if (events == null) {
+                publishLocally(message);
+            } else {
+                for (int i = 0; i < events.size(); i++) {
+                    publishLocally(events.getJsonObject(i));
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Ignoring a malformed event notification ({})", e.getClass().getSimpleName());

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
  */
 public final class Events {
     public static final String CHANNEL = "kiosk_events";
+    /** Sent by the database (V31) when sessions, users, their sites or kiosks change. */
+    public static final String AUTH_CHANNEL = "kiosk_auth";
     public static final String CHECKIN = "checkin";
     public static final String CHECKOUT = "checkout";
     public static final String CONFIRMATION = "confirmation";

@@ -42,7 +42,15 @@ public final class Authenticator implements AuthenticationHandler {
             } else if (ar.result().isEmpty()) {
                 ctx.fail(ApiException.unauthorized("The token is unknown, expired or revoked"));
             } else {
-                ctx.put(KEY, ar.result().get());
+                Principal p = ar.result().get();
+                ctx.put(KEY, p);
+                if (p.is(Principal.Role.ADMIN, Principal.Role.OFFICER, Principal.Role.MANAGER)
+                        && ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD) {
+                    // A change by staff (a user disabled, a kiosk revoked, a site removed, …) may end or
+                    // narrow some token: forget the cached ones before this answer leaves, so that the
+                    // change holds at once on this instance. Such requests are rare; check-ins are not.
+                    ctx.addHeadersEndHandler(v -> auth.invalidateAll());
+                }
                 ctx.next();
             }
         });

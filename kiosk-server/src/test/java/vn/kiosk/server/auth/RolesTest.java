@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.kiosk.server.config.Config;
 import vn.kiosk.server.support.Api;
 import vn.kiosk.server.support.TestServer;
 
@@ -127,6 +129,44 @@ class RolesTest {
         long id = guard.get("/api/v1/auth/me").json().getLong("id");
         assertThat(admin.patch("/api/v1/users/" + id, new JsonObject().put("disabled", true)).status()).isEqualTo(200);
         assertThat(guard.get("/api/v1/sites").status()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("Sign-out, a disabled user and a revoked kiosk end their tokens on another instance too")
+    void revocationOnEveryInstance() throws Exception {
+        try (TestServer second = TestServer.start(server.sharingKeys(), Map.of(Config.DB_URL, server.dbUrl()))) {
+            JsonObject paired = admin.pairKiosk(mine, "entry");
+            Api kiosk = second.api().as(paired.getString("deviceToken"));
+            Api guard = admin.userFor("guard", List.of(mine));
+            Api leaving = admin.userFor("guard", List.of(mine));
+            Api guardThere = second.api().as(guard.token());
+            Api leavingThere = second.api().as(leaving.token());
+            // Resolved (and so cached) on the second instance first.
+            assertThat(kiosk.get("/api/v1/kiosk").status()).isEqualTo(200);
+            assertThat(guardThere.get("/api/v1/sites").status()).isEqualTo(200);
+            assertThat(leavingThere.get("/api/v1/sites").status()).isEqualTo(200);
+
+            assertThat(admin.post("/api/v1/kiosks/" + paired.getLong("kioskId") + "/revoke", null).status())
+                    .isEqualTo(200);
+            long id = guard.get("/api/v1/auth/me").json().getLong("id");
+            assertThat(admin.patch("/api/v1/users/" + id, new JsonObject().put("disabled", true)).status())
+                    .isEqualTo(200);
+            assertThat(leaving.post("/api/v1/auth/logout", null).status()).isBetween(200, 204);
+
+            // The change crosses through NOTIFY, delivered on commit: well within a second.
+            assertThat(statusWithin(kiosk, "/api/v1/kiosk", 401)).isEqualTo(401);
+            assertThat(statusWithin(guardThere, "/api/v1/sites", 401)).isEqualTo(401);
+            assertThat(statusWithin(leavingThere, "/api/v1/sites", 401)).isEqualTo(401);
+        }
+    }
+
+    private static int statusWithin(Api api, String path, int wanted) throws InterruptedException {
+        int status = api.get(path).status();
+        for (int i = 0; i < 10 && status != wanted; i++) {
+            Thread.sleep(100);
+            status = api.get(path).status();
+        }
+        return status;
     }
 
     @Test
