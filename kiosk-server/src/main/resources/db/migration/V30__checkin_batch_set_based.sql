@@ -101,11 +101,13 @@ with req as (
       from todo t
       join (select b.ord, b.id as vid, b.name as vname, b.phone_masked as vmask, b.fresh from by_id b
             union all
-            select t2.ord, p.id, p.name, p.phone_masked, p.fresh
-              from by_phone p join todo t2 on t2.vid_in is null and t2.ph = p.phone_hash
+            -- Back to the request through its key, unique in the batch (VisitWriter sees to it);
+            -- array_position rather than a join, which the planner makes a nested loop over CTEs.
+            select array_position(p_phone_hash, p.phone_hash), p.id, p.name, p.phone_masked, p.fresh
+              from by_phone p
             union all
-            select t3.ord, i.id, i.name, i.phone_masked, i.fresh
-              from by_idno i join todo t3 on t3.vid_in is null and t3.ph is null and t3.ih = i.id_hash
+            select array_position(p_id_hash, i.id_hash), i.id, i.name, i.phone_masked, i.fresh
+              from by_idno i
             union all
             select a.ord, a.id, a.name, null::text, true from anon a) x on x.ord = t.ord
 ), clash as (
