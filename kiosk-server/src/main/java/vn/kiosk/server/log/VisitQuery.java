@@ -27,6 +27,8 @@ final class VisitQuery {
             + " from visits v join visitors r on r.id = v.visitor_id where v.site_id = $1"
             + " and v.entered_at >= $2 and v.entered_at < $3");
     final Tuple params = Tuple.tuple();
+    OffsetDateTime start;
+    OffsetDateTime end;
 
     VisitQuery(long siteId, String from, String to) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -37,6 +39,17 @@ final class VisitQuery {
             throw ApiException.unprocessable("invalid-range", "from must be before to").with("field", "from");
         }
         params.addLong(siteId).addOffsetDateTime(start).addOffsetDateTime(end);
+        this.start = start;
+        this.end = end;
+    }
+
+    /** The same query over [from, to) instead of the asked range. */
+    Tuple over(OffsetDateTime from, OffsetDateTime to) {
+        Tuple t = Tuple.tuple();
+        for (int i = 0; i < params.size(); i++) {
+            t.addValue(i == 1 ? from : i == 2 ? to : params.getValue(i));
+        }
+        return t;
     }
 
     VisitQuery bluezone(String status) {
@@ -100,6 +113,11 @@ final class VisitQuery {
                 int a = next();
                 sql.append(" and (v.entered_at, v.id) < ($").append(a).append(", $").append(a + 1).append(')');
                 params.addOffsetDateTime(t).addUUID(id);
+                // Nothing at or after the cursor's time can follow it (1 µs: the stored precision).
+                OffsetDateTime past = t.plusNanos(1_000);
+                if (past.isBefore(end)) {
+                    end = past;
+                }
             } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
                 throw ApiException.badRequest("invalid-cursor", "cursor is not one this server gave out");
             }
