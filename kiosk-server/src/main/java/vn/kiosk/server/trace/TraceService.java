@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,6 +157,8 @@ public final class TraceService {
     /** More spans than this are looked up with {@link #OVERLAPS_MERGED}; tests move it to check both. */
     static volatile int mergeAbove = 48;
     static final long BUCKET_MICROS = 3_600_000_000L;
+    /** A first hop from at most this many spans runs without the second hop's transaction and limits. */
+    static final int SMALL_SPANS = 8;
     private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
             + " values ($1, $2, null, $3, $4)";
 
@@ -313,10 +316,15 @@ public final class TraceService {
         if (merged) {
             args.addLong(BUCKET_MICROS);
         }
-        // A second hop pairs hundreds of thousands of stays: sorted and grouped in memory, not on disk.
-        return pool.withTransaction(tx -> tx.query("set local statement_timeout = " + STATEMENT_TIMEOUT_MS
+        // A second hop pairs hundreds of thousands of stays: sorted and grouped in memory, not on disk, and
+        // stopped if it runs too long. A first hop from a few stays reads a few index ranges of bounded
+        // length: it goes straight to the pool, saving the transaction's three extra round trips.
+        Future<RowSet<Row>> found = hop == 1 && !merged && spans.size() <= SMALL_SPANS
+                ? pool.preparedQuery(OVERLAPS).execute(args)
+                : pool.withTransaction(tx -> tx.query("set local statement_timeout = " + STATEMENT_TIMEOUT_MS
                         + "; set local work_mem = '64MB'").execute()
-                .compose(x -> tx.preparedQuery(merged ? OVERLAPS_MERGED : OVERLAPS).execute(args)))
+                .compose(x -> tx.preparedQuery(merged ? OVERLAPS_MERGED : OVERLAPS).execute(args)));
+        return found
                 .recover(t -> Future.failedFuture(t instanceof io.vertx.pgclient.PgException pg
                         && "57014".equals(pg.getSqlState())
                         ? ApiException.unprocessable("trace-too-broad", "The trace took too long: narrow the window,"
