@@ -114,6 +114,14 @@ final class Markdown {
         md.append("- **Latencies of the read paths** are single requests over HTTP one after the other while nothing"
                 + " else runs in this benchmark, but other work on the shared machine (see the load average) can"
                 + " take the CPU at any moment; p50 is the steadier figure.\n");
+        Boolean reportMet = figs.getJsonObject("report") == null ? null : figs.getJsonObject("report").getBoolean("met");
+        if (Boolean.FALSE.equals(reportMet)) {
+            md.append("- **Province report**: the day asked lies in the loaded history, which the generator wrote behind"
+                    + " the server's back, so the daily figures job has stored no row for it and every site's figures"
+                    + " are computed from the visits (one index range per site over the day's partitions, then the"
+                    + " aggregates in one statement). A day older than 4 days normally reads `daily_site_stats`, one"
+                    + " indexed row per site; a recent day is computed as here.\n");
+        }
         md.append("- **Purge**: dropping a day's partitions takes an ACCESS EXCLUSIVE lock on `visits` and"
                 + " `visit_events`; check-ins wait for it (and it waits for any long reader), which is the stall shown."
                 +  " The Retention job (and this benchmark) therefore drop with a 50 ms `lock_timeout` and retry, so that"
