@@ -210,6 +210,12 @@ public final class KioskServer implements AutoCloseable {
         closed = true;
         log.info("Stopping: HTTP first, then pending writes, then the database");
         try {
+            // The LISTEN connection first, so that it is not still open when PostgreSQL stops.
+            relay.stop().await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("The event relay did not stop cleanly ({})", e.getClass().getSimpleName());
+        }
+        try {
             vertx.close().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("Vert.x did not stop cleanly ({})", e.getClass().getSimpleName());

@@ -62,6 +62,15 @@ public final class PgCluster implements AutoCloseable {
         }
     }
 
+    /** Runs an SQL script (a plain pg_dump, for instance) with Debian's psql 15, stopping at the first error. */
+    public static void psql(int port, Path script) throws Exception {
+        if (!Files.isExecutable(BIN.resolve("psql"))) {
+            throw new IllegalStateException("psql 15 is missing: apt-get install -y postgresql-15");
+        }
+        run(BIN.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                String.valueOf(port), "-U", "postgres", "-d", "postgres", "-f", script.toString());
+    }
+
     private static void asPostgres(String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
         cmd.addAll(List.of(command));
