@@ -32,7 +32,8 @@ public record Config(
         int hstsSeconds,
         List<String> trustedProxies,
         String logFormat,
-        int kioskSilentSeconds) {
+        int kioskSilentSeconds,
+        HttpLimits httpLimits) {
 
     public static final String HTTP_PORT = "KIOSK_HTTP_PORT";
     public static final String DATA_DIR = "KIOSK_DATA_DIR";
@@ -54,6 +55,10 @@ public record Config(
     public static final String TRUSTED_PROXIES = "KIOSK_TRUSTED_PROXIES";
     public static final String LOG_FORMAT = "KIOSK_LOG_FORMAT";
     public static final String KIOSK_SILENT_SECONDS = "KIOSK_KIOSK_SILENT_SECONDS";
+    public static final String HTTP_IDLE_SECONDS = "KIOSK_HTTP_IDLE_TIMEOUT_SECONDS";
+    public static final String HTTP_HEADER_SECONDS = "KIOSK_HTTP_HEADER_TIMEOUT_SECONDS";
+    public static final String HTTP_BODY_SECONDS = "KIOSK_HTTP_BODY_TIMEOUT_SECONDS";
+    public static final String HTTP_MAX_HEADER_BYTES = "KIOSK_HTTP_MAX_HEADER_BYTES";
 
     /** The documented settings, for {@code --help}. */
     public static final Map<String, String> HELP = Map.ofEntries(
@@ -77,6 +82,11 @@ public record Config(
             Map.entry(TRUSTED_PROXIES, "reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For/-Proto/-Host are believed"),
             Map.entry(LOG_FORMAT, "text (default) or json: one JSON object per line, with the request id"),
             Map.entry(KIOSK_SILENT_SECONDS, "a paired kiosk silent this long raises a kiosk_silent alert (default 300)"),
+            Map.entry(HTTP_IDLE_SECONDS, "an HTTP connection with no byte in or out this long is closed (default 60)"),
+            Map.entry(HTTP_HEADER_SECONDS, "a connection that has not sent a request's complete headers this long after opening"
+                    + " or after its previous answer is closed, however slowly bytes trickle (default 10)"),
+            Map.entry(HTTP_BODY_SECONDS, "a request whose body has not fully arrived this long after its headers is cut (default 30)"),
+            Map.entry(HTTP_MAX_HEADER_BYTES, "largest request line plus headers in bytes (default 16384; 431 beyond)"),
             Map.entry("KIOSK_KEY_DATA, _LOOKUP, _CONFIRMATION, _POSTER, _SESSION, _DATA_PREVIOUS",
                     "32-byte keys, base64 (default: generated into <data dir>/keys)"));
 
@@ -110,7 +120,20 @@ public record Config(
                 r.integer(HSTS_SECONDS, 365 * 24 * 3600, 0, Integer.MAX_VALUE),
                 proxies,
                 r.choice(LOG_FORMAT, "text", "text", "json"),
-                r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600));
+                r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600),
+                HttpLimits.read(r));
+    }
+
+    /** How long and how large a client may be: slow and idle connections must not hold the server. */
+    public record HttpLimits(int idleTimeoutSeconds, int headerTimeoutSeconds, int bodyTimeoutSeconds,
+                             int maxHeaderBytes) {
+        static HttpLimits read(Reader r) {
+            return new HttpLimits(
+                    r.integer(HTTP_IDLE_SECONDS, 60, 5, 3600),
+                    r.integer(HTTP_HEADER_SECONDS, 10, 1, 600),
+                    r.integer(HTTP_BODY_SECONDS, 30, 1, 3600),
+                    r.integer(HTTP_MAX_HEADER_BYTES, 16 * 1024, 1024, 1024 * 1024));
+        }
     }
 
     private static List<String> list(String csv) {
@@ -120,19 +143,19 @@ public record Config(
     public Config withHttpPort(int port) {
         return new Config(port, dataDir, dbUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
                 writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls, hstsSeconds, trustedProxies,
-                logFormat, kioskSilentSeconds);
+                logFormat, kioskSilentSeconds, httpLimits);
     }
 
     public Config withPublicUrl(String url) {
         return new Config(httpPort, dataDir, dbUrl, adminPassword, demo, retentionDays, stripSlash(url),
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits);
     }
 
     public Config withTls(Optional<Tls> tls) {
         return new Config(httpPort, dataDir, dbUrl, adminPassword, demo, retentionDays, publicUrl,
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits);
     }
 
     /** HTTPS: the PEM files and the port. */

@@ -52,6 +52,7 @@ public final class ApiVerticle extends VerticleBase {
     private HttpServer server;
     private HttpServer secure;
     private VisitWriter writer;
+    private SlowClientGuard guard;
 
     public ApiVerticle(Config config, Services services, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -95,27 +96,37 @@ public final class ApiVerticle extends VerticleBase {
                 router.allowForward(AllowForwardHeaders.X_FORWARD);
             }
             mountOthers(router);
+            guard = new SlowClientGuard(vertx, config.httpLimits());
             if (config.tls().isEmpty()) {
                 server = createServer(new HttpServerOptions());
-                return server.requestHandler(HttpEdge.direct(router, proxies)).listen(config.httpPort());
+                return guard.install(server, HttpEdge.direct(router, proxies)).listen(config.httpPort());
             }
             Config.Tls tls = config.tls().get();
             server = createServer(new HttpServerOptions());
             secure = createServer(new HttpServerOptions().setSsl(true).setUseAlpn(true)
                     .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString())
                             .setKeyPath(tls.key().toString())));
-            return secure.requestHandler(HttpEdge.direct(router, proxies)).listen(tls.port())
-                    .compose(s -> server.requestHandler(HttpEdge.redirecting(router, proxies, tls.port()))
+            return guard.install(secure, HttpEdge.direct(router, proxies)).listen(tls.port())
+                    .compose(s -> guard.install(server, HttpEdge.redirecting(router, proxies, tls.port()))
                             .listen(config.httpPort()));
         });
     }
 
     private HttpServer createServer(HttpServerOptions options) {
-        HttpServer s = vertx.createHttpServer(options.setCompressionSupported(true)
-                .setIdleTimeout(60).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
+        Config.HttpLimits limits = config.httpLimits();
+        // No clear-text HTTP/2 (no browser speaks it): with it, Vert.x waits for a whole first request to look
+        // for an h2c upgrade before it reports the connection, which hides idle and slowloris connections from
+        // the SlowClientGuard. HTTP/2 stays available over TLS (ALPN).
+        HttpServer s = vertx.createHttpServer(options.setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+                .setIdleTimeout(limits.idleTimeoutSeconds()).setMaxHeaderSize(limits.maxHeaderBytes())
+                .setMaxFormAttributeSize(config.bodyLimitBytes()));
         s.invalidRequestHandler(req -> {
+            if (req.decoderResult().cause() instanceof io.netty.handler.codec.PrematureChannelClosureException) {
+                return; // the client hung up in the middle of its headers: nothing to answer, nothing to log
+            }
             org.slf4j.LoggerFactory.getLogger(ApiVerticle.class).warn("Invalid HTTP request {}", req.decoderResult());
-            req.response().setStatusCode(400).end();
+            // 400, or 431/414 for headers or a request line over the limits
+            io.vertx.core.http.HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(req);
         });
         s.exceptionHandler(t -> org.slf4j.LoggerFactory.getLogger(ApiVerticle.class)
                 .warn("HTTP connection failed ({})", t.toString()));
@@ -124,6 +135,9 @@ public final class ApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (guard != null) {
+            guard.stop();
+        }
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         Future<Void> closedSecure = secure == null ? Future.succeededFuture() : secure.close();
         return Future.join(closed, closedSecure).compose(v -> writer.drain());

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AcknowledgedLoad {
     private final Map<String, JsonObject> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final java.util.Queue<Long> latencyMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService pool;
     private final long site;
@@ -36,16 +37,30 @@ public final class AcknowledgedLoad {
                             .put("visitor", Api.visitor("Hành khách " + client + "-" + i,
                                     String.format("09%02d%06d", 10 + client, i)));
                     bodies.put(id, body);
+                    long t0 = System.nanoTime();
                     try {
                         Api.Response r = api.post("/api/v1/checkins", body.copy());
                         if (r.status() == 201 || r.status() == 200) {
                             acknowledged.put(id, r.json().getString("visitId"));
+                            latencyMicros.add((System.nanoTime() - t0) / 1000);
+                        } else {
+                            backOff();
                         }
                     } catch (RuntimeException e) {
                         // no answer: not acknowledged, retried later
+                        backOff();
                     }
                 }
             });
+        }
+    }
+
+    /** A refused or unanswered client waits a little, as a kiosk does, instead of spinning. */
+    private static void backOff() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -55,6 +70,16 @@ public final class AcknowledgedLoad {
 
     public int sentCount() {
         return bodies.size();
+    }
+
+    /** "p50 … ms, p99 … ms, max … ms" of the acknowledged check-ins. */
+    public String latencies() {
+        long[] v = latencyMicros.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (v.length == 0) {
+            return "no acknowledged check-ins";
+        }
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", v[v.length / 2] / 1000.0,
+                v[Math.min(v.length - 1, (int) (v.length * 0.99))] / 1000.0, v[v.length - 1] / 1000.0);
     }
 
     public void stop() throws InterruptedException {

@@ -39,6 +39,10 @@ public final class PgCluster implements AutoCloseable {
         return cluster;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url() {
         return "postgresql://postgres:unused@127.0.0.1:" + port + "/postgres";
     }
