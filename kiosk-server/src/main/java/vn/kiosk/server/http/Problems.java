@@ -91,7 +91,8 @@ public final class Problems {
         if (failure instanceof PgException pg && DISK_FULL.equals(pg.getSqlState())) {
             return ApiException.diskFull();
         }
-        if (failure instanceof PgException pg && "57P01".equals(pg.getSqlState())) {
+        if (failure instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("57P")) {
+            // admin or crash shutdown, or "cannot connect now" while it stops or starts
             return ApiException.unavailable("The database is restarting; try again", 2);
         }
         int code = failure instanceof HttpException he ? he.getStatusCode() : status;
@@ -112,7 +113,13 @@ public final class Problems {
     private static boolean isUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String name = c.getClass().getName();
-            if (c instanceof java.net.ConnectException || c instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+            // The only sockets a request's handling opens are the database's: a reset or broken one means it is
+            // away (NIO reports a reset as a plain IOException). A closed pool means the server is stopping.
+            if (c instanceof java.net.SocketException || c.getClass() == java.io.IOException.class
+                    || name.contains("NativeIoException")
+                    || "Pool closed".equals(c.getMessage()) || "Client is closed".equals(c.getMessage())
+                    || String.valueOf(c.getMessage()).startsWith("Connection is not active now")
+                    || c instanceof io.vertx.core.http.ConnectionPoolTooBusyException
                     || name.contains("ClosedConnectionException") || name.contains("NoStackTraceTimeoutException")
                     || (c instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08"))) {
                 return true;

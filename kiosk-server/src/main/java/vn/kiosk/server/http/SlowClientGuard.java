@@ -106,7 +106,11 @@ final class SlowClientGuard {
                 long n = CUT.incrementAndGet();
                 if (Long.bitCount(n) == 1) {
                     // 1, 2, 4, 8, …: an attack does not flood the log
-                    log.warn("Closed a connection that sent its request {} too slowly ({} such so far)", slow, n);
+                    log.info(slow.equals("headers")
+                            ? "Closed a connection with no complete request headers in {} s: idle, or trickling them"
+                              + " ({} such so far)"
+                            : "Closed a connection whose request body did not arrive in {} s ({} such so far)",
+                            (slow.equals("headers") ? headerNanos : bodyNanos) / 1_000_000_000L, n);
                 }
                 e.getKey().close();
             }

@@ -91,6 +91,8 @@ class ConfigCheckTest {
                 .exit()).isZero();
         fails(Map.of(Config.HTTP_PORT, "eighty"), "KIOSK_HTTP_PORT must be a whole number");
         fails(Map.of(Config.HTTPS_PORT, "70000"), "KIOSK_HTTPS_PORT must be between 0 and 65535");
+        fails(Map.of(Config.HTTP_HEADER_SECONDS, "0"), "KIOSK_HTTP_HEADER_TIMEOUT_SECONDS must be between 1 and 600");
+        fails(Map.of(Config.HTTP_MAX_HEADER_BYTES, "lots"), "KIOSK_HTTP_MAX_HEADER_BYTES must be a whole number");
         fails(Map.of(Config.LOG_FORMAT, "xml"), "KIOSK_LOG_FORMAT must be one of text, json, not 'xml'");
         fails(Map.of(Config.TRUSTED_PROXIES, "10.0.0.1, nginx"),
                 "KIOSK_TRUSTED_PROXIES: 'nginx' is not an IP address or CIDR range (names are not resolved)");

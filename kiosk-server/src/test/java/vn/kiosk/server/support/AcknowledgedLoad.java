@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AcknowledgedLoad {
     private final Map<String, JsonObject> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final Map<Integer, java.util.concurrent.atomic.LongAdder> statuses = new ConcurrentHashMap<>();
     private final java.util.Queue<Long> latencyMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService pool;
@@ -40,6 +41,7 @@ public final class AcknowledgedLoad {
                     long t0 = System.nanoTime();
                     try {
                         Api.Response r = api.post("/api/v1/checkins", body.copy());
+                        statuses.computeIfAbsent(r.status(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
                         if (r.status() == 201 || r.status() == 200) {
                             acknowledged.put(id, r.json().getString("visitId"));
                             latencyMicros.add((System.nanoTime() - t0) / 1000);
@@ -48,6 +50,7 @@ public final class AcknowledgedLoad {
                         }
                     } catch (RuntimeException e) {
                         // no answer: not acknowledged, retried later
+                        statuses.computeIfAbsent(0, k -> new java.util.concurrent.atomic.LongAdder()).increment();
                         backOff();
                     }
                 }
@@ -70,6 +73,13 @@ public final class AcknowledgedLoad {
 
     public int sentCount() {
         return bodies.size();
+    }
+
+    /** How many answers of each status the load got (0: no answer). */
+    public Map<Integer, Long> statuses() {
+        Map<Integer, Long> m = new java.util.TreeMap<>();
+        statuses.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
     }
 
     /** "p50 … ms, p99 … ms, max … ms" of the acknowledged check-ins. */
