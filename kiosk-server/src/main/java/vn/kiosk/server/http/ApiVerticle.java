@@ -97,6 +97,9 @@ public final class ApiVerticle extends VerticleBase {
             }
             mountOthers(router);
             guard = new SlowClientGuard(vertx, config.httpLimits());
+            io.micrometer.core.instrument.FunctionCounter.builder("kiosk_http_slow_connections_closed", guard,
+                            g -> SlowClientGuard.cutCount())
+                    .description("Connections closed for not sending a complete request in time").register(registry);
             if (config.tls().isEmpty()) {
                 server = createServer(new HttpServerOptions());
                 return guard.install(server, HttpEdge.direct(router, proxies)).listen(config.httpPort());
