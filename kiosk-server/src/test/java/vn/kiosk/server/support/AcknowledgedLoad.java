@@ -21,7 +21,8 @@ public final class AcknowledgedLoad {
     private final Map<String, JsonObject> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     private final Map<Integer, java.util.concurrent.atomic.LongAdder> statuses = new ConcurrentHashMap<>();
-    private final java.util.Queue<Long> latencyMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** {sent at (nanoTime), latency in µs} of each acknowledged check-in. */
+    private final java.util.Queue<long[]> latencyMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService pool;
     private final long site;
@@ -44,7 +45,7 @@ public final class AcknowledgedLoad {
                         statuses.computeIfAbsent(r.status(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
                         if (r.status() == 201 || r.status() == 200) {
                             acknowledged.put(id, r.json().getString("visitId"));
-                            latencyMicros.add((System.nanoTime() - t0) / 1000);
+                            latencyMicros.add(new long[] {t0, (System.nanoTime() - t0) / 1000});
                         } else {
                             backOff();
                         }
@@ -84,11 +85,20 @@ public final class AcknowledgedLoad {
 
     /** "p50 … ms, p99 … ms, max … ms" of the acknowledged check-ins. */
     public String latencies() {
-        long[] v = latencyMicros.stream().mapToLong(Long::longValue).sorted().toArray();
+        return latencies(l -> true);
+    }
+
+    /** The same, of the check-ins sent between two {@link System#nanoTime()} readings. */
+    public String latencies(long fromNanos, long toNanos) {
+        return latencies(l -> l[0] - fromNanos >= 0 && toNanos - l[0] > 0);
+    }
+
+    private String latencies(java.util.function.Predicate<long[]> which) {
+        long[] v = latencyMicros.stream().filter(which).mapToLong(l -> l[1]).sorted().toArray();
         if (v.length == 0) {
             return "no acknowledged check-ins";
         }
-        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", v[v.length / 2] / 1000.0,
+        return String.format("%d check-ins: p50 %.1f ms, p99 %.1f ms, max %.1f ms", v.length, v[v.length / 2] / 1000.0,
                 v[Math.min(v.length - 1, (int) (v.length * 0.99))] / 1000.0, v[v.length - 1] / 1000.0);
     }
 
