@@ -46,6 +46,9 @@ public final class ApiVerticle extends VerticleBase {
             java.util.Set.of("checkIn", "decodeQr", "uploadCampaignImage", "listVisits", "exportVisitsCsv", "renderQr",
                     "exportVisitsXlsx", "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays");
 
+    /** How long a stopping server waits for requests in flight before it closes their connections. */
+    public static final int DRAIN_SECONDS = 10;
+
     private final Config config;
     private final Services services;
     private final PrometheusMeterRegistry registry;
@@ -124,8 +127,12 @@ public final class ApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        Future<Void> closedSecure = secure == null ? Future.succeededFuture() : secure.close();
+        // shutdown, not close: the port stops accepting at once (a balancer sends new connections elsewhere)
+        // while requests in flight are still answered, so an acknowledged check-in is never cut off.
+        Future<Void> closed = server == null ? Future.succeededFuture()
+                : server.shutdown(DRAIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        Future<Void> closedSecure = secure == null ? Future.succeededFuture()
+                : secure.shutdown(DRAIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         return Future.join(closed, closedSecure).compose(v -> writer.drain());
     }
 
