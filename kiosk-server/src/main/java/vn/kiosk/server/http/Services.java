@@ -14,8 +14,11 @@ import vn.kiosk.server.events.SseHandler;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.site.SiteAccess;
 
-/** What the HTTP verticles share; built once by {@code Main}. */
-public record Services(io.vertx.core.Vertx vertx, Config config, Pool pool, AuthService auth, Authenticator authenticator, SiteAccess access,
+/**
+ * What the HTTP verticles share; built once by {@code Main}. {@code readPool} serves reads that may lag the
+ * last write (log, exports, reports, traces): the read replica when one is configured, else {@code pool}.
+ */
+public record Services(io.vertx.core.Vertx vertx, Config config, Pool pool, Pool readPool, AuthService auth, Authenticator authenticator, SiteAccess access,
                        EventRelay relay, ServerKeys keys, RateLimiter limiter, SseHandler sse, QrHandlers qr,
                        UserHandlers users, Collection<VisitWriter> writers, Consumer<Router> web) {
 }
