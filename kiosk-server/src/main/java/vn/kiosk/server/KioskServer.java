@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.server.auth.AuthService;
@@ -64,6 +65,7 @@ public final class KioskServer implements AutoCloseable {
     private final Housekeeping housekeeping;
     private DailyStatsJob dailyStats;
     private String apiDeployment;
+    private AtomicBoolean draining;
     private boolean closed;
 
     private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
@@ -111,7 +113,7 @@ public final class KioskServer implements AutoCloseable {
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
             Services services = new Services(vertx, cfg, pool, readPool, auth, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
-                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
+                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean());
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);
             KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
@@ -147,6 +149,7 @@ public final class KioskServer implements AutoCloseable {
                     (System.nanoTime() - t0) / 1_000_000);
             KioskServer server = new KioskServer(embedded, target, vertx, pool, relay, port, httpsPort.orElse(-1), housekeeping);
             server.dailyStats = dailyStats;
+            server.draining = services.draining();
             server.apiDeployment = api[0];
             return server;
         } catch (Exception | Error e) {
@@ -209,6 +212,24 @@ public final class KioskServer implements AutoCloseable {
     public DailyStatsJob dailyStats() {
         return dailyStats;
     }
+
+    /**
+     * Before a SIGTERM stop when other instances may share the database: for {@link #LAME_DUCK_MS} every
+     * answer closes its connection and {@code /health} says 503, so clients and the balancer move to the
+     * other instances on a fresh connection. Without it, the port closing would race requests already on
+     * their way over idle keep-alive connections, and those would get no answer.
+     */
+    public void drain() throws InterruptedException {
+        if (embedded != null || draining == null) {
+            return;
+        }
+        log.info("Draining: answers close their connections, /health says 503, for {} ms", LAME_DUCK_MS);
+        draining.set(true);
+        Thread.sleep(LAME_DUCK_MS);
+    }
+
+    /** How long {@link #drain()} keeps answering before the port closes. */
+    public static final long LAME_DUCK_MS = 2000;
 
     @Override
     public synchronized void close() throws IOException {

@@ -92,6 +92,13 @@ public final class ApiVerticle extends VerticleBase {
                 }
             }
             Router router = builder.createRouter();
+            // First of all routes: while the server drains, every answer closes its connection.
+            router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+                if (services.draining().get()) {
+                    ctx.response().putHeader(io.vertx.core.http.HttpHeaders.CONNECTION, "close");
+                }
+                ctx.next();
+            });
             TrustedProxies proxies = TrustedProxies.parse(config.trustedProxies());
             if (!proxies.isEmpty()) {
                 // Safe only because HttpEdge strips these headers from every peer that is not a trusted proxy.
@@ -145,6 +152,7 @@ public final class ApiVerticle extends VerticleBase {
         checks.register("database", 2000, promise -> services.pool().query("select 1").execute()
                 .onSuccess(r -> promise.complete(Status.OK()))
                 .onFailure(t -> promise.complete(Status.KO())));
+        checks.register("accepting", promise -> promise.complete(services.draining().get() ? Status.KO() : Status.OK()));
         router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         router.get("/openapi.yaml").handler(ctx -> ctx.response()

@@ -90,6 +90,9 @@ public final class Balancer implements AutoCloseable {
             NetSocket back = ar.result();
             front.pipeTo(back);
             back.pipeTo(front);
+            // Either side gone closes the other, so a client never writes into a connection nobody reads.
+            front.closeHandler(v -> back.close());
+            back.closeHandler(v -> front.close());
         });
     }
 
