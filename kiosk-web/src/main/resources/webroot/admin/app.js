@@ -1,5 +1,5 @@
 // The dashboard shell: sign-in, the caller and their sites, navigation between the views.
-import { t, applyI18n, setLang, lang } from './i18n.js';
+import { t, applyI18n, setLang, lang } from '../app/i18n.js';
 import { api, setToken, token, whenSignedOut } from './api.js';
 import { h, clear } from './dom.js';
 import * as log from './views/log.js';

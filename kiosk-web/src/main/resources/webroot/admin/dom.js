@@ -1,5 +1,5 @@
 // Building the page from data without ever parsing it as markup: every text goes in through textContent.
-import { t, locale } from './i18n.js';
+import { t, locale } from '../app/i18n.js';
 
 /**
  * h('button', {className: 'primary', type: 'button', onclick: fn, dataset: {id: 1}}, 'Text', child)

@@ -1,5 +1,5 @@
 // Poster campaigns shown on the kiosks' idle screens: for a province, a district or one site, between two days.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { api, upload } from '../api.js';
 import { h, clear, field, select, table, td, badge, day, addDays } from '../dom.js';
 import { heading, busy } from './common.js';

@@ -1,5 +1,5 @@
 // Pieces several views share.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { h, select } from '../dom.js';
 
 export const STATUSES = ['qr_confirmed', 'declared', 'installed_on_site', 'not_installed', 'no_smartphone', 'unknown'];

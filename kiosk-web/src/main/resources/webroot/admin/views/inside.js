@@ -1,5 +1,5 @@
 // Who is inside one site now, and for how long; refreshed live from the site's event stream.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { api } from '../api.js';
 import { h, clear, field, table, td, badge, dateTime, duration, number } from '../dom.js';
 import { sitePicker, heading } from './common.js';

@@ -1,5 +1,5 @@
 // The entry log of one site: filters, search with or without diacritics, keyset pages, CSV/XLSX export.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { api, download, query } from '../api.js';
 import { h, clear, field, select, table, td, badge, dateTime, day, addDays, midnight, number } from '../dom.js';
 import { sitePicker, heading, bluezoneBadge, methodLabel, STATUSES, busy } from './common.js';

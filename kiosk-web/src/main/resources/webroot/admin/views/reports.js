@@ -1,5 +1,5 @@
 // The daily report of the caller's sites: a table, hourly traffic and the install rate over recent days.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { api, download, query } from '../api.js';
 import { h, clear, field, table, td, badge, day, addDays, number, percent } from '../dom.js';
 import { sitePicker, heading, STATUSES, busy } from './common.js';

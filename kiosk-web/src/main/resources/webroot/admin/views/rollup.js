@@ -1,5 +1,5 @@
 // For district and province officers: the day's figures per district (or province), and the sites that logged nothing.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { api, download, query } from '../api.js';
 import { h, clear, field, select, table, td, badge, day, number, percent } from '../dom.js';
 import { heading, busy } from './common.js';

@@ -1,5 +1,5 @@
 // Sites (create, edit: opening hours, capacity, longest stay, poster code), posters, and each site's kiosks.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { api, download } from '../api.js';
 import { h, clear, field, select, table, td, badge, dateTime, number } from '../dom.js';
 import { heading, busy, KINDS } from './common.js';

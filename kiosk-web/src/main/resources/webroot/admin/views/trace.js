@@ -1,5 +1,5 @@
 // Contact tracing: a person (phone, ID or a visit), a window, the least overlap and depth → their visits and contacts.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { api, download } from '../api.js';
 import { h, clear, field, select, table, td, badge, dateTime, isoToLocal, localToIso, VN, number, phone } from '../dom.js';
 import { heading, busy } from './common.js';

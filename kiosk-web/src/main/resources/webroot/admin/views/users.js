@@ -1,5 +1,5 @@
 // The admin's user management: roles, areas, site scopes, disabling.
-import { t } from '../i18n.js';
+import { t } from '../../app/i18n.js';
 import { api } from '../api.js';
 import { h, clear, field, select, table, td, badge } from '../dom.js';
 import { heading, busy } from './common.js';

@@ -18,6 +18,7 @@ public record Config(
         int httpPort,
         Path dataDir,
         Optional<DbUrl> dbUrl,
+        Optional<DbUrl> dbReadUrl,
         Optional<String> adminPassword,
         Optional<Boolean> demo,
         int retentionDays,
@@ -38,6 +39,7 @@ public record Config(
     public static final String HTTP_PORT = "KIOSK_HTTP_PORT";
     public static final String DATA_DIR = "KIOSK_DATA_DIR";
     public static final String DB_URL = "KIOSK_DB_URL";
+    public static final String DB_READ_URL = "KIOSK_DB_READ_URL";
     public static final String ADMIN_PASSWORD = "KIOSK_ADMIN_PASSWORD";
     public static final String DEMO = "KIOSK_DEMO";
     public static final String RETENTION_DAYS = "KIOSK_RETENTION_DAYS";
@@ -65,6 +67,8 @@ public record Config(
             Map.entry(HTTP_PORT, "HTTP port (default 8080; 0 picks a free one)"),
             Map.entry(DATA_DIR, "embedded database, keys, uploads (default ./kiosk-data)"),
             Map.entry(DB_URL, "postgresql://user:pass@host:port/db; when set no embedded database starts"),
+            Map.entry(DB_READ_URL, "a streaming replica of " + DB_URL + " for the log, exports, reports and traces"
+                    + " (they may lag it by the replication delay); the primary serves them while it does not answer"),
             Map.entry(ADMIN_PASSWORD, "password of the user 'admin', created if missing (random and printed once when unset)"),
             Map.entry(DEMO, "true seeds a demo province (default: true only with the embedded database and an empty data dir)"),
             Map.entry(RETENTION_DAYS, "days visits are kept (default 28)"),
@@ -102,10 +106,16 @@ public record Config(
                 .orElse("http://localhost:" + (port == 0 ? 8080 : port));
         List<String> proxies = r.optional(TRUSTED_PROXIES).map(Config::list).orElse(List.of());
         vn.kiosk.server.ops.TrustedProxies.parse(proxies);
+        Optional<DbUrl> dbUrl = r.optional(DB_URL).map(u -> DbUrl.parse(DB_URL, u));
+        Optional<DbUrl> dbReadUrl = r.optional(DB_READ_URL).map(u -> DbUrl.parse(DB_READ_URL, u));
+        if (dbReadUrl.isPresent() && dbUrl.isEmpty()) {
+            throw new ConfigException(DB_READ_URL + " is a replica of " + DB_URL + ": set " + DB_URL + " too");
+        }
         return new Config(
                 port,
                 Path.of(r.text(DATA_DIR, "./kiosk-data")).toAbsolutePath().normalize(),
-                r.optional(DB_URL).map(DbUrl::parse),
+                dbUrl,
+                dbReadUrl,
                 r.optional(ADMIN_PASSWORD),
                 r.optional(DEMO).map(Reader::bool),
                 r.integer(RETENTION_DAYS, 28, 1, 3650),
@@ -141,19 +151,19 @@ public record Config(
     }
 
     public Config withHttpPort(int port) {
-        return new Config(port, dataDir, dbUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
+        return new Config(port, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
                 writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls, hstsSeconds, trustedProxies,
                 logFormat, kioskSilentSeconds, httpLimits);
     }
 
     public Config withPublicUrl(String url) {
-        return new Config(httpPort, dataDir, dbUrl, adminPassword, demo, retentionDays, stripSlash(url),
+        return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, stripSlash(url),
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
                 hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits);
     }
 
     public Config withTls(Optional<Tls> tls) {
-        return new Config(httpPort, dataDir, dbUrl, adminPassword, demo, retentionDays, publicUrl,
+        return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl,
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
                 hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits);
     }
@@ -183,9 +193,19 @@ public record Config(
     /** A parsed {@code postgresql://user:pass@host:port/db} URL. */
     public record DbUrl(String host, int port, String database, String user, String password) {
         public static DbUrl parse(String url) {
-            URI uri = URI.create(url.trim());
+            return parse(DB_URL, url);
+        }
+
+        /** {@code setting} names the variable in error messages. */
+        public static DbUrl parse(String setting, String url) {
+            URI uri;
+            try {
+                uri = URI.create(url.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(setting + " must look like postgresql://user:pass@host:port/db");
+            }
             if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-                throw new ConfigException(DB_URL + " must look like postgresql://user:pass@host:port/db");
+                throw new ConfigException(setting + " must look like postgresql://user:pass@host:port/db");
             }
             String user = "postgres";
             String password = "";
@@ -196,7 +216,7 @@ public record Config(
             }
             String db = uri.getPath() == null || uri.getPath().length() <= 1 ? user : uri.getPath().substring(1);
             if (uri.getHost() == null) {
-                throw new ConfigException(DB_URL + " has no host");
+                throw new ConfigException(setting + " has no host");
             }
             return new DbUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, user, password);
         }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -32,8 +33,15 @@ public final class EventRelay {
     }
 
     public Future<Void> start() {
-        subscriber.channel(Events.CHANNEL).handler(this::received)
-                .subscribeHandler(v -> log.info("Listening for events of other instances"));
+        subscriber.channel(Events.CHANNEL).handler(this::received).subscribeHandler(v -> {
+            // Called after every (re)connect. The listening connection belongs to no pool, and without a handler
+            // the client prints its errors bare on stderr (57P01 when PostgreSQL stops), past the JSON log format.
+            PgConnection connection = subscriber.actualConnection();
+            if (connection != null) {
+                connection.exceptionHandler(e -> log.warn("The event relay's database connection failed: {}", e.getMessage()));
+            }
+            log.info("Listening for events of other instances");
+        });
         return subscriber.connect();
     }
 

@@ -46,6 +46,9 @@ public final class ApiVerticle extends VerticleBase {
             java.util.Set.of("checkIn", "decodeQr", "uploadCampaignImage", "listVisits", "exportVisitsCsv", "renderQr",
                     "exportVisitsXlsx", "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays");
 
+    /** How long a stopping server waits for requests in flight before it closes their connections. */
+    public static final int DRAIN_SECONDS = 10;
+
     private final Config config;
     private final Services services;
     private final PrometheusMeterRegistry registry;
@@ -90,6 +93,13 @@ public final class ApiVerticle extends VerticleBase {
                 }
             }
             Router router = builder.createRouter();
+            // First of all routes: while the server drains, every answer closes its connection.
+            router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+                if (services.draining().get()) {
+                    ctx.response().putHeader(io.vertx.core.http.HttpHeaders.CONNECTION, "close");
+                }
+                ctx.next();
+            });
             TrustedProxies proxies = TrustedProxies.parse(config.trustedProxies());
             if (!proxies.isEmpty()) {
                 // Safe only because HttpEdge strips these headers from every peer that is not a trusted proxy.
@@ -141,8 +151,12 @@ public final class ApiVerticle extends VerticleBase {
         if (guard != null) {
             guard.stop();
         }
-        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        Future<Void> closedSecure = secure == null ? Future.succeededFuture() : secure.close();
+        // shutdown, not close: the port stops accepting at once (a balancer sends new connections elsewhere)
+        // while requests in flight are still answered, so an acknowledged check-in is never cut off.
+        Future<Void> closed = server == null ? Future.succeededFuture()
+                : server.shutdown(DRAIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        Future<Void> closedSecure = secure == null ? Future.succeededFuture()
+                : secure.shutdown(DRAIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         return Future.join(closed, closedSecure).compose(v -> writer.drain());
     }
 
@@ -155,6 +169,7 @@ public final class ApiVerticle extends VerticleBase {
         checks.register("database", 2000, promise -> services.pool().query("select 1").execute()
                 .onSuccess(r -> promise.complete(Status.OK()))
                 .onFailure(t -> promise.complete(Status.KO())));
+        checks.register("accepting", promise -> promise.complete(services.draining().get() ? Status.KO() : Status.OK()));
         router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         router.get("/openapi.yaml").handler(ctx -> ctx.response()

@@ -37,11 +37,14 @@ public final class LogHandlers {
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Pool pool;
+    private final Pool reads;
     private final SiteAccess access;
     private final PersonalData personal;
 
-    public LogHandlers(Pool pool, SiteAccess access, PersonalData personal) {
+    /** {@code reads} may lag {@code pool} (a read replica): the log itself; audits and occupancy use {@code pool}. */
+    public LogHandlers(Pool pool, Pool reads, SiteAccess access, PersonalData personal) {
         this.pool = pool;
+        this.reads = reads;
         this.access = access;
         this.personal = personal;
     }
@@ -55,7 +58,7 @@ public final class LogHandlers {
                     .inside(QueryParams.bool(req.getParam("inside"), "inside"))
                     .page(limit + 1);
             Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId"))
-                    .compose(site -> pool.preparedQuery(q.sql.toString()).execute(q.params))
+                    .compose(site -> reads.preparedQuery(q.sql.toString()).execute(q.params))
                     .map(rows -> {
                         JsonArray items = new JsonArray();
                         String next = null;
@@ -95,7 +98,7 @@ public final class LogHandlers {
     private Future<Integer> stream(RoutingContext ctx, Site site, VisitQuery q) {
         ZoneId zone = site.zone();
         AtomicInteger count = new AtomicInteger();
-        return pool.withTransaction(conn -> conn.prepare(q.sql.toString()).compose(ps -> {
+        return reads.withTransaction(conn -> conn.prepare(q.sql.toString()).compose(ps -> {
             HttpServerResponse res = ctx.response().setChunked(true)
                     .putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"visits-site-" + site.id() + ".csv\"")

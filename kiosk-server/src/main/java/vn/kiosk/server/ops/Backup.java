@@ -63,6 +63,7 @@ final class Backup {
                 manifest = dump(c, zip);
                 manifest.put("database", config.dbUrl().map(Object::toString).orElse("embedded"));
                 manifest.put("keys", keys(config.dataDir(), env, zip));
+                manifest.put("tls", tls(config.dataDir(), zip));
                 zip.putNextEntry(new ZipEntry(MANIFEST));
                 zip.write(manifest.encodePrettily().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
@@ -176,6 +177,21 @@ final class Backup {
                         put(zip, "keys/" + name, Files.readAllBytes(f));
                         names.add(name);
                     }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** What make-certs wrote: the local authority (which every tablet trusts) and the server certificate. */
+    static JsonArray tls(Path dataDir, ZipOutputStream zip) throws IOException {
+        JsonArray names = new JsonArray();
+        Path dir = dataDir.resolve("tls");
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    put(zip, "tls/" + f.getFileName(), Files.readAllBytes(f));
+                    names.add(f.getFileName().toString());
                 }
             }
         }

@@ -68,6 +68,7 @@ final class Restore {
                 out.printf(Locale.ROOT, "Restored %d tables, %d rows and %d keys in %.1f s. Start the server: it migrates"
                                 + " to its own schema version if newer.%n", manifest.getJsonArray("tables").size(), rows,
                         keys.size(), (System.nanoTime() - t0) / 1e9);
+                writeTls(zip, manifest, config.dataDir().resolve("tls"), out);
                 if (!manifest.getJsonArray("keys").isEmpty() && config.dbUrl().isPresent()) {
                     out.println("The keys are in " + config.dataDir().resolve("keys")
                             + ": give every instance a copy (or the same KIOSK_KEY_* values).");
@@ -139,6 +140,33 @@ final class Restore {
             written.add((String) name);
         }
         return written;
+    }
+
+    /**
+     * Puts back the local authority and certificates of make-certs (backups of v0.1.0 have none), so that
+     * the tablets keep trusting the server; a file already there, e.g. from make-certs run first, is kept.
+     */
+    private static void writeTls(ZipFile zip, JsonObject manifest, Path dir, PrintStream out) throws IOException {
+        JsonArray names = manifest.getJsonArray("tls", new JsonArray());
+        if (names.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(dir);
+        Certificates.ownerOnly(dir, "rwx------");
+        for (Object name : names) {
+            Path f = dir.resolve((String) name).normalize();
+            if (!f.getParent().equals(dir.normalize())) {
+                throw new Commands.OpsException("The backup names a TLS file outside the tls folder: " + name, 65);
+            }
+            if (Files.exists(f)) {
+                out.println("Kept " + f + " (already there; the backup's copy was not restored)");
+                continue;
+            }
+            Files.write(f, entry(zip, "tls/" + name));
+            Certificates.ownerOnly(f, "rw-------");
+        }
+        out.println("Restored the TLS files (the tablets' local authority) into " + dir
+                + "; on a new address run make-certs again: it keeps the authority.");
     }
 
     private static byte[] entry(ZipFile zip, String name) throws IOException {

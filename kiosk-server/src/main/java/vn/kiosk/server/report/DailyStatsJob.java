@@ -3,6 +3,7 @@ package vn.kiosk.server.report;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -99,13 +100,20 @@ public final class DailyStatsJob extends VerticleBase {
                     if (!rows.iterator().next().getBoolean("got")) {
                         return Future.succeededFuture(-1); // another instance is writing figures right now
                     }
-                    Future<Integer> chain = Future.succeededFuture(0);
-                    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                        LocalDate day = d;
-                        chain = chain.compose(n -> tx.preparedQuery(sql).execute(Tuple.of(day, now))
-                                .map(r -> n + r.rowCount()));
-                    }
-                    return chain;
+                    return days(tx, sql, first, last, now, 0);
                 }));
+    }
+
+    /**
+     * One day after the other, each started when the one before has finished: a chain built up front
+     * for years of retention overflowed the stack when its first link failed.
+     */
+    private static Future<Integer> days(SqlConnection tx, String sql, LocalDate day, LocalDate last,
+                                        OffsetDateTime now, int written) {
+        if (day.isAfter(last)) {
+            return Future.succeededFuture(written);
+        }
+        return tx.preparedQuery(sql).execute(Tuple.of(day, now))
+                .compose(r -> days(tx, sql, day.plusDays(1), last, now, written + r.rowCount()));
     }
 }

@@ -102,6 +102,21 @@ class ConfigCheckTest {
     }
 
     @Test
+    @DisplayName("A read replica needs the primary's URL; one that does not answer is a warning, not an error")
+    void readReplica() {
+        fails(Map.of(Config.DB_READ_URL, "postgresql://kiosk:secret@127.0.0.1:1/kiosk"),
+                "KIOSK_DB_READ_URL is a replica of KIOSK_DB_URL: set KIOSK_DB_URL too");
+        fails(Map.of(Config.DB_URL, "postgresql://kiosk:secret@127.0.0.1:1/kiosk", Config.DB_READ_URL, "http://replica/kiosk"),
+                "KIOSK_DB_READ_URL must look like postgresql://user:pass@host:port/db");
+        Run r = run(Map.of(Config.DB_URL, vn.kiosk.server.support.TestServer.shared().dbUrl(),
+                Config.DB_READ_URL, "postgresql://kiosk:secret@127.0.0.1:1/kiosk"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("read replica postgresql://kiosk:***@127.0.0.1:1/kiosk");
+        assertThat(r.err()).contains("Warning: KIOSK_DB_READ_URL postgresql://kiosk:***@127.0.0.1:1/kiosk does not answer")
+                .contains("read from the primary meanwhile");
+    }
+
+    @Test
     @DisplayName("--help documents every KIOSK_* setting Config reads")
     void helpIsComplete() {
         List<String> settings = Arrays.stream(Config.class.getFields())

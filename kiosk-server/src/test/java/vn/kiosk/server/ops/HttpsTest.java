@@ -10,28 +10,24 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemTrustOptions;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.config.Config;
+import vn.kiosk.server.support.Api;
 import vn.kiosk.server.support.TestServer;
 
 /**
@@ -53,7 +49,7 @@ class HttpsTest {
         server = TestServer.start(dir, Map.of(Config.TLS_CERT, issued.cert().toString(),
                 Config.TLS_KEY, issued.key().toString(), Config.HTTPS_PORT, "0",
                 Config.TRUSTED_PROXIES, "127.0.0.2, 10.20.0.0/16"));
-        trusting = HttpClient.newBuilder().sslContext(trustOnly(issued.caCert()))
+        trusting = HttpClient.newBuilder().sslContext(Api.trustOnly(issued.caCert()))
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         vertx = Vertx.vertx();
     }
@@ -62,19 +58,6 @@ class HttpsTest {
     static void stop() throws Exception {
         vertx.close().await(10, TimeUnit.SECONDS);
         server.close();
-    }
-
-    static SSLContext trustOnly(Path caCert) throws Exception {
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        try (InputStream in = Files.newInputStream(caCert)) {
-            ks.setCertificateEntry("kiosk-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
     }
 
     private static String https(String path) {
@@ -121,7 +104,7 @@ class HttpsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().firstValue("Strict-Transport-Security")).isEmpty();
-        HttpResponse<String> followed = HttpClient.newBuilder().sslContext(trustOnly(issued.caCert()))
+        HttpResponse<String> followed = HttpClient.newBuilder().sslContext(Api.trustOnly(issued.caCert()))
                 .followRedirects(HttpClient.Redirect.NORMAL).build()
                 .send(HttpRequest.newBuilder(URI.create(http("/openapi.yaml"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(followed.statusCode()).isEqualTo(200);

@@ -10,8 +10,8 @@ import vn.kiosk.server.support.ServerProcess;
 import vn.kiosk.server.support.TestServer;
 
 /** One command of the built jar, as an operator runs it. */
-record Jar(int exitCode, String output) {
-    static Jar run(Path dataDir, Map<String, String> env, String... args) throws Exception {
+public record Jar(int exitCode, String output) {
+    public static Jar run(Path dataDir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", ServerProcess.JAR.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -28,12 +28,26 @@ public final class AcknowledgedLoad {
     private final long site;
 
     public AcknowledgedLoad(Api api, long site, int clients) {
+        this(api, site, clients, 0);
+    }
+
+    /**
+     * {@code perClientPerSecond} > 0 paces each client on a fixed schedule (open loop: a slow answer
+     * does not delay the next send beyond its slot); 0 sends as fast as the answers come.
+     */
+    public AcknowledgedLoad(Api api, long site, int clients, int perClientPerSecond) {
         this.site = site;
         this.pool = Executors.newFixedThreadPool(clients);
+        long period = perClientPerSecond > 0 ? 1_000_000_000L / perClientPerSecond : 0;
         for (int c = 0; c < clients; c++) {
             int client = c;
             pool.submit(() -> {
+                long slot = System.nanoTime();
                 for (int i = 0; running.get(); i++) {
+                    if (period > 0) {
+                        slot += period;
+                        java.util.concurrent.locks.LockSupport.parkNanos(slot - System.nanoTime());
+                    }
                     String id = UUID.randomUUID().toString();
                     JsonObject body = new JsonObject().put("id", id).put("siteId", site).put("direction", "in")
                             .put("visitor", Api.visitor("Hành khách " + client + "-" + i,
@@ -70,6 +84,11 @@ public final class AcknowledgedLoad {
 
     public int acknowledgedCount() {
         return acknowledged.size();
+    }
+
+    /** The visit ids acknowledged so far (a copy). */
+    public java.util.Set<String> acknowledgedVisitIds() {
+        return new java.util.HashSet<>(acknowledged.values());
     }
 
     public int sentCount() {

@@ -3,6 +3,13 @@ package vn.kiosk.server.support;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,18 +23,50 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A plain HTTP client for tests, as an outside script would use the API. */
 public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One connection per concurrent request, as browsers and kiosks use plain HTTP: what a TCP balancer spreads. */
+    private static final HttpClient HTTP1 = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private final String base;
     private final String token;
+    private final HttpClient client;
 
     public Api(String base) {
-        this(base, null);
+        this(base, null, CLIENT);
     }
 
-    private Api(String base, String token) {
+    private Api(String base, String token, HttpClient client) {
         this.base = base;
         this.token = token;
+        this.client = client;
+    }
+
+    /** Over HTTPS, trusting only the given certificate authority (e.g. the one of make-certs). */
+    public static Api trusting(String base, Path caCert) throws Exception {
+        return new Api(base, null, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .sslContext(trustOnly(caCert)).build());
+    }
+
+    public static SSLContext trustOnly(Path caCert) throws Exception {
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        ks.load(null, null);
+        try (InputStream in = Files.newInputStream(caCert)) {
+            ks.setCertificateEntry("kiosk-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    /**
+     * HTTP/1.1 only: the default client upgrades to HTTP/2 (h2c) and sends
+     * everything over one connection, which a balancer would pin to one backend.
+     */
+    public static Api http1(String base) {
+        return new Api(base, null, HTTP1);
     }
 
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {
@@ -45,7 +84,7 @@ public final class Api {
     }
 
     public Api as(String bearer) {
-        return new Api(base, bearer);
+        return new Api(base, bearer, client);
     }
 
     public String token() {
@@ -84,7 +123,7 @@ public final class Api {
 
     public byte[] bytes(String path) {
         try {
-            HttpResponse<byte[]> r = CLIENT.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + r.statusCode());
             }
@@ -115,14 +154,14 @@ public final class Api {
         if (r.status != 201) {
             throw new IllegalStateException("user not created: " + r.status + " " + r.body);
         }
-        return new Api(base).login(username, "pass-" + username);
+        return new Api(base, null, client).login(username, "pass-" + username);
     }
 
     /** Creates and pairs a kiosk; returns the pairing answer (kioskId, deviceToken, secret). */
     public JsonObject pairKiosk(long siteId, String mode) {
         Response k = post("/api/v1/sites/" + siteId + "/kiosks", new JsonObject().put("name", "Kiosk").put("gate", "Cổng A")
                 .put("mode", mode));
-        Response p = new Api(base).post("/api/v1/kiosks/pair", new JsonObject().put("pairingCode", k.json().getString("pairingCode")));
+        Response p = new Api(base, null, client).post("/api/v1/kiosks/pair", new JsonObject().put("pairingCode", k.json().getString("pairingCode")));
         if (p.status != 200) {
             throw new IllegalStateException("pairing failed: " + p.status + " " + p.body);
         }
@@ -152,9 +191,9 @@ public final class Api {
         return b;
     }
 
-    private static Response send(HttpRequest.Builder b) {
+    private Response send(HttpRequest.Builder b) {
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.body(), r.headers());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

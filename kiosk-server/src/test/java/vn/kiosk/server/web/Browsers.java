@@ -79,6 +79,11 @@ final class Browsers {
 
     /** A browser of its own, e.g. with a fake camera file; the caller closes it. */
     static synchronized Browser launch(List<String> extraFlags) {
+        return launch(extraFlags, Map.of());
+    }
+
+    /** With environment variables for Chromium, e.g. a HOME whose NSS database trusts a local authority. */
+    static synchronized Browser launch(List<String> extraFlags, Map<String, String> env) {
         requireChromium();
         if (playwright == null) {
             // CI machines are small and shared: wait for the page generously, fail only on real trouble.
@@ -90,7 +95,14 @@ final class Browsers {
         args.addAll(extraFlags);
         // Playwright gives every launch a fresh temporary profile (its --user-data-dir).
         return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(args).setTimeout(60_000));
+                .setHeadless(true).setArgs(args).setTimeout(60_000).setEnv(env.isEmpty() ? null : withSystemEnv(env)));
+    }
+
+    /** Playwright's env replaces the whole environment of the browser. */
+    private static Map<String, String> withSystemEnv(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(System.getenv());
+        all.putAll(env);
+        return all;
     }
 
     static BrowserContext tablet(Browser b) {
