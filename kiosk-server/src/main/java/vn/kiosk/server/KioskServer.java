@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.server.auth.AuthService;
@@ -25,6 +26,7 @@ import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.config.Config;
 import vn.kiosk.server.db.DbTarget;
 import vn.kiosk.server.db.EmbeddedDatabase;
+import vn.kiosk.server.db.ReadPool;
 import vn.kiosk.server.demo.DemoSeed;
 import vn.kiosk.server.events.EventRelay;
 import vn.kiosk.server.events.SseHandler;
@@ -62,6 +64,8 @@ public final class KioskServer implements AutoCloseable {
     private final int httpsPort;
     private final Housekeeping housekeeping;
     private DailyStatsJob dailyStats;
+    private String apiDeployment;
+    private AtomicBoolean draining;
     private boolean closed;
 
     private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
@@ -101,14 +105,16 @@ public final class KioskServer implements AutoCloseable {
                     .withMetrics(new MicrometerMetricsFactory(registry))
                     .build();
             Pool pool = target.pool(vertx, cfg.dbPoolSize());
+            Pool readPool = ReadPool.of(vertx, pool, cfg.dbReadUrl().map(DbTarget::of).orElse(null), cfg.dbPoolSize(),
+                    registry);
             EventRelay relay = new EventRelay(vertx, pool, target.connectOptions(), UUID.randomUUID().toString());
             SiteAccess access = new SiteAccess(new SiteRepository(pool));
             AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
             relay.onAuthChange(auth::invalidateAll);
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
-            Services services = new Services(vertx, cfg, pool, auth, new Authenticator(auth), access, relay, keys,
+            Services services = new Services(vertx, cfg, pool, readPool, auth, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
-                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount);
+                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean());
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);
             KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
@@ -123,6 +129,7 @@ public final class KioskServer implements AutoCloseable {
                             .map(rows -> rows.iterator().next().getBoolean("fresh"));
 
             Vertx v = vertx;
+            String[] api = new String[1];
             await(checkKeys(pool, keys)
                     .compose(x -> relay.start())
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
@@ -134,12 +141,17 @@ public final class KioskServer implements AutoCloseable {
                     .compose(x -> demo)
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
-                            new DeploymentOptions().setInstances(cfg.verticleInstances()))));
+                            new DeploymentOptions().setInstances(cfg.verticleInstances())))
+                    .onSuccess(id -> api[0] = id));
             log.info("Kiosk is listening on port {}{} (database {}, started in {} ms)", port,
                     httpsPort.map(p -> ", HTTPS on port " + p).orElse(""),
-                    embedded != null ? "embedded" : target.host() + ":" + target.port(), (System.nanoTime() - t0) / 1_000_000);
+                    (embedded != null ? "embedded" : target.host() + ":" + target.port())
+                            + cfg.dbReadUrl().map(u -> ", reads from " + u.host() + ":" + u.port()).orElse(""),
+                    (System.nanoTime() - t0) / 1_000_000);
             KioskServer server = new KioskServer(embedded, target, vertx, pool, relay, port, httpsPort.orElse(-1), housekeeping);
             server.dailyStats = dailyStats;
+            server.draining = services.draining();
+            server.apiDeployment = api[0];
             return server;
         } catch (Exception | Error e) {
             if (vertx != null) {
@@ -202,6 +214,24 @@ public final class KioskServer implements AutoCloseable {
         return dailyStats;
     }
 
+    /**
+     * Before a SIGTERM stop when other instances may share the database: for {@link #LAME_DUCK_MS} every
+     * answer closes its connection and {@code /health} says 503, so clients and the balancer move to the
+     * other instances on a fresh connection. Without it, the port closing would race requests already on
+     * their way over idle keep-alive connections, and those would get no answer.
+     */
+    public void drain() throws InterruptedException {
+        if (embedded != null || draining == null) {
+            return;
+        }
+        log.info("Draining: answers close their connections, /health says 503, for {} ms", LAME_DUCK_MS);
+        draining.set(true);
+        Thread.sleep(LAME_DUCK_MS);
+    }
+
+    /** How long {@link #drain()} keeps answering before the port closes. */
+    public static final long LAME_DUCK_MS = 2000;
+
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -210,7 +240,17 @@ public final class KioskServer implements AutoCloseable {
         closed = true;
         log.info("Stopping: HTTP first, then pending writes, then the database");
         try {
-            // The LISTEN connection first, so that it is not still open when PostgreSQL stops.
+            // Vert.x closes its own resources (the pool among them) before it undeploys the verticles, so
+            // the HTTP verticles go first, by hand: they stop accepting, answer what is in flight and drain
+            // their writers while the pool is still open.
+            if (apiDeployment != null) {
+                vertx.undeploy(apiDeployment).await(ApiVerticle.DRAIN_SECONDS + 20, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.warn("The HTTP verticles did not stop cleanly ({})", e.getClass().getSimpleName());
+        }
+        try {
+            // Then the LISTEN connection, so that it is not still open when PostgreSQL stops.
             relay.stop().await(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("The event relay did not stop cleanly ({})", e.getClass().getSimpleName());

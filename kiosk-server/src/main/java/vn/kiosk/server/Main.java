@@ -53,6 +53,7 @@ public final class Main {
             KioskServer server = KioskServer.start(config, Map.copyOf(System.getenv()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    server.drain();
                     server.close();
                 } catch (Exception e) {
                     System.err.println("Shutdown failed: " + e);

@@ -18,6 +18,7 @@ public record Config(
         int httpPort,
         Path dataDir,
         Optional<DbUrl> dbUrl,
+        Optional<DbUrl> dbReadUrl,
         Optional<String> adminPassword,
         Optional<Boolean> demo,
         int retentionDays,
@@ -32,11 +33,13 @@ public record Config(
         int hstsSeconds,
         List<String> trustedProxies,
         String logFormat,
-        int kioskSilentSeconds) {
+        int kioskSilentSeconds,
+        HttpLimits httpLimits) {
 
     public static final String HTTP_PORT = "KIOSK_HTTP_PORT";
     public static final String DATA_DIR = "KIOSK_DATA_DIR";
     public static final String DB_URL = "KIOSK_DB_URL";
+    public static final String DB_READ_URL = "KIOSK_DB_READ_URL";
     public static final String ADMIN_PASSWORD = "KIOSK_ADMIN_PASSWORD";
     public static final String DEMO = "KIOSK_DEMO";
     public static final String RETENTION_DAYS = "KIOSK_RETENTION_DAYS";
@@ -54,12 +57,18 @@ public record Config(
     public static final String TRUSTED_PROXIES = "KIOSK_TRUSTED_PROXIES";
     public static final String LOG_FORMAT = "KIOSK_LOG_FORMAT";
     public static final String KIOSK_SILENT_SECONDS = "KIOSK_KIOSK_SILENT_SECONDS";
+    public static final String HTTP_IDLE_SECONDS = "KIOSK_HTTP_IDLE_TIMEOUT_SECONDS";
+    public static final String HTTP_HEADER_SECONDS = "KIOSK_HTTP_HEADER_TIMEOUT_SECONDS";
+    public static final String HTTP_BODY_SECONDS = "KIOSK_HTTP_BODY_TIMEOUT_SECONDS";
+    public static final String HTTP_MAX_HEADER_BYTES = "KIOSK_HTTP_MAX_HEADER_BYTES";
 
     /** The documented settings, for {@code --help}. */
     public static final Map<String, String> HELP = Map.ofEntries(
             Map.entry(HTTP_PORT, "HTTP port (default 8080; 0 picks a free one)"),
             Map.entry(DATA_DIR, "embedded database, keys, uploads (default ./kiosk-data)"),
             Map.entry(DB_URL, "postgresql://user:pass@host:port/db; when set no embedded database starts"),
+            Map.entry(DB_READ_URL, "a streaming replica of " + DB_URL + " for the log, exports, reports and traces"
+                    + " (they may lag it by the replication delay); the primary serves them while it does not answer"),
             Map.entry(ADMIN_PASSWORD, "password of the user 'admin', created if missing (random and printed once when unset)"),
             Map.entry(DEMO, "true seeds a demo province (default: true only with the embedded database and an empty data dir)"),
             Map.entry(RETENTION_DAYS, "days visits are kept (default 28)"),
@@ -77,6 +86,11 @@ public record Config(
             Map.entry(TRUSTED_PROXIES, "reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For/-Proto/-Host are believed"),
             Map.entry(LOG_FORMAT, "text (default) or json: one JSON object per line, with the request id"),
             Map.entry(KIOSK_SILENT_SECONDS, "a paired kiosk silent this long raises a kiosk_silent alert (default 300)"),
+            Map.entry(HTTP_IDLE_SECONDS, "an HTTP connection with no byte in or out this long is closed (default 60)"),
+            Map.entry(HTTP_HEADER_SECONDS, "a connection that has not sent a request's complete headers this long after opening"
+                    + " or after its previous answer is closed, however slowly bytes trickle (default 10)"),
+            Map.entry(HTTP_BODY_SECONDS, "a request whose body has not fully arrived this long after its headers is cut (default 30)"),
+            Map.entry(HTTP_MAX_HEADER_BYTES, "largest request line plus headers in bytes (default 16384; 431 beyond)"),
             Map.entry("KIOSK_KEY_DATA, _LOOKUP, _CONFIRMATION, _POSTER, _SESSION, _DATA_PREVIOUS",
                     "32-byte keys, base64 (default: generated into <data dir>/keys)"));
 
@@ -92,10 +106,16 @@ public record Config(
                 .orElse("http://localhost:" + (port == 0 ? 8080 : port));
         List<String> proxies = r.optional(TRUSTED_PROXIES).map(Config::list).orElse(List.of());
         vn.kiosk.server.ops.TrustedProxies.parse(proxies);
+        Optional<DbUrl> dbUrl = r.optional(DB_URL).map(u -> DbUrl.parse(DB_URL, u));
+        Optional<DbUrl> dbReadUrl = r.optional(DB_READ_URL).map(u -> DbUrl.parse(DB_READ_URL, u));
+        if (dbReadUrl.isPresent() && dbUrl.isEmpty()) {
+            throw new ConfigException(DB_READ_URL + " is a replica of " + DB_URL + ": set " + DB_URL + " too");
+        }
         return new Config(
                 port,
                 Path.of(r.text(DATA_DIR, "./kiosk-data")).toAbsolutePath().normalize(),
-                r.optional(DB_URL).map(DbUrl::parse),
+                dbUrl,
+                dbReadUrl,
                 r.optional(ADMIN_PASSWORD),
                 r.optional(DEMO).map(Reader::bool),
                 r.integer(RETENTION_DAYS, 28, 1, 3650),
@@ -110,7 +130,20 @@ public record Config(
                 r.integer(HSTS_SECONDS, 365 * 24 * 3600, 0, Integer.MAX_VALUE),
                 proxies,
                 r.choice(LOG_FORMAT, "text", "text", "json"),
-                r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600));
+                r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600),
+                HttpLimits.read(r));
+    }
+
+    /** How long and how large a client may be: slow and idle connections must not hold the server. */
+    public record HttpLimits(int idleTimeoutSeconds, int headerTimeoutSeconds, int bodyTimeoutSeconds,
+                             int maxHeaderBytes) {
+        static HttpLimits read(Reader r) {
+            return new HttpLimits(
+                    r.integer(HTTP_IDLE_SECONDS, 60, 5, 3600),
+                    r.integer(HTTP_HEADER_SECONDS, 10, 1, 600),
+                    r.integer(HTTP_BODY_SECONDS, 30, 1, 3600),
+                    r.integer(HTTP_MAX_HEADER_BYTES, 16 * 1024, 1024, 1024 * 1024));
+        }
     }
 
     private static List<String> list(String csv) {
@@ -118,21 +151,21 @@ public record Config(
     }
 
     public Config withHttpPort(int port) {
-        return new Config(port, dataDir, dbUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
+        return new Config(port, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
                 writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls, hstsSeconds, trustedProxies,
-                logFormat, kioskSilentSeconds);
+                logFormat, kioskSilentSeconds, httpLimits);
     }
 
     public Config withPublicUrl(String url) {
-        return new Config(httpPort, dataDir, dbUrl, adminPassword, demo, retentionDays, stripSlash(url),
+        return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, stripSlash(url),
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits);
     }
 
     public Config withTls(Optional<Tls> tls) {
-        return new Config(httpPort, dataDir, dbUrl, adminPassword, demo, retentionDays, publicUrl,
+        return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl,
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits);
     }
 
     /** HTTPS: the PEM files and the port. */
@@ -160,9 +193,19 @@ public record Config(
     /** A parsed {@code postgresql://user:pass@host:port/db} URL. */
     public record DbUrl(String host, int port, String database, String user, String password) {
         public static DbUrl parse(String url) {
-            URI uri = URI.create(url.trim());
+            return parse(DB_URL, url);
+        }
+
+        /** {@code setting} names the variable in error messages. */
+        public static DbUrl parse(String setting, String url) {
+            URI uri;
+            try {
+                uri = URI.create(url.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(setting + " must look like postgresql://user:pass@host:port/db");
+            }
             if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-                throw new ConfigException(DB_URL + " must look like postgresql://user:pass@host:port/db");
+                throw new ConfigException(setting + " must look like postgresql://user:pass@host:port/db");
             }
             String user = "postgres";
             String password = "";
@@ -173,7 +216,7 @@ public record Config(
             }
             String db = uri.getPath() == null || uri.getPath().length() <= 1 ? user : uri.getPath().substring(1);
             if (uri.getHost() == null) {
-                throw new ConfigException(DB_URL + " has no host");
+                throw new ConfigException(setting + " has no host");
             }
             return new DbUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, user, password);
         }

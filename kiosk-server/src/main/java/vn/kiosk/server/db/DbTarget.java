@@ -29,8 +29,13 @@ public record DbTarget(String host, int port, String database, String user, Stri
     }
 
     public Pool pool(Vertx vertx, int size) {
+        return pool(vertx, size, "kiosk");
+    }
+
+    /** {@code name} labels the pool's metrics ({@code pool_name}). */
+    public Pool pool(Vertx vertx, int size, String name) {
         return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(size).setShared(true).setName("kiosk")
+                .with(new PoolOptions().setMaxSize(size).setShared(true).setName(name)
                         .setMaxWaitQueueSize(4096).setConnectionTimeout(5))
                 .connectingTo(connectOptions())
                 .using(vertx)

@@ -97,5 +97,12 @@ public final class SseHandler {
         };
         response.closeHandler(v -> close.run());
         response.exceptionHandler(e -> close.run());
+        // A stopping server ends its streams at once instead of holding its shutdown for the drain period;
+        // the browser reconnects (retry: 2000) and the balancer sends it to another instance.
+        ctx.request().connection().shutdownHandler(v -> {
+            if (!response.ended() && !response.closed()) {
+                response.end();
+            }
+        });
     }
 }

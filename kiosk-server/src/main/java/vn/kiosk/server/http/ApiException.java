@@ -58,6 +58,12 @@ public final class ApiException extends RuntimeException {
         return new ApiException(503, "unavailable", "Service unavailable", detail, null, retryAfterSeconds);
     }
 
+    /** The database's disk is full (SQLSTATE 53100): nothing was stored. */
+    public static ApiException diskFull() {
+        return new ApiException(503, "disk-full", "Service unavailable",
+                "The server's disk is full; nothing was stored. Try again later", null, 30);
+    }
+
     public ApiException with(String key, Object value) {
         JsonObject e = extra == null ? new JsonObject() : extra.copy();
         return new ApiException(status, type, title, getMessage(), e.put(key, value), retryAfterSeconds);

@@ -46,12 +46,16 @@ public final class ApiVerticle extends VerticleBase {
             java.util.Set.of("checkIn", "decodeQr", "uploadCampaignImage", "listVisits", "exportVisitsCsv", "renderQr",
                     "exportVisitsXlsx", "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays");
 
+    /** How long a stopping server waits for requests in flight before it closes their connections. */
+    public static final int DRAIN_SECONDS = 10;
+
     private final Config config;
     private final Services services;
     private final PrometheusMeterRegistry registry;
     private HttpServer server;
     private HttpServer secure;
     private VisitWriter writer;
+    private SlowClientGuard guard;
 
     public ApiVerticle(Config config, Services services, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -89,33 +93,53 @@ public final class ApiVerticle extends VerticleBase {
                 }
             }
             Router router = builder.createRouter();
+            // First of all routes: while the server drains, every answer closes its connection.
+            router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+                if (services.draining().get()) {
+                    ctx.response().putHeader(io.vertx.core.http.HttpHeaders.CONNECTION, "close");
+                }
+                ctx.next();
+            });
             TrustedProxies proxies = TrustedProxies.parse(config.trustedProxies());
             if (!proxies.isEmpty()) {
                 // Safe only because HttpEdge strips these headers from every peer that is not a trusted proxy.
                 router.allowForward(AllowForwardHeaders.X_FORWARD);
             }
             mountOthers(router);
+            guard = new SlowClientGuard(vertx, config.httpLimits());
+            io.micrometer.core.instrument.FunctionCounter.builder("kiosk_http_slow_connections_closed", guard,
+                            g -> SlowClientGuard.cutCount())
+                    .description("Connections closed for not sending a complete request in time").register(registry);
             if (config.tls().isEmpty()) {
                 server = createServer(new HttpServerOptions());
-                return server.requestHandler(HttpEdge.direct(router, proxies)).listen(config.httpPort());
+                return guard.install(server, HttpEdge.direct(router, proxies)).listen(config.httpPort());
             }
             Config.Tls tls = config.tls().get();
             server = createServer(new HttpServerOptions());
             secure = createServer(new HttpServerOptions().setSsl(true).setUseAlpn(true)
                     .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString())
                             .setKeyPath(tls.key().toString())));
-            return secure.requestHandler(HttpEdge.direct(router, proxies)).listen(tls.port())
-                    .compose(s -> server.requestHandler(HttpEdge.redirecting(router, proxies, tls.port()))
+            return guard.install(secure, HttpEdge.direct(router, proxies)).listen(tls.port())
+                    .compose(s -> guard.install(server, HttpEdge.redirecting(router, proxies, tls.port()))
                             .listen(config.httpPort()));
         });
     }
 
     private HttpServer createServer(HttpServerOptions options) {
-        HttpServer s = vertx.createHttpServer(options.setCompressionSupported(true)
-                .setIdleTimeout(60).setMaxHeaderSize(16 * 1024).setMaxFormAttributeSize(config.bodyLimitBytes()));
+        Config.HttpLimits limits = config.httpLimits();
+        // No clear-text HTTP/2 (no browser speaks it): with it, Vert.x waits for a whole first request to look
+        // for an h2c upgrade before it reports the connection, which hides idle and slowloris connections from
+        // the SlowClientGuard. HTTP/2 stays available over TLS (ALPN).
+        HttpServer s = vertx.createHttpServer(options.setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+                .setIdleTimeout(limits.idleTimeoutSeconds()).setMaxHeaderSize(limits.maxHeaderBytes())
+                .setMaxFormAttributeSize(config.bodyLimitBytes()));
         s.invalidRequestHandler(req -> {
+            if (req.decoderResult().cause() instanceof io.netty.handler.codec.PrematureChannelClosureException) {
+                return; // the client hung up in the middle of its headers: nothing to answer, nothing to log
+            }
             org.slf4j.LoggerFactory.getLogger(ApiVerticle.class).warn("Invalid HTTP request {}", req.decoderResult());
-            req.response().setStatusCode(400).end();
+            // 400, or 431/414 for headers or a request line over the limits
+            io.vertx.core.http.HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(req);
         });
         s.exceptionHandler(t -> org.slf4j.LoggerFactory.getLogger(ApiVerticle.class)
                 .warn("HTTP connection failed ({})", t.toString()));
@@ -124,8 +148,15 @@ public final class ApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        Future<Void> closedSecure = secure == null ? Future.succeededFuture() : secure.close();
+        if (guard != null) {
+            guard.stop();
+        }
+        // shutdown, not close: the port stops accepting at once (a balancer sends new connections elsewhere)
+        // while requests in flight are still answered, so an acknowledged check-in is never cut off.
+        Future<Void> closed = server == null ? Future.succeededFuture()
+                : server.shutdown(DRAIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        Future<Void> closedSecure = secure == null ? Future.succeededFuture()
+                : secure.shutdown(DRAIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         return Future.join(closed, closedSecure).compose(v -> writer.drain());
     }
 
@@ -138,6 +169,7 @@ public final class ApiVerticle extends VerticleBase {
         checks.register("database", 2000, promise -> services.pool().query("select 1").execute()
                 .onSuccess(r -> promise.complete(Status.OK()))
                 .onFailure(t -> promise.complete(Status.KO())));
+        checks.register("accepting", promise -> promise.complete(services.draining().get() ? Status.KO() : Status.OK()));
         router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         router.get("/openapi.yaml").handler(ctx -> ctx.response()

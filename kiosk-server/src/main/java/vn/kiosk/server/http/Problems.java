@@ -15,18 +15,29 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
     public static final String TYPE_BASE = "https://kiosk.gov.vn/problems/";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    /** PostgreSQL's disk_full: a file could not be extended or written. */
+    static final String DISK_FULL = "53100";
+    private static final Unavailable UNAVAILABLE = new Unavailable();
 
     private Problems() {
     }
 
     public static void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure instanceof io.vertx.core.http.HttpClosedException) {
+            // The client went away (or was cut for sending too slowly) before its request was read: nobody to answer.
+            log.debug("Request {} {} abandoned: the connection closed", ctx.request().method(), ctx.normalizedPath());
+            return;
+        }
         ApiException problem = toProblem(ctx.statusCode(), failure);
         if (problem.status() < 500 && failure != null && !(failure instanceof ApiException)) {
             log.debug("Request {} {} refused: {} (cause {})", ctx.request().method(), ctx.normalizedPath(), failure,
                     failure.getCause());
         }
-        if (problem.status() >= 500) {
+        if (problem.status() == 503 && failure != null && !(failure instanceof ApiException)) {
+            // The database is away or its disk is full: a line now and then, not a stack trace per request.
+            UNAVAILABLE.log(problem.type(), failure);
+        } else if (problem.status() >= 500) {
             // The message of a database or internal error may quote request data: log the class only.
             log.error("Request {} {} failed with {}", ctx.request().method(), ctx.normalizedPath(),
                     failure == null ? "status " + ctx.statusCode() : failure.getClass().getName(),
@@ -77,7 +88,11 @@ public final class Problems {
         if (failure instanceof DecodeException) {
             return ApiException.badRequest("malformed-json", "The body is not valid JSON");
         }
-        if (failure instanceof PgException pg && "57P01".equals(pg.getSqlState())) {
+        if (failure instanceof PgException pg && DISK_FULL.equals(pg.getSqlState())) {
+            return ApiException.diskFull();
+        }
+        if (failure instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("57P")) {
+            // admin or crash shutdown, or "cannot connect now" while it stops or starts
             return ApiException.unavailable("The database is restarting; try again", 2);
         }
         int code = failure instanceof HttpException he ? he.getStatusCode() : status;
@@ -98,12 +113,42 @@ public final class Problems {
     private static boolean isUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String name = c.getClass().getName();
-            if (c instanceof java.net.ConnectException || c instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+            // The only sockets a request's handling opens are the database's: a reset or broken one means it is
+            // away (NIO reports a reset as a plain IOException). A closed pool means the server is stopping.
+            if (c instanceof java.net.SocketException || c.getClass() == java.io.IOException.class
+                    || name.contains("NativeIoException")
+                    || "Pool closed".equals(c.getMessage()) || "Client is closed".equals(c.getMessage())
+                    || String.valueOf(c.getMessage()).startsWith("Connection is not active now")
+                    || c instanceof io.vertx.core.http.ConnectionPoolTooBusyException
                     || name.contains("ClosedConnectionException") || name.contains("NoStackTraceTimeoutException")
                     || (c instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** At most one line per kind of unavailability every ten seconds, with how many requests it refused. */
+    static final class Unavailable {
+        private static final long EVERY_NANOS = 10_000_000_000L;
+        private final java.util.Map<String, long[]> seen = new java.util.HashMap<>();
+
+        synchronized void log(String type, Throwable failure) {
+            long now = System.nanoTime();
+            long[] s = seen.computeIfAbsent(type, t -> new long[] {now - EVERY_NANOS, 0});
+            s[1]++;
+            if (now - s[0] < EVERY_NANOS) {
+                return;
+            }
+            if (type.equals("disk-full")) {
+                log.error("The database's disk is full (SQLSTATE 53100): writes are refused with 503 disk-full until"
+                        + " space is freed where the data dir is; {} refused since the last such line", s[1]);
+            } else {
+                log.warn("The database is unavailable ({}): requests are refused with 503; {} refused since the last"
+                        + " such line", failure.getClass().getName(), s[1]);
+            }
+            s[0] = now;
+            s[1] = 0;
+        }
     }
 }

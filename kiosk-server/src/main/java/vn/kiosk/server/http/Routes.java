@@ -31,11 +31,11 @@ final class Routes {
         var checkins = new CheckinHandler(s.pool(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
                 s.config().rateLimitStaff(), tokens);
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
-        var log = new LogHandlers(s.pool(), s.access(), s.keys().personal());
+        var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal());
         var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
-        var logXlsx = new LogXlsx(s.pool(), s.access(), s.keys().personal());
-        var reports = new ReportHandlers(new ReportService(s.pool(), s.access(), s.config().retentionDays()));
-        var traces = new TraceHandlers(new TraceService(s.pool(), s.access().repository(), s.keys().personal()));
+        var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
+        var reports = new ReportHandlers(new ReportService(s.readPool(), s.access(), s.config().retentionDays()));
+        var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal()));
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),

@@ -39,11 +39,14 @@ public final class LogHandlers {
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Pool pool;
+    private final Pool reads;
     private final SiteAccess access;
     private final PersonalData personal;
 
-    public LogHandlers(Pool pool, SiteAccess access, PersonalData personal) {
+    /** {@code reads} may lag {@code pool} (a read replica): the log itself; audits and occupancy use {@code pool}. */
+    public LogHandlers(Pool pool, Pool reads, SiteAccess access, PersonalData personal) {
         this.pool = pool;
+        this.reads = reads;
         this.access = access;
         this.personal = personal;
     }
@@ -93,7 +96,7 @@ public final class LogHandlers {
             from = q.start;
         }
         OffsetDateTime lo = from;
-        return pool.preparedQuery(q.sql.toString()).execute(q.over(lo, to)).compose(rows -> {
+        return reads.preparedQuery(q.sql.toString()).execute(q.over(lo, to)).compose(rows -> {
             for (Row r : rows) {
                 if (got.size() < want) {
                     got.add(r);
@@ -125,7 +128,7 @@ public final class LogHandlers {
     private Future<Integer> stream(RoutingContext ctx, Site site, VisitQuery q) {
         ZoneId zone = site.zone();
         AtomicInteger count = new AtomicInteger();
-        return pool.withTransaction(conn -> conn.prepare(q.sql.toString()).compose(ps -> {
+        return reads.withTransaction(conn -> conn.prepare(q.sql.toString()).compose(ps -> {
             HttpServerResponse res = ctx.response().setChunked(true)
                     .putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"visits-site-" + site.id() + ".csv\"")

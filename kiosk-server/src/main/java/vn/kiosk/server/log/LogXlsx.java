@@ -52,12 +52,15 @@ public final class LogXlsx {
             "Cổng ra / Gate out", "Cách ghi / Method", "Bluezone");
 
     private final Pool pool;
+    private final Pool reads;
     private final SiteAccess access;
     private final PersonalData personal;
     private volatile WorkerExecutor workers;
 
-    public LogXlsx(Pool pool, SiteAccess access, PersonalData personal) {
+    /** {@code reads} may lag {@code pool} (a read replica): the rows; the audit goes to {@code pool}. */
+    public LogXlsx(Pool pool, Pool reads, SiteAccess access, PersonalData personal) {
         this.pool = pool;
+        this.reads = reads;
         this.access = access;
         this.personal = personal;
     }
@@ -99,7 +102,7 @@ public final class LogXlsx {
     private int write(HttpServerResponse res, Site site, VisitQuery q, java.util.function.IntFunction<Tuple> audit)
             throws Exception {
         ZoneId zone = site.zone();
-        SqlConnection conn = await(pool.getConnection());
+        SqlConnection conn = await(reads.getConnection());
         try {
             var tx = await(conn.begin());
             var statement = await(conn.prepare(q.sql.toString()));

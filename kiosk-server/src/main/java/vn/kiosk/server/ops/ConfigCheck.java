@@ -58,6 +58,15 @@ public final class ConfigCheck {
         } else {
             facts.add("database embedded in " + config.dataDir().resolve("postgres"));
         }
+        if (config.dbReadUrl().isPresent()) {
+            facts.add("read replica " + config.dbReadUrl().get());
+            List<String> unreachable = new ArrayList<>();
+            if (reachDatabase) {
+                database(Config.DB_READ_URL, config.dbReadUrl().get(), unreachable);
+            }
+            // Not a problem: the server reads from the primary while the replica does not answer.
+            unreachable.forEach(w -> warnings.add(w + "; reports and the log are read from the primary meanwhile"));
+        }
         if (!config.trustedProxies().isEmpty()) {
             facts.add("trusted proxies " + String.join(", ", config.trustedProxies()));
         }
@@ -174,6 +183,10 @@ public final class ConfigCheck {
     }
 
     static void database(Config.DbUrl url, List<String> problems) {
+        database(Config.DB_URL, url, problems);
+    }
+
+    static void database(String setting, Config.DbUrl url, List<String> problems) {
         Properties p = new Properties();
         p.setProperty("user", url.user());
         p.setProperty("password", url.password());
@@ -182,7 +195,7 @@ public final class ConfigCheck {
         try (var c = DriverManager.getConnection(url.jdbcUrl(), p)) {
             c.createStatement().execute("select 1");
         } catch (SQLException e) {
-            problems.add(Config.DB_URL + " " + url + " does not answer: " + e.getMessage());
+            problems.add(setting + " " + url + " does not answer: " + e.getMessage());
         }
     }
 }

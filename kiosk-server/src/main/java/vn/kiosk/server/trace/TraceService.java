@@ -163,11 +163,14 @@ public final class TraceService {
             + " values ($1, $2, null, $3, $4)";
 
     private final Pool pool;
+    private final Pool reads;
     private final SiteRepository sites;
     private final PersonalData personal;
 
-    public TraceService(Pool pool, SiteRepository sites, PersonalData personal) {
+    /** {@code reads} may lag {@code pool} (a read replica): the visits; the audit goes to {@code pool}. */
+    public TraceService(Pool pool, Pool reads, SiteRepository sites, PersonalData personal) {
         this.pool = pool;
+        this.reads = reads;
         this.sites = sites;
         this.personal = personal;
     }
@@ -260,7 +263,7 @@ public final class TraceService {
             return person(SUBJECT_BY_ID, Tuple.of(Buffer.buffer(personal.hash("id", req.idNumber()))))
                     .map(s -> new Start(req, s, null));
         }
-        return pool.preparedQuery(VISIT).execute(Tuple.of(req.visitId())).compose(rows -> {
+        return reads.preparedQuery(VISIT).execute(Tuple.of(req.visitId())).compose(rows -> {
             if (!rows.iterator().hasNext()) {
                 return Future.failedFuture(noSubject());
             }
@@ -281,7 +284,7 @@ public final class TraceService {
     }
 
     private Future<Person> person(String sql, Tuple args) {
-        return pool.preparedQuery(sql).execute(args).compose(rows -> rows.iterator().hasNext()
+        return reads.preparedQuery(sql).execute(args).compose(rows -> rows.iterator().hasNext()
                 ? Future.succeededFuture(person(rows.iterator().next(), "id"))
                 : Future.failedFuture(noSubject()));
     }
@@ -292,7 +295,7 @@ public final class TraceService {
         Tuple args = Tuple.tuple().addArrayOfLong(byId.keySet().toArray(Long[]::new))
                 .addOffsetDateTime(req.from()).addOffsetDateTime(req.to())
                 .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)).addArrayOfLong(scope);
-        return pool.preparedQuery(VISITS_OF).execute(args).map(rows -> {
+        return reads.preparedQuery(VISITS_OF).execute(args).map(rows -> {
             List<Visit> out = new ArrayList<>();
             rows.forEach(r -> out.add(visit(r, byId.get(r.getLong("visitor_id")))));
             return out;
@@ -318,10 +321,10 @@ public final class TraceService {
         }
         // A second hop pairs hundreds of thousands of stays: sorted and grouped in memory, not on disk, and
         // stopped if it runs too long. A first hop from a few stays reads a few index ranges of bounded
-        // length: it goes straight to the pool, saving the transaction's three extra round trips.
+        // length: it goes straight to the pool of reads, saving the transaction's three extra round trips.
         Future<RowSet<Row>> found = hop == 1 && !merged && spans.size() <= SMALL_SPANS
-                ? pool.preparedQuery(OVERLAPS).execute(args)
-                : pool.withTransaction(tx -> tx.query("set local statement_timeout = " + STATEMENT_TIMEOUT_MS
+                ? reads.preparedQuery(OVERLAPS).execute(args)
+                : reads.withTransaction(tx -> tx.query("set local statement_timeout = " + STATEMENT_TIMEOUT_MS
                         + "; set local work_mem = '64MB'").execute()
                 .compose(x -> tx.preparedQuery(merged ? OVERLAPS_MERGED : OVERLAPS).execute(args)));
         return found

@@ -91,12 +91,29 @@ class ConfigCheckTest {
                 .exit()).isZero();
         fails(Map.of(Config.HTTP_PORT, "eighty"), "KIOSK_HTTP_PORT must be a whole number");
         fails(Map.of(Config.HTTPS_PORT, "70000"), "KIOSK_HTTPS_PORT must be between 0 and 65535");
+        fails(Map.of(Config.HTTP_HEADER_SECONDS, "0"), "KIOSK_HTTP_HEADER_TIMEOUT_SECONDS must be between 1 and 600");
+        fails(Map.of(Config.HTTP_MAX_HEADER_BYTES, "lots"), "KIOSK_HTTP_MAX_HEADER_BYTES must be a whole number");
         fails(Map.of(Config.LOG_FORMAT, "xml"), "KIOSK_LOG_FORMAT must be one of text, json, not 'xml'");
         fails(Map.of(Config.TRUSTED_PROXIES, "10.0.0.1, nginx"),
                 "KIOSK_TRUSTED_PROXIES: 'nginx' is not an IP address or CIDR range (names are not resolved)");
         fails(Map.of(Config.PUBLIC_URL, "kiosk.local"), "KIOSK_PUBLIC_URL must be an http:// or https:// URL with a host, not 'kiosk.local'");
         fails(Map.of("KIOSK_KEY_DATA", "not base64!"), "KIOSK_KEY_DATA is not base64 (e.g. openssl rand -base64 32)");
         fails(Map.of("KIOSK_KEY_LOOKUP", "c2hvcnQ="), "KIOSK_KEY_LOOKUP must be at least 32 bytes");
+    }
+
+    @Test
+    @DisplayName("A read replica needs the primary's URL; one that does not answer is a warning, not an error")
+    void readReplica() {
+        fails(Map.of(Config.DB_READ_URL, "postgresql://kiosk:secret@127.0.0.1:1/kiosk"),
+                "KIOSK_DB_READ_URL is a replica of KIOSK_DB_URL: set KIOSK_DB_URL too");
+        fails(Map.of(Config.DB_URL, "postgresql://kiosk:secret@127.0.0.1:1/kiosk", Config.DB_READ_URL, "http://replica/kiosk"),
+                "KIOSK_DB_READ_URL must look like postgresql://user:pass@host:port/db");
+        Run r = run(Map.of(Config.DB_URL, vn.kiosk.server.support.TestServer.shared().dbUrl(),
+                Config.DB_READ_URL, "postgresql://kiosk:secret@127.0.0.1:1/kiosk"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("read replica postgresql://kiosk:***@127.0.0.1:1/kiosk");
+        assertThat(r.err()).contains("Warning: KIOSK_DB_READ_URL postgresql://kiosk:***@127.0.0.1:1/kiosk does not answer")
+                .contains("read from the primary meanwhile");
     }
 
     @Test

@@ -20,32 +20,65 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AcknowledgedLoad {
     private final Map<String, JsonObject> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final Map<Integer, java.util.concurrent.atomic.LongAdder> statuses = new ConcurrentHashMap<>();
+    /** {sent at (nanoTime), latency in µs} of each acknowledged check-in. */
+    private final java.util.Queue<long[]> latencyMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService pool;
     private final long site;
 
     public AcknowledgedLoad(Api api, long site, int clients) {
+        this(api, site, clients, 0);
+    }
+
+    /**
+     * {@code perClientPerSecond} > 0 paces each client on a fixed schedule (open loop: a slow answer
+     * does not delay the next send beyond its slot); 0 sends as fast as the answers come.
+     */
+    public AcknowledgedLoad(Api api, long site, int clients, int perClientPerSecond) {
         this.site = site;
         this.pool = Executors.newFixedThreadPool(clients);
+        long period = perClientPerSecond > 0 ? 1_000_000_000L / perClientPerSecond : 0;
         for (int c = 0; c < clients; c++) {
             int client = c;
             pool.submit(() -> {
+                long slot = System.nanoTime();
                 for (int i = 0; running.get(); i++) {
+                    if (period > 0) {
+                        slot += period;
+                        java.util.concurrent.locks.LockSupport.parkNanos(slot - System.nanoTime());
+                    }
                     String id = UUID.randomUUID().toString();
                     JsonObject body = new JsonObject().put("id", id).put("siteId", site).put("direction", "in")
                             .put("visitor", Api.visitor("Hành khách " + client + "-" + i,
                                     String.format("09%02d%06d", 10 + client, i)));
                     bodies.put(id, body);
+                    long t0 = System.nanoTime();
                     try {
                         Api.Response r = api.post("/api/v1/checkins", body.copy());
+                        statuses.computeIfAbsent(r.status(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
                         if (r.status() == 201 || r.status() == 200) {
                             acknowledged.put(id, r.json().getString("visitId"));
+                            latencyMicros.add(new long[] {t0, (System.nanoTime() - t0) / 1000});
+                        } else {
+                            backOff();
                         }
                     } catch (RuntimeException e) {
                         // no answer: not acknowledged, retried later
+                        statuses.computeIfAbsent(0, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                        backOff();
                     }
                 }
             });
+        }
+    }
+
+    /** A refused or unanswered client waits a little, as a kiosk does, instead of spinning. */
+    private static void backOff() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -53,8 +86,39 @@ public final class AcknowledgedLoad {
         return acknowledged.size();
     }
 
+    /** The visit ids acknowledged so far (a copy). */
+    public java.util.Set<String> acknowledgedVisitIds() {
+        return new java.util.HashSet<>(acknowledged.values());
+    }
+
     public int sentCount() {
         return bodies.size();
+    }
+
+    /** How many answers of each status the load got (0: no answer). */
+    public Map<Integer, Long> statuses() {
+        Map<Integer, Long> m = new java.util.TreeMap<>();
+        statuses.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    /** "p50 … ms, p99 … ms, max … ms" of the acknowledged check-ins. */
+    public String latencies() {
+        return latencies(l -> true);
+    }
+
+    /** The same, of the check-ins sent between two {@link System#nanoTime()} readings. */
+    public String latencies(long fromNanos, long toNanos) {
+        return latencies(l -> l[0] - fromNanos >= 0 && toNanos - l[0] > 0);
+    }
+
+    private String latencies(java.util.function.Predicate<long[]> which) {
+        long[] v = latencyMicros.stream().filter(which).mapToLong(l -> l[1]).sorted().toArray();
+        if (v.length == 0) {
+            return "no acknowledged check-ins";
+        }
+        return String.format("%d check-ins: p50 %.1f ms, p99 %.1f ms, max %.1f ms", v.length, v[v.length / 2] / 1000.0,
+                v[Math.min(v.length - 1, (int) (v.length * 0.99))] / 1000.0, v[v.length - 1] / 1000.0);
     }
 
     public void stop() throws InterruptedException {

@@ -23,11 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A plain HTTP client for tests, as an outside script would use the API. */
 public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One connection per concurrent request, as browsers and kiosks use plain HTTP: what a TCP balancer spreads. */
+    private static final HttpClient HTTP1 = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private final String base;
     private final String token;
-
     private final HttpClient client;
 
     public Api(String base) {
@@ -57,6 +59,14 @@ public final class Api {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, tmf.getTrustManagers(), null);
         return ctx;
+    }
+
+    /**
+     * HTTP/1.1 only: the default client upgrades to HTTP/2 (h2c) and sends
+     * everything over one connection, which a balancer would pin to one backend.
+     */
+    public static Api http1(String base) {
+        return new Api(base, null, HTTP1);
     }
 
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {

@@ -27,9 +27,14 @@ public final class ServerProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run these tests with 'mvn verify' (after package)");
         }
+        // A fixed port when given (a restarted instance behind a balancer keeps its address), else a free one.
         int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        if (env.containsKey("KIOSK_HTTP_PORT")) {
+            port = Integer.parseInt(env.get("KIOSK_HTTP_PORT"));
+        } else {
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
         }
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toString())
                 .redirectErrorStream(true)
@@ -67,6 +72,10 @@ public final class ServerProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public Api api() {
