@@ -10,6 +10,14 @@
 -- and a typed phone of the same person) are answered 'retry' for the later
 -- one, which the caller sends again in its next call.
 --
+-- Batches of different writers (each event loop has one; several instances
+-- share the database) can still carry the same visitor at once. The function
+-- therefore runs in two statements: the first upserts the visitors, which
+-- locks their rows until commit; the second, with a snapshot taken after
+-- those locks were granted, reads presence and request ids afresh and writes
+-- the rest. A second batch of the same visitor thus sees the first one's
+-- stay, and a request id the first one stored is answered as a replay.
+--
 -- Semantics kept from V2: a request id seen in the last 5 days returns its
 -- first answer and stores nothing; 'auto' is an exit when the visitor is
 -- inside; in again without an exit closes the earlier stay as inferred; an
@@ -50,8 +58,17 @@ returns table (req_id uuid, replay boolean, visit_id uuid, direction char, occur
                bluezone text, error text)
 language plpgsql as $$
 #variable_conflict use_column
+declare
+    a_ord     bigint[];
+    a_vid     bigint[];
+    a_name    text[];
+    a_mask    text[];
+    a_fresh   boolean[];
+    a_unknown bigint[];
 begin
-return query
+-- Statement 1: the visitors. Upserting or touching a visitor locks that row
+-- until commit, so two batches (of two event loops or two instances) with
+-- the same visitor run one after the other from here on.
 with req as (
     select *
       from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
@@ -96,20 +113,46 @@ with req as (
 ), by_name as (
     insert into visitors (id, name, name_folded)
     select a.id, a.name, a.folded from anon a
+)
+-- who they are, in request order; and the requests naming a visitor no longer on record
+select coalesce(array_agg(x.ord order by x.ord), '{}'), coalesce(array_agg(x.vid order by x.ord), '{}'),
+       coalesce(array_agg(x.vname order by x.ord), '{}'), coalesce(array_agg(x.vmask order by x.ord), '{}'),
+       coalesce(array_agg(x.fresh order by x.ord), '{}'),
+       (select coalesce(array_agg(t.ord), '{}') from todo t
+         where t.vid_in is not null and not exists (select 1 from by_id b where b.ord = t.ord))
+  into a_ord, a_vid, a_name, a_mask, a_fresh, a_unknown
+  from (select b.ord, b.id as vid, b.name as vname, b.phone_masked as vmask, b.fresh from by_id b
+        union all
+        -- Back to the request through its key, unique in the batch (VisitWriter sees to it);
+        -- array_position rather than a join, which the planner makes a nested loop over CTEs.
+        select array_position(p_phone_hash, p.phone_hash), p.id, p.name, p.phone_masked, p.fresh
+          from by_phone p
+        union all
+        select array_position(p_id_hash, i.id_hash), i.id, i.name, i.phone_masked, i.fresh
+          from by_idno i
+        union all
+        select a.ord, a.id, a.name, null::text, true from anon a) x;
+
+-- Statement 2, with a new snapshot: it sees whatever a concurrent batch of
+-- the same visitors committed while statement 1 waited for their rows.
+return query
+with req as (
+    select *
+      from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
+                  p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
+                  p_bluezone, p_bluezone_id, p_new_visits) with ordinality
+           as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
+                bz, bzid, new_visit, ord)
+), seen as (
+    select r.ord, e.visit_id, e.direction, e.occurred_at, e.visitor_id, e.display_name, e.phone_masked,
+           e.new_visitor, e.bluezone
+      from req r
+      join visit_events e on e.site_id = r.site and e.id = r.id and e.recorded_at > now() - interval '5 days'
 ), who as materialized (
-    select t.*, x.vid, x.vname, x.vmask, x.fresh
-      from todo t
-      join (select b.ord, b.id as vid, b.name as vname, b.phone_masked as vmask, b.fresh from by_id b
-            union all
-            -- Back to the request through its key, unique in the batch (VisitWriter sees to it);
-            -- array_position rather than a join, which the planner makes a nested loop over CTEs.
-            select array_position(p_phone_hash, p.phone_hash), p.id, p.name, p.phone_masked, p.fresh
-              from by_phone p
-            union all
-            select array_position(p_id_hash, i.id_hash), i.id, i.name, i.phone_masked, i.fresh
-              from by_idno i
-            union all
-            select a.ord, a.id, a.name, null::text, true from anon a) x on x.ord = t.ord
+    select r.*, w.vid, w.vname, w.vmask, w.fresh
+      from unnest(a_ord, a_vid, a_name, a_mask, a_fresh) as w(ord, vid, vname, vmask, fresh)
+      join req r on r.ord = w.ord
+     where not exists (select 1 from seen s where s.ord = w.ord)
 ), clash as (
     -- The same visitor twice at one site (reached through different keys):
     -- the later request waits for the next call.
@@ -199,9 +242,9 @@ select x.id, x.replay, x.visit, x.dir, x.at, x.vid, x.vname, x.vmask, x.fresh, x
                s.bluezone as bz, null::text as error
           from seen s join req r on r.ord = s.ord
         union all
-        select t.ord, t.id, false, null, null, null, null, null, null, false, null, 'visitor_unknown'
-          from todo t
-         where t.vid_in is not null and not exists (select 1 from by_id b where b.ord = t.ord)
+        select r.ord, r.id, false, null, null, null, null, null, null, false, null, 'visitor_unknown'
+          from req r
+         where r.ord = any(a_unknown) and not exists (select 1 from seen s where s.ord = r.ord)
         union all
         select w.ord, w.id, false, null, null, null, null, null, null, false, null, 'retry'
           from who w join clash c on c.ord = w.ord
