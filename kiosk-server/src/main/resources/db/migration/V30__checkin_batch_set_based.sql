@@ -12,10 +12,10 @@
 --
 -- Batches of different writers (each event loop has one; several instances
 -- share the database) can still carry the same visitor at once. The function
--- therefore runs in two statements: the first upserts the visitors, which
--- locks their rows until commit; the second, with a snapshot taken after
--- those locks were granted, reads presence and request ids afresh and writes
--- the rest. A second batch of the same visitor thus sees the first one's
+-- therefore runs in two statements: the first upserts the visitors known by
+-- a key, which locks their rows until commit; the second, with a snapshot
+-- taken after those locks were granted, reads request ids and presence and
+-- writes the rest. A second batch of the same visitor thus sees the first one's
 -- stay, and a request id the first one stored is answered as a replay.
 --
 -- Semantics kept from V2: a request id seen in the last 5 days returns its
@@ -66,9 +66,12 @@ declare
     a_fresh   boolean[];
     a_unknown bigint[];
 begin
--- Statement 1: the visitors. Upserting or touching a visitor locks that row
--- until commit, so two batches (of two event loops or two instances) with
--- the same visitor run one after the other from here on.
+-- Statement 1: the visitors known by a key (pass, phone, ID number).
+-- Upserting or touching a visitor locks that row until commit, so two
+-- batches (of two event loops or two instances) with the same visitor run
+-- one after the other from here on. It reads no partitioned table, so it
+-- costs little per batch; a replayed request refreshes its visitor's
+-- last-seen time here and stores nothing else.
 with req as (
     select *
       from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
@@ -76,22 +79,15 @@ with req as (
                   p_bluezone, p_bluezone_id, p_new_visits) with ordinality
            as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
                 bz, bzid, new_visit, ord)
-), seen as (
-    select r.ord, e.visit_id, e.direction, e.occurred_at, e.visitor_id, e.display_name, e.phone_masked,
-           e.new_visitor, e.bluezone
-      from req r
-      join visit_events e on e.site_id = r.site and e.id = r.id and e.recorded_at > now() - interval '5 days'
-), todo as materialized (
-    select r.* from req r where not exists (select 1 from seen s where s.ord = r.ord)
 ), by_id as (
     update visitors v set last_seen_at = now()
-      from todo t
+      from req t
      where t.vid_in is not null and v.id = t.vid_in
     returning t.ord, v.id, v.name, v.phone_masked, false as fresh
 ), by_phone as (
     insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked)
     select t.name, t.folded, t.ph, t.pe, t.pm, t.ih, t.ie, t.im
-      from todo t where t.vid_in is null and t.ph is not null
+      from req t where t.vid_in is null and t.ph is not null
      order by t.ord
     on conflict (phone_hash) do update
        set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now()
@@ -99,26 +95,17 @@ with req as (
 ), by_idno as (
     insert into visitors as v (name, name_folded, id_hash, id_enc, id_masked)
     select t.name, t.folded, t.ih, t.ie, t.im
-      from todo t where t.vid_in is null and t.ph is null and t.ih is not null
+      from req t where t.vid_in is null and t.ph is null and t.ih is not null
      order by t.ord
     on conflict (id_hash) do update
        set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now()
     returning v.id, v.id_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
-), anon as materialized (
-    -- Known by name only: a visitor of their own, with the id drawn up front
-    -- so that it maps back to its request.
-    select t.ord, nextval(pg_get_serial_sequence('visitors', 'id')) as id, t.name, t.folded
-      from todo t where t.vid_in is null and t.ph is null and t.ih is null
-     order by t.ord
-), by_name as (
-    insert into visitors (id, name, name_folded)
-    select a.id, a.name, a.folded from anon a
 )
 -- who they are, in request order; and the requests naming a visitor no longer on record
 select coalesce(array_agg(x.ord order by x.ord), '{}'), coalesce(array_agg(x.vid order by x.ord), '{}'),
        coalesce(array_agg(x.vname order by x.ord), '{}'), coalesce(array_agg(x.vmask order by x.ord), '{}'),
        coalesce(array_agg(x.fresh order by x.ord), '{}'),
-       (select coalesce(array_agg(t.ord), '{}') from todo t
+       (select coalesce(array_agg(t.ord), '{}') from req t
          where t.vid_in is not null and not exists (select 1 from by_id b where b.ord = t.ord))
   into a_ord, a_vid, a_name, a_mask, a_fresh, a_unknown
   from (select b.ord, b.id as vid, b.name as vname, b.phone_masked as vmask, b.fresh from by_id b
@@ -129,12 +116,11 @@ select coalesce(array_agg(x.ord order by x.ord), '{}'), coalesce(array_agg(x.vid
           from by_phone p
         union all
         select array_position(p_id_hash, i.id_hash), i.id, i.name, i.phone_masked, i.fresh
-          from by_idno i
-        union all
-        select a.ord, a.id, a.name, null::text, true from anon a) x;
+          from by_idno i) x;
 
 -- Statement 2, with a new snapshot: it sees whatever a concurrent batch of
--- the same visitors committed while statement 1 waited for their rows.
+-- the same visitors committed while statement 1 waited for their rows, so
+-- replays and presence are read here.
 return query
 with req as (
     select *
@@ -148,9 +134,22 @@ with req as (
            e.new_visitor, e.bluezone
       from req r
       join visit_events e on e.site_id = r.site and e.id = r.id and e.recorded_at > now() - interval '5 days'
+), anon as materialized (
+    -- Known by name only: a visitor of their own (no one else can meet them),
+    -- with the id drawn up front so that it maps back to its request.
+    select r.ord, nextval(pg_get_serial_sequence('visitors', 'id')) as id, r.name, r.folded
+      from req r
+     where r.vid_in is null and r.ph is null and r.ih is null
+       and not exists (select 1 from seen s where s.ord = r.ord)
+     order by r.ord
+), by_name as (
+    insert into visitors (id, name, name_folded)
+    select a.id, a.name, a.folded from anon a
 ), who as materialized (
     select r.*, w.vid, w.vname, w.vmask, w.fresh
-      from unnest(a_ord, a_vid, a_name, a_mask, a_fresh) as w(ord, vid, vname, vmask, fresh)
+      from (select * from unnest(a_ord, a_vid, a_name, a_mask, a_fresh) as k(ord, vid, vname, vmask, fresh)
+            union all
+            select a.ord, a.id, a.name, null::text, true from anon a) w
       join req r on r.ord = w.ord
      where not exists (select 1 from seen s where s.ord = w.ord)
 ), clash as (
