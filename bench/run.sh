@@ -9,7 +9,7 @@
 #   short  100 k visits, seconds per phase: ~1 min; writes to kiosk-bench/target/ only
 # environment: KIOSK_DB_URL (use that PostgreSQL; it must be empty of Kiosk data
 #   or a throwaway), KIOSK_BENCH_SERVER_JVM (JVM options for the server process),
-#   KIOSK_BENCH_BASELINE (path of pg-baseline.sh; default ../shared/bench/pg-baseline.sh),
+#   KIOSK_BENCH_BASELINE (path of pg-baseline.sh; default ../shared/bench/pg-baseline.sh, else its copy bench/pg-baseline.sh),
 #   KIOSK_BENCH_SKIP_BUILD=1 (use the jars already built)
 set -euo pipefail
 cd "$(dirname "$0")/.."

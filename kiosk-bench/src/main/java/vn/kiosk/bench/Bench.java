@@ -95,24 +95,43 @@ public final class Bench {
                 jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")));
     }
 
-    /** ../shared/bench/pg-baseline.sh beside the repository (looked for from the working directory upwards). */
+    /**
+     * ../shared/bench/pg-baseline.sh beside the repository (looked for from the working directory upwards);
+     * where there is none (a clean clone on its own), the byte-for-byte copy in bench/, which
+     * BenchShortFormTest keeps equal to the shared one whenever both exist.
+     */
     static Path findBaseline() {
         String env = System.getenv("KIOSK_BENCH_BASELINE");
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath();
         }
+        Path shared = sharedBaseline();
+        return shared != null ? shared : copiedBaseline();
+    }
+
+    static Path sharedBaseline() {
         Path dir = Path.of("").toAbsolutePath();
         for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/bench/pg-baseline.sh");
-            if (Files.exists(candidate)) {
-                return candidate;
+            for (String relative : new String[] {"shared/bench/pg-baseline.sh", "../shared/bench/pg-baseline.sh"}) {
+                Path candidate = dir.resolve(relative).normalize();
+                if (Files.exists(candidate)) {
+                    return candidate;
+                }
             }
-            candidate = dir.resolve("../shared/bench/pg-baseline.sh").normalize();
+        }
+        return null;
+    }
+
+    /** bench/pg-baseline.sh of this repository, looked for from the working directory upwards. */
+    static Path copiedBaseline() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int i = 0; i < 3 && dir != null; i++, dir = dir.getParent()) {
+            Path candidate = dir.resolve("bench/pg-baseline.sh");
             if (Files.exists(candidate)) {
                 return candidate;
             }
         }
-        return Path.of("../shared/bench/pg-baseline.sh").toAbsolutePath().normalize();
+        return Path.of("bench/pg-baseline.sh").toAbsolutePath();
     }
 
     private static void log(String fmt, Object... args) {

@@ -20,6 +20,14 @@ class BenchShortFormTest {
             "report", "purge", "purge_stall", "qr_svg", "qr_png_cached", "qr_png_cold", "rss", "startup", "blocked");
 
     @Test
+    void theCopiedBaselineIsTheSharedOne() throws Exception {
+        Path shared = Bench.sharedBaseline();
+        assumeTrue(shared != null, "no ../shared/bench/pg-baseline.sh beside the repository to compare with");
+        assertThat(Files.readString(Bench.copiedBaseline())).as("bench/pg-baseline.sh is a copy of " + shared)
+                .isEqualTo(Files.readString(shared));
+    }
+
+    @Test
     void everyFigureIsProduced() throws Exception {
         Path baseline = Bench.findBaseline();
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
