@@ -13,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps daily_site_stats filled so that the figures outlive the visits. Every
- * round recomputes the recent days (each site's yesterday and today, and the
- * days an offline kiosk may still add to: replays reach 72 h back); at start
- * it fills any older day still held that has no row yet (after downtime).
+ * Keeps daily_site_stats and daily_area_stats (the distinct visitors of each
+ * district, each province and all sites) filled so that the figures outlive
+ * the visits. Every round recomputes the recent days (each site's yesterday
+ * and today, and the days an offline kiosk may still add to: replays reach
+ * 72 h back); at start it fills any older day still held that has no rows
+ * yet (after downtime, or the areas after an upgrade).
  * Several instances may run it: one at a time does the work (an advisory
  * lock), and the upserts are idempotent anyway.
  */
@@ -31,17 +33,35 @@ public final class DailyStatsJob extends VerticleBase {
     private static final String SITES_OF_DAY = "select coalesce(array_agg(s.id), '{}') from sites s"
             + " where ($1::date::timestamp at time zone s.time_zone) <= $2::timestamptz"
             + " and s.created_at < (($1::date + 1)::timestamp at time zone s.time_zone)";
-    private static final String UPSERT = "insert into daily_site_stats as d (site_id, day, entries, exits,"
-            + " unique_visitors, peak_occupancy, hourly, bluezone)"
-            + " select * from kiosk_site_day_stats((" + SITES_OF_DAY + "), $1::date, $2::timestamptz)"
+    private static final String SITE_COLUMNS = "site_id, day, entries, exits, unique_visitors, peak_occupancy,"
+            + " hourly, bluezone";
+    private static final String AREA_COLUMNS = "day, kind, province, district, unique_visitors, site_ids";
+    // One pass over the visits gives the site rows and the area rows; both tables are written by one statement.
+    private static final String UPSERT = "with fig as materialized (select * from kiosk_day_stats((" + SITES_OF_DAY
+            + "), $1::date, $2::timestamptz)),"
+            + " areas as (insert into daily_area_stats (" + AREA_COLUMNS + ")"
+            + "   select day, area, province, district, unique_visitors, site_ids from fig where area is not null"
+            + "   on conflict (day, kind, province, district) do update set unique_visitors = excluded.unique_visitors,"
+            + "   site_ids = excluded.site_ids)"
+            + " insert into daily_site_stats as d (" + SITE_COLUMNS + ")"
+            + " select " + SITE_COLUMNS + " from fig where area is null"
             + " on conflict (site_id, day) do update set entries = excluded.entries, exits = excluded.exits,"
             + " unique_visitors = excluded.unique_visitors, peak_occupancy = excluded.peak_occupancy,"
             + " hourly = excluded.hourly, bluezone = excluded.bluezone";
-    private static final String FILL_MISSING = "insert into daily_site_stats (site_id, day, entries, exits,"
-            + " unique_visitors, peak_occupancy, hourly, bluezone)"
-            + " select * from kiosk_site_day_stats(array(select x from unnest((" + SITES_OF_DAY + ")) x"
-            + "   where not exists (select 1 from daily_site_stats d where d.site_id = x and d.day = $1::date)),"
-            + "   $1::date, $2::timestamptz)"
+    // A day with a site or the areas not stored yet is computed for all its sites (an area needs every site's
+    // visitors). Rows already stored are kept, as near the retention limit part of the day's visits may be gone,
+    // except an area's row that counted other sites than the area has now (a site added with an earlier start).
+    private static final String FILL_MISSING = "with ids as (select (" + SITES_OF_DAY + ") as a),"
+            + " need as (select a from ids where exists (select 1 from unnest(a) x where not exists"
+            + "   (select 1 from daily_site_stats d where d.site_id = x and d.day = $1::date))"
+            + "   or not exists (select 1 from daily_area_stats r where r.day = $1::date and r.kind = 'all')),"
+            + " fig as materialized (select * from kiosk_day_stats((select a from need), $1::date, $2::timestamptz)),"
+            + " areas as (insert into daily_area_stats (" + AREA_COLUMNS + ")"
+            + "   select day, area, province, district, unique_visitors, site_ids from fig where area is not null"
+            + "   on conflict (day, kind, province, district) do update set unique_visitors = excluded.unique_visitors,"
+            + "   site_ids = excluded.site_ids where daily_area_stats.site_ids <> excluded.site_ids)"
+            + " insert into daily_site_stats (" + SITE_COLUMNS + ")"
+            + " select " + SITE_COLUMNS + " from fig where area is null"
             + " on conflict (site_id, day) do nothing";
 
     private final Pool pool;

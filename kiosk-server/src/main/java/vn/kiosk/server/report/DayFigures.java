@@ -39,7 +39,10 @@ public record DayFigures(int entries, int exits, int uniqueVisitors, int peakOcc
                 r.getInteger("peak_occupancy"), hourly, bz);
     }
 
-    /** Sums of entries, exits, visitors (a person at two sites counts twice), hours and statuses; the peak is the largest. */
+    /**
+     * Sums of entries, exits, visitors, hours and statuses; the peak is the largest. The visitors sum counts a
+     * person at two sites twice: a roll-up replaces it with its distinct count ({@link #withUniqueVisitors}).
+     */
     public DayFigures plus(DayFigures o) {
         int[] h = new int[24];
         for (int i = 0; i < 24; i++) {
@@ -49,6 +52,10 @@ public record DayFigures(int entries, int exits, int uniqueVisitors, int peakOcc
         o.bluezone.forEach((k, v) -> bz.merge(k, v, Integer::sum));
         return new DayFigures(entries + o.entries, exits + o.exits, uniqueVisitors + o.uniqueVisitors,
                 Math.max(peakOccupancy, o.peakOccupancy), h, bz);
+    }
+
+    public DayFigures withUniqueVisitors(int n) {
+        return new DayFigures(entries, exits, n, peakOccupancy, hourly, bluezone);
     }
 
     public int count(String status) {

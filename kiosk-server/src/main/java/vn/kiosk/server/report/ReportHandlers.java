@@ -40,10 +40,17 @@ public final class ReportHandlers {
 
     enum GroupBy { SITE, DISTRICT, PROVINCE }
 
-    record Report(LocalDate day, GroupBy groupBy, List<ReportService.SiteDay> sites, List<Group> groups) {
+    record Report(LocalDate day, GroupBy groupBy, List<ReportService.SiteDay> sites, List<Group> groups, Group total) {
     }
 
-    record Group(String province, String district, List<ReportService.SiteDay> sites, DayFigures figures) {
+    /** Sites rolled up: figures added up, except the unique visitors, counted once each across the sites. */
+    record Group(String province, String district, List<ReportService.SiteDay> sites, DayFigures figures,
+                 String uniqueSource) {
+        static Group of(String province, String district, List<ReportService.SiteDay> sites, ReportService.Unique u) {
+            DayFigures sum = sites.stream().map(ReportService.SiteDay::figures).reduce(DayFigures.empty(), DayFigures::plus);
+            return new Group(province, district, sites, sum.withUniqueVisitors(u.visitors()), u.source());
+        }
+
         List<ReportService.SiteDay> silent() {
             return sites.stream().filter(s -> s.figures().silent()).toList();
         }
@@ -83,11 +90,11 @@ public final class ReportHandlers {
                 Future<Void> chain = Future.succeededFuture();
                 for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                     LocalDate day = d;
-                    chain = chain.compose(x -> reports.day(sites, day, now).map(list -> {
-                        DayFigures total = list.stream().map(ReportService.SiteDay::figures)
-                                .reduce(DayFigures.empty(), DayFigures::plus);
-                        days.add(total.toJson().put("date", day.toString()).put("sites", list.size())
-                                .put("activeSites", list.stream().filter(s -> !s.figures().silent()).count()));
+                    chain = chain.compose(x -> reports.day(sites, day, now, ReportService.Areas.NONE).map(one -> {
+                        Group total = Group.of(null, null, one.sites(), one.total());
+                        days.add(total.figures().toJson().put("uniqueVisitorsSource", total.uniqueSource())
+                                .put("date", day.toString()).put("sites", one.sites().size())
+                                .put("activeSites", one.sites().size() - total.silent().size()));
                         return null;
                     }));
                 }
@@ -103,28 +110,35 @@ public final class ReportHandlers {
         var req = ctx.request();
         LocalDate day = date(req.getParam("date"), "date", LocalDate.now(DEFAULT_ZONE));
         GroupBy groupBy = groupBy(req.getParam("groupBy"));
-        return reports.sites(p, filter(ctx)).compose(sites -> reports.day(sites, day, Instant.now())).map(list -> {
-            List<ReportService.SiteDay> sorted = new ArrayList<>(list);
+        ReportService.Areas areas = switch (groupBy) {
+            case SITE -> ReportService.Areas.NONE;
+            case DISTRICT -> ReportService.Areas.DISTRICTS;
+            case PROVINCE -> ReportService.Areas.PROVINCES;
+        };
+        return reports.sites(p, filter(ctx)).compose(sites -> reports.day(sites, day, Instant.now(), areas)).map(d -> {
+            List<ReportService.SiteDay> sorted = new ArrayList<>(d.sites());
             sorted.sort(Comparator.comparing((ReportService.SiteDay s) -> s.site().province())
                     .thenComparing(s -> s.site().district()).thenComparing(s -> s.site().name())
                     .thenComparingLong(s -> s.site().id()));
-            return new Report(day, groupBy, sorted, groups(sorted, groupBy));
+            return new Report(day, groupBy, sorted, groups(sorted, groupBy, d), Group.of(null, null, sorted, d.total()));
         });
     }
 
-    static List<Group> groups(List<ReportService.SiteDay> sites, GroupBy by) {
+    static List<Group> groups(List<ReportService.SiteDay> sites, GroupBy by, ReportService.Day day) {
         if (by == GroupBy.SITE) {
             return List.of();
         }
+        boolean district = by == GroupBy.DISTRICT;
         Map<String, List<ReportService.SiteDay>> grouped = new LinkedHashMap<>();
         for (ReportService.SiteDay s : sites) {
-            String key = s.site().province() + (by == GroupBy.DISTRICT ? "\u0000" + s.site().district() : "");
-            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+            grouped.computeIfAbsent(ReportService.areaKey(s.site(), district), k -> new ArrayList<>()).add(s);
         }
         List<Group> out = new ArrayList<>();
-        grouped.forEach((k, list) -> out.add(new Group(list.get(0).site().province(),
-                by == GroupBy.DISTRICT ? list.get(0).site().district() : null, list,
-                list.stream().map(ReportService.SiteDay::figures).reduce(DayFigures.empty(), DayFigures::plus))));
+        grouped.forEach((k, list) -> {
+            Site first = list.get(0).site();
+            out.add(Group.of(first.province(), district ? first.district() : null, list,
+                    day.areas().get(ReportService.areaKey(first, district))));
+        });
         return out;
     }
 
@@ -136,7 +150,8 @@ public final class ReportHandlers {
             for (Group g : r.groups()) {
                 JsonArray silent = new JsonArray();
                 g.silent().forEach(s -> silent.add(siteRef(s)));
-                JsonObject row = g.figures().toJson().put("province", g.province()).put("sites", g.sites().size())
+                JsonObject row = g.figures().toJson().put("uniqueVisitorsSource", g.uniqueSource())
+                        .put("province", g.province()).put("sites", g.sites().size())
                         .put("activeSites", g.sites().size() - g.silent().size()).put("silentSites", silent);
                 if (g.district() != null) {
                     row.put("district", g.district());
@@ -144,12 +159,12 @@ public final class ReportHandlers {
                 rows.add(row);
             }
         }
-        DayFigures total = r.sites().stream().map(ReportService.SiteDay::figures).reduce(DayFigures.empty(), DayFigures::plus);
         JsonArray silent = new JsonArray();
-        r.sites().stream().filter(s -> s.figures().silent()).forEach(s -> silent.add(siteRef(s)));
+        r.total().silent().forEach(s -> silent.add(siteRef(s)));
         return new JsonObject().put("date", r.day().toString()).put("groupBy", r.groupBy().name().toLowerCase())
                 .put("rows", rows)
-                .put("totals", total.toJson().put("sites", r.sites().size()).put("activeSites", r.sites().size() - silent.size()))
+                .put("totals", r.total().figures().toJson().put("uniqueVisitorsSource", r.total().uniqueSource())
+                        .put("sites", r.sites().size()).put("activeSites", r.sites().size() - silent.size()))
                 .put("silentSites", silent);
     }
 

@@ -10,10 +10,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
@@ -23,11 +28,21 @@ import vn.kiosk.server.site.SiteAccess;
  * offline replays may still change), read from daily_site_stats (kept by
  * {@link DailyStatsJob}) for days that are final, in particular once
  * retention has removed their visits. Both come from the same SQL function,
- * kiosk_site_day_stats, so a day reads the same either way.
+ * kiosk_day_stats, so a day reads the same either way.
+ *
+ * Roll-ups (each district, each province, all the report's sites) count each
+ * person once: their unique visitors come from the same function, stored in
+ * daily_area_stats for days that are final (used only when the stored row
+ * counted exactly the report's sites of that area) and computed from the
+ * visits otherwise. When neither is possible (the visits of the day are gone
+ * and the stored figure counted other sites, e.g. a manager's own sites) the
+ * sites' counts are added up and the answer says so ({@link Unique#SUMMED}).
  */
 public final class ReportService {
-    private static final String LIVE = "select * from kiosk_site_day_stats($1::bigint[], $2::date, $3::timestamptz)";
+    private static final String LIVE = "select * from kiosk_day_stats($1::bigint[], $2::date, $3::timestamptz, $4::text[])";
     private static final String STORED = "select * from daily_site_stats where day = $2::date and site_id = any($1::bigint[])";
+    private static final String STORED_AREAS = "select unique_visitors, site_ids from daily_area_stats"
+            + " where day = $1::date and (province = any($2::text[]) and kind <> 'all' or kind = 'all' and $3::boolean)";
     private static final String CREATED = "select id, created_at from sites where id = any($1::bigint[])";
     /** Days this close to the retention limit may have lost their first hours already (partitions are UTC days). */
     static final int RETENTION_MARGIN_DAYS = 2;
@@ -50,6 +65,27 @@ public final class ReportService {
     public record SiteDay(Site site, LocalDate day, DayFigures figures, String source) {
     }
 
+    /** The distinct visitors of a set of sites on one day, and where the count comes from. */
+    public record Unique(int visitors, String source) {
+        /** The sites' own counts added up: a person at two of the sites counts twice. */
+        public static final String SUMMED = "sum";
+    }
+
+    /** The roll-ups a report shows besides its total: none, each district's or each province's. */
+    public enum Areas { NONE, DISTRICTS, PROVINCES }
+
+    /**
+     * One day of a report: each site's figures, the distinct visitors of each area asked for (by
+     * {@link #areaKey(Site, boolean)}) and of all the sites together.
+     */
+    public record Day(List<SiteDay> sites, Map<String, Unique> areas, Unique total) {
+    }
+
+    /** The key of a site's district (or province) as reports group them: the names as written. */
+    static String areaKey(Site s, boolean district) {
+        return district ? s.province() + "\u0000" + s.district() : s.province();
+    }
+
     /** The sites the caller may see that match the filter, in id order; a named site not theirs is a 403. */
     public Future<List<Site>> sites(Principal p, Filter f) {
         Future<List<Site>> visible = f.siteId() != null ? access.visible(p, f.siteId()).map(List::of)
@@ -60,10 +96,10 @@ public final class ReportService {
                 .toList());
     }
 
-    /** Each site's figures for {@code day} (its own local day); sites created after that day are left out. */
-    public Future<List<SiteDay>> day(List<Site> sites, LocalDate day, Instant now) {
+    /** Each site's figures for {@code day} (its own local day) and the roll-ups; sites created after that day are left out. */
+    public Future<Day> day(List<Site> sites, LocalDate day, Instant now, Areas areas) {
         if (sites.isEmpty()) {
-            return Future.succeededFuture(List.of());
+            return Future.succeededFuture(new Day(List.of(), Map.of(), new Unique(0, "none")));
         }
         Long[] ids = sites.stream().map(Site::id).toArray(Long[]::new);
         return pool.preparedQuery(CREATED).execute(Tuple.tuple().addArrayOfLong(ids)).compose(rows -> {
@@ -71,36 +107,169 @@ public final class ReportService {
             rows.forEach(r -> created.put(r.getLong("id"), r.getOffsetDateTime("created_at")));
             List<Site> existing = sites.stream().filter(s -> created.containsKey(s.id())
                     && created.get(s.id()).toInstant().isBefore(day.plusDays(1).atStartOfDay(s.zone()).toInstant())).toList();
-            // A day no replay can change any more reads its stored figures (the same function wrote them);
-            // a recent day, or an older one with no stored row while its visits are still held, is computed.
-            List<Long> stored = new ArrayList<>();
-            for (Site s : existing) {
-                if (isFinal(s, day, now)) {
-                    stored.add(s.id());
+            return new DayQuery(existing, day, now, areas).run();
+        });
+    }
+
+    /** The sites of one district, one province or all of them, in a report of one day. */
+    private record Group(String kind, String province, String district, List<Site> sites) {
+        List<Long> ids() {
+            return sites.stream().map(Site::id).sorted().toList();
+        }
+    }
+
+    /**
+     * One report day. A day no replay can change any more reads its stored figures (the same function
+     * wrote them); a recent day, or an older one with no stored row while its visits are still held, is
+     * computed, in one call for the sites and the roll-ups that need it.
+     */
+    private final class DayQuery {
+        private final List<Site> existing;
+        private final LocalDate day;
+        private final Instant now;
+        private final Areas level;
+        private final Map<String, Group> areas = new LinkedHashMap<>();
+        private final Group all;
+
+        DayQuery(List<Site> existing, LocalDate day, Instant now, Areas level) {
+            this.existing = existing;
+            this.day = day;
+            this.now = now;
+            this.level = level;
+            if (level != Areas.NONE) {
+                boolean district = level == Areas.DISTRICTS;
+                for (Site s : existing) {
+                    areas.computeIfAbsent(areaKey(s, district), k -> new Group(district ? "district" : "province",
+                            s.province(), district ? s.district() : "", new ArrayList<>())).sites().add(s);
                 }
             }
-            return figures(STORED, stored, day, now).compose(fromStats -> {
-                List<Long> live = new ArrayList<>();
+            all = new Group("all", "", "", existing);
+        }
+
+        Future<Day> run() {
+            List<Long> finalIds = existing.stream().filter(s -> isFinal(s, day, now)).map(Site::id).toList();
+            return figures(finalIds).compose(fromStats -> storedAreas().compose(stored -> {
+                // A roll-up reads its stored count if one counted exactly its sites, else it is computed
+                // from the visits if all of them are still held; the call includes every site it needs.
+                Map<Group, Unique> counted = new IdentityHashMap<>();
+                List<Group> computed = new ArrayList<>();
+                Set<Long> live = new LinkedHashSet<>();
                 for (Site s : existing) {
                     if (!fromStats.containsKey(s.id()) && isLive(s, day, now)) {
                         live.add(s.id());
                     }
                 }
-                return figures(LIVE, live, day, now).map(fromVisits -> {
+                for (Group g : groups()) {
+                    Integer kept = g.sites().stream().allMatch(s -> isFinal(s, day, now)) ? stored.get(g.ids()) : null;
+                    if (kept != null) {
+                        counted.put(g, new Unique(kept, "aggregates"));
+                    } else if (g.sites().size() > 1 && g.sites().stream().allMatch(s -> isLive(s, day, now))) {
+                        computed.add(g);
+                        g.sites().forEach(s -> live.add(s.id()));
+                    }
+                }
+                return compute(new ArrayList<>(live)).map(fromVisits -> {
                     List<SiteDay> out = new ArrayList<>();
+                    Map<Long, SiteDay> byId = new HashMap<>();
                     for (Site s : existing) {
                         DayFigures f = fromStats.get(s.id());
                         String source = "aggregates";
                         if (f == null) {
-                            f = fromVisits.get(s.id());
+                            f = fromVisits.sites().get(s.id());
                             source = f == null ? "none" : "visits";
                         }
-                        out.add(new SiteDay(s, day, f == null ? DayFigures.empty() : f, source));
+                        SiteDay sd = new SiteDay(s, day, f == null ? DayFigures.empty() : f, source);
+                        out.add(sd);
+                        byId.put(s.id(), sd);
                     }
-                    return out;
+                    for (Group g : computed) {
+                        counted.put(g, new Unique(fromVisits.areas().getOrDefault(g.kind() + "\u0000" + g.province()
+                                + "\u0000" + g.district(), 0), "visits"));
+                    }
+                    Map<String, Unique> byArea = new HashMap<>();
+                    areas.forEach((k, g) -> byArea.put(k, unique(counted, g, byId)));
+                    return new Day(out, byArea, unique(counted, all, byId));
                 });
+            }));
+        }
+
+        private List<Group> groups() {
+            List<Group> out = new ArrayList<>(areas.values());
+            out.add(all);
+            return out;
+        }
+
+        /** The roll-up's count; one site's is its own; the sites' counts added up when nothing better is held. */
+        private Unique unique(Map<Group, Unique> counted, Group g, Map<Long, SiteDay> byId) {
+            Unique u = counted.get(g);
+            if (u != null) {
+                return u;
+            }
+            if (g.sites().size() == 1) {
+                SiteDay only = byId.get(g.sites().get(0).id());
+                return new Unique(only.figures().uniqueVisitors(), only.source());
+            }
+            return new Unique(g.sites().stream().mapToInt(s -> byId.get(s.id()).figures().uniqueVisitors()).sum(),
+                    g.sites().isEmpty() ? "none" : Unique.SUMMED);
+        }
+
+        /** Stored roll-ups of the day that may match a group, by the sites they counted (in id order). */
+        private Future<Map<List<Long>, Integer>> storedAreas() {
+            if (existing.stream().noneMatch(s -> isFinal(s, day, now))) {
+                return Future.succeededFuture(Map.of());
+            }
+            String[] provinces = existing.stream().map(Site::province).distinct().toArray(String[]::new);
+            Tuple args = Tuple.tuple().addLocalDate(day).addArrayOfString(provinces).addBoolean(provinces.length > 1);
+            return pool.preparedQuery(STORED_AREAS).execute(args).map(rows -> {
+                Map<List<Long>, Integer> out = new HashMap<>();
+                for (Row r : rows) {
+                    out.put(Arrays.asList(r.getArrayOfLongs("site_ids")), r.getInteger("unique_visitors"));
+                }
+                return out;
             });
-        });
+        }
+
+        private Future<Map<Long, DayFigures>> figures(List<Long> ids) {
+            if (ids.isEmpty()) {
+                return Future.succeededFuture(Map.of());
+            }
+            Tuple args = Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)).addLocalDate(day);
+            return pool.preparedQuery(STORED).execute(args).map(rows -> {
+                Map<Long, DayFigures> out = new HashMap<>();
+                for (Row r : rows) {
+                    out.put(r.getLong("site_id"), DayFigures.from(r));
+                }
+                return out;
+            });
+        }
+
+        private record Computed(Map<Long, DayFigures> sites, Map<String, Integer> areas) {
+        }
+
+        private Future<Computed> compute(List<Long> ids) {
+            if (ids.isEmpty()) {
+                return Future.succeededFuture(new Computed(Map.of(), Map.of()));
+            }
+            // Only the levels this report shows are counted; kinds as in daily_area_stats.
+            String[] levels = level == Areas.NONE ? new String[] {"all"}
+                    : new String[] {level == Areas.DISTRICTS ? "district" : "province", "all"};
+            Tuple args = Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)).addLocalDate(day)
+                    .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)).addArrayOfString(levels);
+            return pool.preparedQuery(LIVE).execute(args).map(rows -> {
+                Map<Long, DayFigures> sites = new HashMap<>();
+                Map<String, Integer> areas = new HashMap<>();
+                for (Row r : rows) {
+                    String kind = r.getString("area");
+                    if (kind == null) {
+                        sites.put(r.getLong("site_id"), DayFigures.from(r));
+                    } else {
+                        areas.put(kind + "\u0000" + r.getString("province") + "\u0000" + r.getString("district"),
+                                r.getInteger("unique_visitors"));
+                    }
+                }
+                return new Computed(sites, areas);
+            });
+        }
     }
 
     /** Offline replays reach 72 h back: a day ended more than that ago no longer changes. */
@@ -112,23 +281,6 @@ public final class ReportService {
         int keep = s.retentionDays() != null ? s.retentionDays() : retentionDays;
         LocalDate today = LocalDate.ofInstant(now, s.zone());
         return day.isAfter(today.minusDays(Math.max(0, keep - RETENTION_MARGIN_DAYS)));
-    }
-
-    private Future<Map<Long, DayFigures>> figures(String sql, List<Long> ids, LocalDate day, Instant now) {
-        if (ids.isEmpty()) {
-            return Future.succeededFuture(Map.of());
-        }
-        Tuple args = Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)).addLocalDate(day);
-        if (sql == LIVE) {
-            args.addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
-        }
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
-            Map<Long, DayFigures> out = new HashMap<>();
-            for (Row r : rows) {
-                out.put(r.getLong("site_id"), DayFigures.from(r));
-            }
-            return out;
-        });
     }
 
     /** Province and district names compared as people type them: case, spacing and Unicode form aside. */

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A daily report as a sheet to send upward: Vietnamese / English headers, one row per site or area. */
+/**
+ * A daily report as a sheet to send upward: Vietnamese / English headers, one row per site or area. An
+ * area's unique visitors count each person once; the column after the figures says so, or that the sites'
+ * counts were added up because the day's visits are gone (see ReportService).
+ */
 final class ReportTables {
     private static final List<String> FIGURES = List.of("Lượt vào / Entries", "Lượt ra / Exits",
             "Số người / Unique visitors", "Đông nhất / Peak occupancy", "QR xác nhận / QR confirmed",
@@ -27,6 +31,9 @@ final class ReportTables {
             header.addAll(List.of("Số điểm / Sites", "Điểm có ghi nhận / Active sites"));
         }
         header.addAll(FIGURES);
+        if (r.groupBy() != ReportHandlers.GroupBy.SITE) {
+            header.add("Cách đếm số người / Unique visitors counted");
+        }
         header.add(r.groupBy() == ReportHandlers.GroupBy.SITE ? "Không ghi nhận / Logged nothing"
                 : "Điểm không ghi nhận / Sites that logged nothing");
         for (int h = 0; h < 24; h++) {
@@ -53,6 +60,8 @@ final class ReportTables {
                 row.add(g.sites().size());
                 row.add(g.sites().size() - g.silent().size());
                 figures(row, g.figures());
+                row.add(ReportService.Unique.SUMMED.equals(g.uniqueSource()) ? "cộng các điểm / sum of the sites"
+                        : "mỗi người một lần / each person once");
                 row.add(g.silent().stream().map(s -> s.site().name()).collect(Collectors.joining("; ")));
                 hours(row, g.figures());
                 t.row(row.toArray());

@@ -190,6 +190,19 @@ class ReportTest {
         return new Figures(entries, exits, people.size(), peak, hourly, bz);
     }
 
+    /** The distinct visitors with an entry at any of {@code sites} on {@code day} (each site's own local day). */
+    static int distinct(List<Long> sites, LocalDate day) {
+        Set<Long> people = new HashSet<>();
+        for (Stay s : stays) {
+            ZoneId zone = zones.get(s.site());
+            if (sites.contains(s.site()) && !s.entryMissing() && !s.in().isBefore(day.atStartOfDay(zone).toInstant())
+                    && s.in().isBefore(day.plusDays(1).atStartOfDay(zone).toInstant())) {
+                people.add(s.visitor());
+            }
+        }
+        return people.size();
+    }
+
     static void assertRow(JsonObject row, long site, LocalDate day) {
         Figures f = expected(site, day);
         assertThat(row.getInteger("entries")).as("entries of %s on %s", site, day).isEqualTo(f.entries());
@@ -271,6 +284,17 @@ class ReportTest {
             assertThat(after.get(site).getInteger("entries")).isEqualTo(rows.get(site).getInteger("entries"));
             assertThat(after.get(site).getInteger("peakOccupancy")).isEqualTo(rows.get(site).getInteger("peakOccupancy"));
         }
+        // The roll-ups of the old day come from the stored distinct counts too.
+        JsonObject districts = admin.get(path + "&groupBy=district").json();
+        for (Object o : districts.getJsonArray("rows")) {
+            JsonObject row = (JsonObject) o;
+            List<Long> sites = "Huyện Hải Lăng".equals(row.getString("district")) ? List.of(s3, silent) : List.of(s1, s2);
+            assertThat(row.getInteger("uniqueVisitors")).as(row.getString("district")).isEqualTo(distinct(sites, old));
+            assertThat(row.getString("uniqueVisitorsSource")).isEqualTo("aggregates");
+        }
+        assertThat(districts.getJsonObject("totals").getInteger("uniqueVisitors"))
+                .isEqualTo(distinct(List.of(s1, s2, s3), old));
+        assertThat(districts.getJsonObject("totals").getString("uniqueVisitorsSource")).isEqualTo("aggregates");
     }
 
     @Test
@@ -287,7 +311,7 @@ class ReportTest {
     }
 
     @Test
-    @DisplayName("An officer's district roll-up sums its sites and lists the ones that logged nothing")
+    @DisplayName("An officer's district roll-up sums its sites' entries, counts each visitor once, lists the silent sites")
     void officerRollUp() {
         Api.Response created = admin.post("/api/v1/users", new JsonObject().put("username", "officer-" + UUID.randomUUID()
                 .toString().substring(0, 8)).put("password", "mat-khau-dai-1").put("role", "officer").put("province", province));
@@ -301,6 +325,12 @@ class ReportTest {
         JsonObject dongHa = byDistrict.get("Thành phố Đông Hà");
         JsonObject haiLang = byDistrict.get("Huyện Hải Lăng");
         assertThat(dongHa.getInteger("entries")).isEqualTo(expected(s1, yesterday).entries() + expected(s2, yesterday).entries());
+        assertThat(dongHa.getInteger("uniqueVisitors")).as("the same 25 people visit all three sites")
+                .isEqualTo(distinct(List.of(s1, s2), yesterday))
+                .isLessThan(expected(s1, yesterday).unique() + expected(s2, yesterday).unique());
+        assertThat(dongHa.getString("uniqueVisitorsSource")).isEqualTo("visits");
+        // Hải Lăng mixes time zones: the hospital's day is Tokyo's.
+        assertThat(haiLang.getInteger("uniqueVisitors")).isEqualTo(distinct(List.of(s3, silent), yesterday));
         assertThat(dongHa.getInteger("sites")).isEqualTo(2);
         assertThat(dongHa.getJsonArray("silentSites")).isEmpty();
         assertThat(haiLang.getInteger("sites")).isEqualTo(2);
@@ -314,6 +344,9 @@ class ReportTest {
         JsonObject whole = officer.get("/api/v1/reports/daily?date=" + yesterday + "&groupBy=province").json();
         assertThat(whole.getJsonArray("rows")).hasSize(1);
         assertThat(whole.getJsonArray("rows").getJsonObject(0).getInteger("entries")).isEqualTo(entries);
+        int people = distinct(List.of(s1, s2, s3), yesterday);
+        assertThat(whole.getJsonArray("rows").getJsonObject(0).getInteger("uniqueVisitors")).isEqualTo(people);
+        assertThat(whole.getJsonObject("totals").getInteger("uniqueVisitors")).isEqualTo(people);
         assertThat(whole.getJsonObject("totals").getInteger("sites")).isEqualTo(4);
 
         JsonArray days = officer.get("/api/v1/reports/days?from=" + yesterday.minusDays(2) + "&to=" + yesterday).json()
@@ -321,12 +354,20 @@ class ReportTest {
         assertThat(days).hasSize(3);
         assertThat(days.getJsonObject(2).getString("date")).isEqualTo(yesterday.toString());
         assertThat(days.getJsonObject(2).getInteger("entries")).isEqualTo(entries);
+        assertThat(days.getJsonObject(2).getInteger("uniqueVisitors")).isEqualTo(people);
 
         Api.Response csv = officer.get("/api/v1/reports/daily.csv?date=" + yesterday + "&groupBy=district");
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("Ngày / Date,Tỉnh / Province,Huyện / District,Số điểm / Sites");
+        assertThat(lines[0]).startsWith("Ngày / Date,Tỉnh / Province,Huyện / District,Số điểm / Sites")
+                .contains("Cách đếm số người / Unique visitors counted");
+        List<String> header = List.of(lines[0].split(","));
+        String[] dongHaLine = (lines[1].contains("Đông Hà") ? lines[1] : lines[2]).split(",");
+        assertThat(dongHaLine[header.indexOf("Số người / Unique visitors")])
+                .isEqualTo(String.valueOf(distinct(List.of(s1, s2), yesterday)));
+        assertThat(dongHaLine[header.indexOf("Cách đếm số người / Unique visitors counted")])
+                .isEqualTo("mỗi người một lần / each person once");
         assertThat(String.join("\n", lines)).contains("Trường Hải Lăng");
         byte[] xlsx = officer.bytes("/api/v1/reports/daily.xlsx?date=" + yesterday);
         assertThat(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
