@@ -74,4 +74,34 @@ class EventsTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("A manager's stream carries only their own site's events; a ticket opens only the site it was given for")
+    void managerSeesOnlyTheirSite() throws Exception {
+        TestServer server = TestServer.shared();
+        Api admin = server.admin();
+        long mine = admin.createSite("office");
+        long theirs = admin.createSite("office");
+        Api manager = admin.userFor("manager", List.of(mine));
+        assertThat(manager.post("/api/v1/sites/" + theirs + "/events/tickets", null).status()).isEqualTo(403);
+        try (SseClient other = new SseClient(server.baseUrl() + "/api/v1/sites/" + theirs + "/events", manager.token())) {
+            assertThat(other.awaitConnected()).isEqualTo(403);
+        }
+        String ticket = manager.post("/api/v1/sites/" + mine + "/events/tickets", null).json().getString("ticket");
+        try (SseClient crossed = new SseClient(server.baseUrl() + "/api/v1/sites/" + theirs + "/events?ticket=" + ticket,
+                null)) {
+            assertThat(crossed.awaitConnected()).isEqualTo(401);
+        }
+        try (SseClient own = new SseClient(server.baseUrl() + "/api/v1/sites/" + mine + "/events?ticket=" + ticket, null)) {
+            assertThat(own.awaitConnected()).isEqualTo(200);
+            Thread.sleep(200);
+            admin.checkIn(new JsonObject().put("siteId", theirs).put("visitor", Api.visitor("Người ở điểm khác", null)));
+            admin.checkIn(new JsonObject().put("siteId", mine).put("visitor", Api.visitor("Người ở điểm mình", null)));
+            SseClient.Event e = own.next(5000);
+            assertThat(e).isNotNull();
+            assertThat(e.data().getLong("siteId")).isEqualTo(mine);
+            assertThat(e.data().getString("name")).isEqualTo("Người ở điểm mình");
+            assertThat(own.next(500)).as("nothing of the other site").isNull();
+        }
+    }
 }
