@@ -307,6 +307,13 @@ class DashboardBrowserTest {
             notice.click();
             assertThat(page.locator(".page-info")).hasText("Trang 1 · 50 lượt");
             assertThat(rows.first().locator("td.name")).hasText("Đỗ Văn Muộn");
+
+            // "inside now" follows the same stream: 51 + 4 inside (Mai left), then one more
+            page.click("#nav a[data-view=inside]");
+            assertThat(page.locator(".live")).isVisible();
+            assertThat(page.locator(".big-number")).hasText("55 người đang ở trong");
+            guardCheckIn(guard, live, "Vũ Thị Sau", null, "Cổng chính", "declared");
+            assertThat(page.locator(".big-number")).hasText("56 người đang ở trong");
             watch.assertClean();
         }
     }
