@@ -81,8 +81,17 @@ public final class KioskServer implements AutoCloseable {
     }
 
     public static KioskServer start(Config config, Map<String, String> env) throws Exception {
+        return start(config, env, false);
+    }
+
+    /**
+     * {@code stoppedByCaller}: the caller stops the server from its own JVM shutdown hook (the server process
+     * does, {@code Main}), so the embedded PostgreSQL gets no hook of its own and stops last, after the drain.
+     */
+    public static KioskServer start(Config config, Map<String, String> env, boolean stoppedByCaller) throws Exception {
         long t0 = System.nanoTime();
-        EmbeddedDatabase embedded = config.dbUrl().isEmpty() ? EmbeddedDatabase.start(config.dataDir()) : null;
+        EmbeddedDatabase embedded = config.dbUrl().isEmpty()
+                ? EmbeddedDatabase.start(config.dataDir(), !stoppedByCaller) : null;
         Vertx vertx = null;
         try {
             DbTarget target = embedded != null ? embedded.target() : DbTarget.of(config.dbUrl().get());
