@@ -10,6 +10,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.TcpProxy;
 
 /**
  * The manager's and officer's dashboard in a real browser: a manager sees only
@@ -89,8 +91,12 @@ class DashboardBrowserTest {
     }
 
     static Page signIn(BrowserContext ctx, Browsers.Staff who) {
+        return signIn(ctx, who, Browsers.server().baseUrl());
+    }
+
+    static Page signIn(BrowserContext ctx, Browsers.Staff who, String base) {
         Page page = ctx.newPage();
-        page.navigate(Browsers.url("/admin"));
+        page.navigate(base + "/admin");
         assertThat(page.locator("#signin h1")).hasText("Đăng nhập");
         page.fill("#username", who.username());
         page.fill("#password", who.password());
@@ -211,7 +217,7 @@ class DashboardBrowserTest {
 
     @Test
     @DisplayName("The entry log updates live: a guard's check-in appears at the top, its exit and Bluezone fill the row, filters hold, other pages get a notice")
-    void liveLog() {
+    void liveLog() throws Exception {
         Api admin = Browsers.admin();
         Api.Response created = admin.post("/api/v1/sites", new JsonObject().put("name", "Siêu thị Hải Phong")
                 .put("kind", "shop").put("province", "Tỉnh Thử Trực Tiếp " + UUID.randomUUID().toString().substring(0, 6))
@@ -224,8 +230,11 @@ class DashboardBrowserTest {
             guardCheckIn(guard, live, "Khách buổi sáng " + i, earlier.plusMinutes(i), "Cổng chính", "declared");
         }
         Browsers.Staff manager = staff("manager", new JsonObject(), live);
-        try (BrowserContext ctx = Browsers.context(Browsers.browser(), 1366, 900, false)) {
-            Page page = signIn(ctx, manager);
+        // The browser reaches the server through a proxy whose connections the test can cut, like a dropped network.
+        URI server = URI.create(Browsers.server().baseUrl());
+        try (TcpProxy network = TcpProxy.to(server.getHost(), server.getPort());
+             BrowserContext ctx = Browsers.context(Browsers.browser(), 1366, 900, false)) {
+            Page page = signIn(ctx, manager, "http://127.0.0.1:" + network.port());
             Browsers.Watch watch = new Browsers.Watch(page);
             java.util.concurrent.atomic.AtomicInteger pageLoads = new java.util.concurrent.atomic.AtomicInteger();
             page.onRequest(r -> {
@@ -268,6 +277,15 @@ class DashboardBrowserTest {
             assertThat(rows).hasCount(51);
             assertThat(pageLoads.get()).as("no page was reloaded: the rows came from the stream").isEqualTo(loadsBefore);
 
+            // the network drops: the stream is reopened with a new ticket, and what was missed meanwhile is read again
+            network.mode(TcpProxy.Mode.REFUSING);
+            network.cutAll();
+            assertThat(page.locator(".live-bar .live")).isHidden();
+            guardCheckIn(guard, live, "Lý Văn Vắng", null, "Cổng chính", "declared");
+            network.mode(TcpProxy.Mode.OPEN);
+            assertThat(page.locator(".live-bar .live")).isVisible();
+            assertThat(rows.first().locator("td.name")).hasText("Lý Văn Vắng");
+
             // a filtered view: a check-in that does not match stays out, one that matches comes in
             page.selectOption("select[name=bluezone]", "not_installed");
             page.click("form.filters button[type=submit]");
@@ -297,7 +315,7 @@ class DashboardBrowserTest {
             page.click("form.filters button[type=submit]");
             assertThat(rows).hasCount(50);
             page.click(".pager button[data-next]");
-            assertThat(page.locator(".page-info")).hasText("Trang 2 · 5 lượt");
+            assertThat(page.locator(".page-info")).hasText("Trang 2 · 6 lượt");
             assertThat(page.locator(".live-bar .live")).isHidden();
             List<String> second = rows.allTextContents();
             guardCheckIn(guard, live, "Đỗ Văn Muộn", null, "Cổng chính", "declared");
@@ -308,12 +326,12 @@ class DashboardBrowserTest {
             assertThat(page.locator(".page-info")).hasText("Trang 1 · 50 lượt");
             assertThat(rows.first().locator("td.name")).hasText("Đỗ Văn Muộn");
 
-            // "inside now" follows the same stream: 51 + 4 inside (Mai left), then one more
+            // "inside now" follows the same stream: 51 + 5 inside (Mai left), then one more
             page.click("#nav a[data-view=inside]");
             assertThat(page.locator(".live")).isVisible();
-            assertThat(page.locator(".big-number")).hasText("55 người đang ở trong");
-            guardCheckIn(guard, live, "Vũ Thị Sau", null, "Cổng chính", "declared");
             assertThat(page.locator(".big-number")).hasText("56 người đang ở trong");
+            guardCheckIn(guard, live, "Vũ Thị Sau", null, "Cổng chính", "declared");
+            assertThat(page.locator(".big-number")).hasText("57 người đang ở trong");
             watch.assertClean();
         }
     }
