@@ -61,7 +61,16 @@ const ctx = {
   },
 };
 
+/** Ends the view on screen: its timers and its live stream (a signed-out page must not keep receiving events). */
+function endView() {
+  if (cleanup) {
+    try { cleanup(); } catch (e) { /* a view that failed to clean up must not block the next */ }
+    cleanup = null;
+  }
+}
+
 function showSignIn() {
+  endView();
   $('shell').hidden = true;
   $('signout').hidden = true;
   $('who').textContent = '';
@@ -108,10 +117,7 @@ function route() {
   const views = allowed();
   const wanted = location.hash.replace(/^#/, '').split('?')[0];
   const chosen = views.find((v) => v.id === wanted) || views[0];
-  if (cleanup) {
-    try { cleanup(); } catch (e) { /* a view that failed to clean up must not block the next */ }
-    cleanup = null;
-  }
+  endView();
   renderNav(chosen.id);
   const main = clear($('main'));
   main.dataset.view = chosen.id;

@@ -81,8 +81,17 @@ public final class KioskServer implements AutoCloseable {
     }
 
     public static KioskServer start(Config config, Map<String, String> env) throws Exception {
+        return start(config, env, false);
+    }
+
+    /**
+     * {@code stoppedByCaller}: the caller stops the server from its own JVM shutdown hook (the server process
+     * does, {@code Main}), so the embedded PostgreSQL gets no hook of its own and stops last, after the drain.
+     */
+    public static KioskServer start(Config config, Map<String, String> env, boolean stoppedByCaller) throws Exception {
         long t0 = System.nanoTime();
-        EmbeddedDatabase embedded = config.dbUrl().isEmpty() ? EmbeddedDatabase.start(config.dataDir()) : null;
+        EmbeddedDatabase embedded = config.dbUrl().isEmpty()
+                ? EmbeddedDatabase.start(config.dataDir(), !stoppedByCaller) : null;
         Vertx vertx = null;
         try {
             DbTarget target = embedded != null ? embedded.target() : DbTarget.of(config.dbUrl().get());
@@ -110,10 +119,12 @@ public final class KioskServer implements AutoCloseable {
             EventRelay relay = new EventRelay(vertx, pool, target.connectOptions(), UUID.randomUUID().toString());
             SiteAccess access = new SiteAccess(new SiteRepository(pool));
             AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
+            SseHandler sse = new SseHandler(vertx, pool, access, auth);
             relay.onAuthChange(auth::invalidateAll);
+            relay.onAuthChange(sse::recheck);
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
             Services services = new Services(vertx, cfg, pool, readPool, auth, new Authenticator(auth), access, relay, keys,
-                    new RateLimiter(60_000), new SseHandler(vertx, pool, access), qr, new UserHandlers(vertx, pool, auth),
+                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean());
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);

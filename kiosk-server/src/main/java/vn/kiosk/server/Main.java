@@ -50,7 +50,7 @@ public final class Main {
             return;
         }
         try {
-            KioskServer server = KioskServer.start(config, Map.copyOf(System.getenv()));
+            KioskServer server = KioskServer.start(config, Map.copyOf(System.getenv()), true);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.drain();

@@ -3,6 +3,7 @@ import { t } from '../../app/i18n.js';
 import { api } from '../api.js';
 import { h, clear, field, table, td, badge, dateTime, duration, number } from '../dom.js';
 import { sitePicker, heading } from './common.js';
+import { siteEvents } from '../live.js';
 
 export function render(main, ctx) {
   main.append(heading('inside.title'));
@@ -11,10 +12,8 @@ export function render(main, ctx) {
     return null;
   }
   let siteId = ctx.siteId;
-  let source = null;
-  let retry = null;
+  let stop = null;
   let refresh = null;
-  let closed = false;
   const live = h('span', { className: 'live', hidden: true }, t('inside.live'));
   const summary = h('div', { className: 'summary' });
   const list = h('div', { className: 'results' });
@@ -38,40 +37,27 @@ export function render(main, ctx) {
     }
   }
 
-  // An EventSource cannot send the token: it opens with a single-use ticket, and a new one after any drop.
-  async function connect() {
-    if (source) source.close();
-    source = null;
-    clearTimeout(retry);
-    if (closed) return;
-    try {
-      const { ticket } = await api('POST', `/api/v1/sites/${siteId}/events/tickets`);
-      if (closed) return;
-      source = new EventSource(`/api/v1/sites/${siteId}/events?ticket=${encodeURIComponent(ticket)}`);
-      source.onopen = () => { live.hidden = false; };
-      const changed = () => {
+  // Each event refreshes the list (once for a burst); after a drop the list is reloaded, events may have been missed.
+  function connect() {
+    if (stop) stop();
+    stop = siteEvents(siteId, {
+      onEvent: () => {
         clearTimeout(refresh);
         refresh = setTimeout(load, 300);
-      };
-      for (const type of ['checkin', 'checkout', 'confirmation']) source.addEventListener(type, changed);
-      source.onerror = () => {
-        live.hidden = true;
-        source.close();
-        retry = setTimeout(connect, 5000);
-      };
-    } catch (e) {
-      retry = setTimeout(connect, 15000);
-    }
+      },
+      onState: (on, reopened) => {
+        live.hidden = !on;
+        if (reopened) load();
+      },
+    });
   }
 
   const minutes = setInterval(load, 60_000);
   load();
   connect();
   return () => {
-    closed = true;
     clearInterval(minutes);
-    clearTimeout(retry);
     clearTimeout(refresh);
-    if (source) source.close();
+    if (stop) stop();
   };
 }

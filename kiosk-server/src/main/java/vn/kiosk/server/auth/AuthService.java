@@ -107,7 +107,16 @@ public final class AuthService {
         if (!staff && !token.startsWith(DEVICE_PREFIX)) {
             return Future.succeededFuture(Optional.empty());
         }
-        byte[] hash = sha256(token);
+        return resolve(staff, sha256(token));
+    }
+
+    /** Whether the token is a staff sign-in (else a kiosk device's token). */
+    public static boolean isStaff(String token) {
+        return token.startsWith(STAFF_PREFIX);
+    }
+
+    /** The same by the token's SHA-256, for what keeps no token (an open event stream). */
+    public Future<Optional<Principal>> resolve(boolean staff, byte[] hash) {
         String key = Base64.getEncoder().encodeToString(hash);
         long now = System.nanoTime();
         Cached hit = cache.get(key);

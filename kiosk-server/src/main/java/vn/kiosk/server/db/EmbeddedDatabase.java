@@ -30,6 +30,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        return start(dataDir, true);
+    }
+
+    /**
+     * {@code stopAtExit}: stop PostgreSQL from a JVM shutdown hook of its own. A server process passes false
+     * and stops it last from its own hook: the two hooks would otherwise run at once, and PostgreSQL would be
+     * gone while the server still drains the check-ins in flight.
+     */
+    public static EmbeddedDatabase start(Path dataDir, boolean stopAtExit) throws IOException {
         Files.createDirectories(dataDir);
         FileChannel channel = FileChannel.open(dataDir.resolve("kiosk.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -58,6 +67,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopAtExit)
                     .start();
             return new EmbeddedDatabase(channel, lock, pg);
         } catch (IOException | RuntimeException e) {

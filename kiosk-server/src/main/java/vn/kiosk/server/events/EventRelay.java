@@ -9,6 +9,8 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,7 @@ public final class EventRelay {
     private final Pool pool;
     private final String origin;
     private final PgSubscriber subscriber;
-    private volatile Runnable authChanged = () -> { };
+    private final List<Runnable> authChanged = new CopyOnWriteArrayList<>();
 
     public EventRelay(Vertx vertx, Pool pool, PgConnectOptions options, String origin) {
         this.vertx = vertx;
@@ -46,14 +48,21 @@ public final class EventRelay {
         });
         // A change to sessions, users or kiosks anywhere (V31's triggers); also on every
         // (re)connection, since notifications sent while disconnected are lost.
-        subscriber.channel(Events.AUTH_CHANNEL).handler(payload -> authChanged.run())
-                .subscribeHandler(v -> authChanged.run());
+        subscriber.channel(Events.AUTH_CHANNEL).handler(payload -> authChanged())
+                .subscribeHandler(v -> authChanged());
         return subscriber.connect();
     }
 
-    /** Runs {@code action} whenever tokens may have been ended or narrowed on any instance. */
+    /**
+     * Runs {@code action} whenever tokens may have been ended or narrowed on any instance; actions run in the
+     * order they were added (the token cache is emptied before open streams are checked again).
+     */
     public void onAuthChange(Runnable action) {
-        this.authChanged = action;
+        authChanged.add(action);
+    }
+
+    private void authChanged() {
+        authChanged.forEach(Runnable::run);
     }
 
     public Future<Void> stop() {

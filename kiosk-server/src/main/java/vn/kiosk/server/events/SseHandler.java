@@ -1,5 +1,6 @@
 package vn.kiosk.server.events;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -9,6 +10,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.kiosk.server.auth.AuthService;
 import vn.kiosk.server.auth.Principal;
@@ -25,20 +29,29 @@ import vn.kiosk.server.site.SiteAccess;
  */
 public final class SseHandler {
     private static final long HEARTBEAT_MS = 20_000;
-    private static final String NEW_TICKET = "insert into event_tickets (ticket_hash, site_id, user_id, expires_at)"
-            + " values ($1, $2, $3, now() + interval '60 seconds')";
+    private static final long RECHECK_DELAY_MS = 500;
+    private static final String NEW_TICKET = "insert into event_tickets (ticket_hash, site_id, user_id, token_hash,"
+            + " expires_at) values ($1, $2, $3, $4, now() + interval '60 seconds')";
     private static final String REDEEM = "delete from event_tickets where ticket_hash = $1 and site_id = $2"
-            + " and expires_at > now() returning user_id";
+            + " and expires_at > now() returning token_hash";
+
+    /** An open stream: whose sign-in opened it, for which site, and how to end it on its own event loop. */
+    private record Stream(boolean staff, byte[] tokenHash, long siteId, Context context, Runnable end) {
+    }
 
     private final Vertx vertx;
     private final Pool pool;
     private final SiteAccess access;
+    private final AuthService auth;
     private final AtomicLong open = new AtomicLong();
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean recheckPending = new AtomicBoolean();
 
-    public SseHandler(Vertx vertx, Pool pool, SiteAccess access) {
+    public SseHandler(Vertx vertx, Pool pool, SiteAccess access, AuthService auth) {
         this.vertx = vertx;
         this.pool = pool;
         this.access = access;
+        this.auth = auth;
     }
 
     public long openStreams() {
@@ -49,9 +62,10 @@ public final class SseHandler {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD);
         long siteId = Respond.pathLong(ctx, "siteId");
         String ticket = AuthService.randomToken();
+        Buffer session = Buffer.buffer(AuthService.sha256(Authenticator.token(ctx)));
         Respond.async(ctx, 201, access.visible(p, siteId)
                 .compose(site -> pool.preparedQuery(NEW_TICKET)
-                        .execute(Tuple.of(Buffer.buffer(AuthService.sha256(ticket)), siteId, p.id())))
+                        .execute(Tuple.of(Buffer.buffer(AuthService.sha256(ticket)), siteId, p.id(), session)))
                 .map(v -> new JsonObject().put("ticket", ticket).put("expiresInSeconds", 60)));
     }
 
@@ -59,20 +73,54 @@ public final class SseHandler {
         long siteId = Respond.pathLong(ctx, "siteId");
         Principal p = Authenticator.principal(ctx);
         String ticket = ctx.request().getParam("ticket");
-        Future<?> allowed;
+        Future<Stream> allowed;
         if (p != null) {
-            allowed = access.visible(p, siteId);
+            String token = Authenticator.token(ctx);
+            allowed = access.visible(p, siteId).map(site -> new Stream(AuthService.isStaff(token),
+                    AuthService.sha256(token), siteId, vertx.getOrCreateContext(), null));
         } else if (ticket != null) {
+            // The sign-in the ticket was issued to must still hold, and still see the site.
             allowed = pool.preparedQuery(REDEEM).execute(Tuple.of(Buffer.buffer(AuthService.sha256(ticket)), siteId))
-                    .compose(rows -> rows.iterator().hasNext() ? Future.succeededFuture()
-                            : Future.failedFuture(ApiException.unauthorized("The ticket is unknown, used or expired")));
+                    .compose(rows -> rows.iterator().hasNext()
+                            ? Future.succeededFuture(rows.iterator().next().getBuffer("token_hash").getBytes())
+                            : Future.failedFuture(ApiException.unauthorized("The ticket is unknown, used or expired")))
+                    .compose(hash -> stillAllowed(true, hash, siteId)
+                            .map(v -> new Stream(true, hash, siteId, vertx.getOrCreateContext(), null)));
         } else {
             allowed = Future.failedFuture(ApiException.unauthorized("Sign in first, or open the stream with a ticket"));
         }
-        allowed.onSuccess(v -> open(ctx, siteId)).onFailure(ctx::fail);
+        allowed.onSuccess(stream -> open(ctx, stream)).onFailure(ctx::fail);
     }
 
-    private void open(RoutingContext ctx, long siteId) {
+    /**
+     * After a change that may end or narrow sign-ins (on any instance: sign-out, a user disabled or given other
+     * sites, a kiosk revoked): every open stream whose sign-in no longer holds, or no longer sees its site, ends.
+     * Changes that come in a burst are checked once.
+     */
+    public void recheck() {
+        if (!recheckPending.compareAndSet(false, true)) {
+            return;
+        }
+        vertx.setTimer(RECHECK_DELAY_MS, t -> {
+            recheckPending.set(false);
+            for (Stream s : streams) {
+                stillAllowed(s.staff(), s.tokenHash(), s.siteId()).onFailure(e -> {
+                    if (e instanceof ApiException) { // not a database that is briefly away
+                        s.context().runOnContext(v -> s.end().run());
+                    }
+                });
+            }
+        });
+    }
+
+    private Future<Void> stillAllowed(boolean staff, byte[] tokenHash, long siteId) {
+        return auth.resolve(staff, tokenHash).compose(p -> p.isEmpty()
+                ? Future.failedFuture(ApiException.unauthorized("The sign-in has ended"))
+                : access.visible(p.get(), siteId).mapEmpty());
+    }
+
+    private void open(RoutingContext ctx, Stream opened) {
+        long siteId = opened.siteId();
         HttpServerResponse response = ctx.response();
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
@@ -89,9 +137,16 @@ public final class SseHandler {
             }
         });
         long timer = vertx.setPeriodic(HEARTBEAT_MS, t -> response.write(": keep-alive\n\n"));
+        Stream stream = new Stream(opened.staff(), opened.tokenHash(), siteId, opened.context(), () -> {
+            if (!response.ended() && !response.closed()) {
+                response.end();
+            }
+        });
+        streams.add(stream);
         Runnable close = () -> {
             if (vertx.cancelTimer(timer)) {
                 consumer.unregister();
+                streams.remove(stream);
                 open.decrementAndGet();
             }
         };
@@ -99,10 +154,6 @@ public final class SseHandler {
         response.exceptionHandler(e -> close.run());
         // A stopping server ends its streams at once instead of holding its shutdown for the drain period;
         // the browser reconnects (retry: 2000) and the balancer sends it to another instance.
-        ctx.request().connection().shutdownHandler(v -> {
-            if (!response.ended() && !response.closed()) {
-                response.end();
-            }
-        });
+        ctx.request().connection().shutdownHandler(v -> stream.end().run());
     }
 }

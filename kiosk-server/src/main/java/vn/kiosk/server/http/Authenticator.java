@@ -13,6 +13,7 @@ import vn.kiosk.server.auth.Principal;
  */
 public final class Authenticator implements AuthenticationHandler {
     private static final String KEY = "principal";
+    private static final String TOKEN = "token";
     private static final Pattern EVENTS = Pattern.compile("^/api/v1/sites/[^/]+/events$");
 
     private final AuthService auth;
@@ -36,7 +37,8 @@ public final class Authenticator implements AuthenticationHandler {
             ctx.fail(ApiException.unauthorized("Authorization must be 'Bearer <token>'"));
             return;
         }
-        auth.resolve(header.substring(7).trim()).onComplete(ar -> {
+        String token = header.substring(7).trim();
+        auth.resolve(token).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else if (ar.result().isEmpty()) {
@@ -44,6 +46,7 @@ public final class Authenticator implements AuthenticationHandler {
             } else {
                 Principal p = ar.result().get();
                 ctx.put(KEY, p);
+                ctx.put(TOKEN, token);
                 if (p.is(Principal.Role.ADMIN, Principal.Role.OFFICER, Principal.Role.MANAGER)
                         && ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD) {
                     // A change by staff (a user disabled, a kiosk revoked, a site removed, …) may end or
@@ -67,6 +70,11 @@ public final class Authenticator implements AuthenticationHandler {
                 || (m == HttpMethod.GET && (EVENTS.matcher(path).matches() || path.equals("/api/v1/qr/render.svg")
                         || path.startsWith("/api/v1/site-tokens/")
                         || path.equals("/api/v1/pass-key")));
+    }
+
+    /** The caller's bearer token, or null when anonymous. */
+    public static String token(RoutingContext ctx) {
+        return ctx.get(TOKEN);
     }
 
     /** The caller, or null when anonymous. */

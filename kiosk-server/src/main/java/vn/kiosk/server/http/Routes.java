@@ -62,6 +62,7 @@ final class Routes {
                 Map.entry("markBluezone", visits::markBluezone),
                 Map.entry("confirm", visits::confirm),
                 Map.entry("listVisits", log::list),
+                Map.entry("getVisit", log::one),
                 Map.entry("exportVisitsCsv", log::csv),
                 Map.entry("occupancy", log::occupancy),
                 Map.entry("siteEvents", s.sse()::stream),

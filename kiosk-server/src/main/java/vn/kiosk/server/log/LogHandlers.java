@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.Site;
@@ -34,6 +35,8 @@ public final class LogHandlers {
             "installed_on_site", "not_installed", "no_smartphone", "unknown");
     private static final String OCCUPANCY = "select p.visit_id, p.entered_at, p.visitor_id, r.name, r.phone_masked"
             + " from presence p join visitors r on r.id = p.visitor_id where p.site_id = $1 order by p.entered_at";
+    private static final String ONE = "select " + VisitQuery.COLUMNS
+            + " from visits v join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2";
     private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
             + " values ($1, $2, $3, $4, $5)";
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -74,6 +77,27 @@ public final class LogHandlers {
                             items.add(visit(r));
                         }
                         return new JsonObject().put("items", items).put("next", next);
+                    }));
+        });
+    }
+
+    /**
+     * One visit as a row of the log. A live log fetches it when an event names a visit: the event carries the
+     * name but not the masked phone and ID the row shows (kiosks receive events too). Read from {@code pool},
+     * not {@code reads}: the event follows the commit at once, a replica may not have the row yet.
+     */
+    public void one(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD);
+            long siteId = Respond.pathLong(ctx, "siteId");
+            java.util.UUID visitId = java.util.UUID.fromString(ctx.pathParam("visitId"));
+            Respond.async(ctx, 200, access.visible(p, siteId)
+                    .compose(site -> pool.preparedQuery(ONE).execute(Tuple.of(siteId, visitId)))
+                    .map(rows -> {
+                        if (!rows.iterator().hasNext()) {
+                            throw ApiException.notFound("Visit " + visitId);
+                        }
+                        return visit(rows.iterator().next());
                     }));
         });
     }

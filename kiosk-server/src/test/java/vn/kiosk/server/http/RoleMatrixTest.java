@@ -69,6 +69,7 @@ class RoleMatrixTest {
             // The site is inside the code: a bad code is refused (422) before any site is known.
             Map.entry("confirm", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE)),
             Map.entry("listVisits", STAFF_OF_SITE),
+            Map.entry("getVisit", STAFF_OF_SITE),
             Map.entry("exportVisitsCsv", MANAGERS),
             Map.entry("occupancy", Set.of(Caller.KIOSK, Caller.GUARD, Caller.MANAGER, Caller.OFFICER, Caller.ADMIN)),
             Map.entry("siteEvents", with(STAFF_OF_SITE, Caller.KIOSK)),

@@ -91,6 +91,21 @@ class VisitLogTest {
     }
 
     @Test
+    @DisplayName("One visit reads as its row of the log; at another site it is 404, a malformed id is a 400 problem")
+    void oneVisit() {
+        JsonObject newest = admin.get("/api/v1/sites/" + site + "/visits?limit=1").items().getJsonObject(0);
+        Api.Response one = admin.get("/api/v1/sites/" + site + "/visits/" + newest.getString("id"));
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json()).isEqualTo(newest);
+        assertThat(one.json().getJsonObject("visitor").getString("phoneMasked")).isNotBlank();
+        long other = admin.createSite("office");
+        assertThat(admin.get("/api/v1/sites/" + other + "/visits/" + newest.getString("id")).status()).isEqualTo(404);
+        Api.Response bad = admin.get("/api/v1/sites/" + site + "/visits/not-a-visit");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     @DisplayName("A forged cursor is a 400 problem")
     void badCursor() {
         Api.Response r = admin.get("/api/v1/sites/" + site + "/visits?cursor=bm90LWEtY3Vyc29y");

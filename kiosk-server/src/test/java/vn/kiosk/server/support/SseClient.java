@@ -21,6 +21,7 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
     private final CountDownLatch connected = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
     private volatile int status;
 
     public SseClient(String url, String bearer) {
@@ -32,6 +33,11 @@ public final class SseClient implements AutoCloseable {
     public int awaitConnected() throws InterruptedException {
         connected.await(10, TimeUnit.SECONDS);
         return status;
+    }
+
+    /** Whether the server ended the stream within the time. */
+    public boolean awaitEnded(long timeoutMillis) throws InterruptedException {
+        return ended.await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     public Event next(long timeoutMillis) throws InterruptedException {
@@ -61,6 +67,8 @@ public final class SseClient implements AutoCloseable {
             }
         } catch (Exception e) {
             connected.countDown();
+        } finally {
+            ended.countDown();
         }
     }
 

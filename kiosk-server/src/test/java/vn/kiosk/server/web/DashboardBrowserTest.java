@@ -10,6 +10,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.TcpProxy;
 
 /**
  * The manager's and officer's dashboard in a real browser: a manager sees only
@@ -89,8 +91,12 @@ class DashboardBrowserTest {
     }
 
     static Page signIn(BrowserContext ctx, Browsers.Staff who) {
+        return signIn(ctx, who, Browsers.server().baseUrl());
+    }
+
+    static Page signIn(BrowserContext ctx, Browsers.Staff who, String base) {
         Page page = ctx.newPage();
-        page.navigate(Browsers.url("/admin"));
+        page.navigate(base + "/admin");
         assertThat(page.locator("#signin h1")).hasText("Đăng nhập");
         page.fill("#username", who.username());
         page.fill("#password", who.password());
@@ -207,5 +213,137 @@ class DashboardBrowserTest {
             assertThat(page.locator(".view-head h1")).hasText("Tổng hợp theo địa bàn");
             watch.assertClean();
         }
+    }
+
+    @Test
+    @DisplayName("The entry log updates live: a guard's check-in appears at the top, its exit and Bluezone fill the row, filters hold, other pages get a notice")
+    void liveLog() throws Exception {
+        Api admin = Browsers.admin();
+        Api.Response created = admin.post("/api/v1/sites", new JsonObject().put("name", "Siêu thị Hải Phong")
+                .put("kind", "shop").put("province", "Tỉnh Thử Trực Tiếp " + UUID.randomUUID().toString().substring(0, 6))
+                .put("district", "Thành phố Đông Hà").put("maxStayMinutes", 1440));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long live = created.json().getLong("id");
+        Api guard = Browsers.guard(live).api();
+        OffsetDateTime earlier = OffsetDateTime.now(ZoneOffset.UTC).minusHours(3);
+        for (int i = 0; i < 51; i++) {
+            guardCheckIn(guard, live, "Khách buổi sáng " + i, earlier.plusMinutes(i), "Cổng chính", "declared");
+        }
+        Browsers.Staff manager = staff("manager", new JsonObject(), live);
+        // The browser reaches the server through a proxy whose connections the test can cut, like a dropped network.
+        URI server = URI.create(Browsers.server().baseUrl());
+        try (TcpProxy network = TcpProxy.to(server.getHost(), server.getPort());
+             BrowserContext ctx = Browsers.context(Browsers.browser(), 1366, 900, false)) {
+            Page page = signIn(ctx, manager, "http://127.0.0.1:" + network.port());
+            Browsers.Watch watch = new Browsers.Watch(page);
+            java.util.concurrent.atomic.AtomicInteger pageLoads = new java.util.concurrent.atomic.AtomicInteger();
+            page.onRequest(r -> {
+                if (r.url().contains("/api/v1/sites/" + live + "/visits?")) {
+                    pageLoads.incrementAndGet();
+                }
+            });
+            Locator rows = page.locator(".results tbody tr");
+            assertThat(rows).hasCount(50);
+            assertThat(page.locator(".live-bar .live")).isVisible();
+            int loadsBefore = pageLoads.get();
+
+            // a guard's check-in: at the top at once, highlighted, with the masked phone the log shows
+            long sent = System.nanoTime();
+            String maiId = guardCheckIn(guard, live, "Trần Thị Mai", null, "Cổng chính", "declared");
+            assertThat(rows.first().locator("td.name")).hasText("Trần Thị Mai");
+            long shownMs = (System.nanoTime() - sent) / 1_000_000;
+            Locator mai = page.locator(".results tbody tr[data-visit='" + maiId + "']");
+            assertThat(mai).hasClass(java.util.regex.Pattern.compile("\\bfresh\\b"));
+            shot(page, "dashboard-log-live");
+            JsonObject stored = guard.get("/api/v1/sites/" + live + "/visits/" + maiId).json();
+            assertThat(mai.locator("td.mono").first()).hasText(stored.getJsonObject("visitor").getString("phoneMasked"));
+            assertThat(mai.locator("td").nth(1)).hasText("đang ở trong");
+            assertThat(rows).hasCount(51);
+            assertThat(page.locator(".page-info")).hasText("Trang 1 · 51 lượt");
+            System.out.printf("live log: check-in on screen %d ms after the API call%n", shownMs);
+
+            // the exit and the Bluezone status fill the same row
+            sent = System.nanoTime();
+            Api.Response exit = guard.post("/api/v1/sites/" + live + "/visits/" + maiId + "/exit", null);
+            assertThat(exit.status()).as(exit.body()).isEqualTo(200);
+            assertThat(mai.locator("td").nth(1)).not().containsText("đang ở trong");
+            System.out.printf("live log: exit on screen %d ms after the API call%n", (System.nanoTime() - sent) / 1_000_000);
+            assertThat(mai.locator("td").nth(1)).containsText(":");
+            Api.Response bz = guard.post("/api/v1/sites/" + live + "/visits/" + maiId + "/bluezone",
+                    new JsonObject().put("status", "installed_on_site"));
+            assertThat(bz.status()).as(bz.body()).isEqualTo(200);
+            assertThat(mai.locator("td").nth(6)).hasText("Cài tại chỗ");
+            assertThat(rows.first()).hasAttribute("data-visit", maiId);
+            assertThat(rows).hasCount(51);
+            assertThat(pageLoads.get()).as("no page was reloaded: the rows came from the stream").isEqualTo(loadsBefore);
+
+            // the network drops: the stream is reopened with a new ticket, and what was missed meanwhile is read again
+            network.mode(TcpProxy.Mode.REFUSING);
+            network.cutAll();
+            assertThat(page.locator(".live-bar .live")).isHidden();
+            guardCheckIn(guard, live, "Lý Văn Vắng", null, "Cổng chính", "declared");
+            network.mode(TcpProxy.Mode.OPEN);
+            assertThat(page.locator(".live-bar .live")).isVisible();
+            assertThat(rows.first().locator("td.name")).hasText("Lý Văn Vắng");
+
+            // a filtered view: a check-in that does not match stays out, one that matches comes in
+            page.selectOption("select[name=bluezone]", "not_installed");
+            page.click("form.filters button[type=submit]");
+            assertThat(page.locator(".results .empty")).isVisible();
+            guardCheckIn(guard, live, "Phạm Văn Khai", null, "Cổng chính", "declared");
+            guardCheckIn(guard, live, "Hoàng Thị Chưa", null, "Cổng chính", "not_installed");
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first().locator("td.name")).hasText("Hoàng Thị Chưa");
+            assertThat(page.locator(".results")).not().containsText("Phạm Văn Khai");
+
+            // a search the browser cannot apply exactly: a notice instead of a guess
+            page.selectOption("select[name=bluezone]", "");
+            page.fill("input[name=q]", "tran thi");
+            page.click("form.filters button[type=submit]");
+            assertThat(rows).hasCount(1);
+            guardCheckIn(guard, live, "Trần Thị Lan", null, "Cổng phụ", "declared");
+            Locator notice = page.locator(".live-bar .new-entries");
+            assertThat(notice).hasText("Có 1 lượt mới — bấm để tải lại");
+            assertThat(rows).hasCount(1);
+            notice.click();
+            assertThat(rows).hasCount(2);
+            assertThat(rows.first().locator("td.name")).hasText("Trần Thị Lan");
+            assertThat(notice).isHidden();
+
+            // a deeper page does not move: it shows the notice, which leads back to the first page
+            page.fill("input[name=q]", "");
+            page.click("form.filters button[type=submit]");
+            assertThat(rows).hasCount(50);
+            page.click(".pager button[data-next]");
+            assertThat(page.locator(".page-info")).hasText("Trang 2 · 6 lượt");
+            assertThat(page.locator(".live-bar .live")).isHidden();
+            List<String> second = rows.allTextContents();
+            guardCheckIn(guard, live, "Đỗ Văn Muộn", null, "Cổng chính", "declared");
+            assertThat(notice).hasText("Có 1 lượt mới — bấm để tải lại");
+            assertThat(rows.allTextContents()).isEqualTo(second);
+            shot(page, "dashboard-log-notice");
+            notice.click();
+            assertThat(page.locator(".page-info")).hasText("Trang 1 · 50 lượt");
+            assertThat(rows.first().locator("td.name")).hasText("Đỗ Văn Muộn");
+
+            // "inside now" follows the same stream: 51 + 5 inside (Mai left), then one more
+            page.click("#nav a[data-view=inside]");
+            assertThat(page.locator(".live")).isVisible();
+            assertThat(page.locator(".big-number")).hasText("56 người đang ở trong");
+            guardCheckIn(guard, live, "Vũ Thị Sau", null, "Cổng chính", "declared");
+            assertThat(page.locator(".big-number")).hasText("57 người đang ở trong");
+            watch.assertClean();
+        }
+    }
+
+    static String guardCheckIn(Api guard, long site, String name, OffsetDateTime at, String gate, String bluezone) {
+        JsonObject body = new JsonObject().put("siteId", site).put("direction", "in").put("gate", gate)
+                .put("visitor", Api.visitor(name, Phones.next())).put("bluezone", new JsonObject().put("status", bluezone));
+        if (at != null) {
+            body.put("occurredAt", at.toString());
+        }
+        Api.Response r = guard.checkIn(body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().getString("visitId");
     }
 }
