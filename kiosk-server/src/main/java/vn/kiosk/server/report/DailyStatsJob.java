@@ -47,7 +47,12 @@ public final class DailyStatsJob extends VerticleBase {
             + " select " + SITE_COLUMNS + " from fig where area is null"
             + " on conflict (site_id, day) do update set entries = excluded.entries, exits = excluded.exits,"
             + " unique_visitors = excluded.unique_visitors, peak_occupancy = excluded.peak_occupancy,"
-            + " hourly = excluded.hourly, bluezone = excluded.bluezone";
+            + " hourly = excluded.hourly, bluezone = excluded.bluezone"
+            // A site with a period shorter than the recent days has had some of them purged (Retention stored
+            // their figures first, up to the day after its cut-off): those rows are final, not recomputed.
+            + " where not exists (select 1 from sites s where s.id = d.site_id and s.retention_days is not null"
+            + "   and d.day <= (($2::timestamptz - make_interval(days => s.retention_days))"
+            + "   at time zone s.time_zone)::date + 1)";
     // A day with a site or the areas not stored yet is computed for all its sites (an area needs every site's
     // visitors). Rows already stored are kept, as near the retention limit part of the day's visits may be gone,
     // except an area's row that counted other sites than the area has now (a site added with an earlier start).

@@ -70,4 +70,35 @@ class RetentionTest {
             assertThat(visits).hasSize(1);
         }
     }
+
+    @Test
+    @DisplayName("A site with a period shorter than the recent days keeps its figures of purged days when they are recomputed")
+    void shortPeriodKeepsFigures() throws Exception {
+        try (TestServer server = TestServer.start(Files.createTempDirectory("kiosk-retention-short-"), Map.of())) {
+            Api admin = server.admin();
+            long site = admin.createSite("shop");
+            server.server().pool().query("update sites set created_at = now() - interval '1 year'")
+                    .execute().await(10, TimeUnit.SECONDS);
+            admin.patch("/api/v1/sites/" + site, new JsonObject().put("retentionDays", 2));
+            OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusHours(70);
+            for (int i = 0; i < 5; i++) {
+                admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
+                        .put("occurredAt", old.plusMinutes(i).toString())
+                        .put("visitor", Api.visitor("Khách ngắn " + i, String.format("0917%06d", i))));
+            }
+            server.server().housekeeping().closeOverdue().await(10, TimeUnit.SECONDS);
+            LocalDate oldDay = old.atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+            String figures = "select coalesce(sum(entries), 0) from daily_site_stats where site_id = " + site
+                    + " and day between '" + oldDay.minusDays(1) + "' and '" + oldDay.plusDays(1) + "'";
+            server.server().dailyStats().runOnce().await(30, TimeUnit.SECONDS);
+            assertThat(count(server, figures)).isEqualTo(5);
+
+            new Retention(server.server().pool(), server.server().dailyStats(), Clock.systemUTC(), 28)
+                    .purge().await(60, TimeUnit.SECONDS);
+            assertThat(count(server, "select count(*) from visits where site_id = " + site)).isZero();
+            // The next round of the figures job recomputes the recent days: not from the visits that are gone.
+            server.server().dailyStats().runOnce().await(30, TimeUnit.SECONDS);
+            assertThat(count(server, figures)).as("the figures of the purged day are kept").isEqualTo(5);
+        }
+    }
 }
