@@ -22,6 +22,11 @@ export function render(main, ctx) {
   const params = () => ({ date: date.value || day(0), groupBy: groupBy.value, province: province.value.trim(),
     district: district.value.trim() });
 
+  // A count that adds up the sites (the day's visits are gone and no stored area count matches) is marked.
+  const visitors = (g) => td(g.uniqueVisitorsSource === 'sum'
+    ? [number(g.uniqueVisitors), h('span', { className: 'muted', title: t('rollup.summed') }, ' *')]
+    : number(g.uniqueVisitors), 'num');
+
   async function load() {
     clear(results).append(h('p', { className: 'muted' }, t('common.loading')));
     try {
@@ -34,14 +39,16 @@ export function render(main, ctx) {
       const rows = r.rows.map((g) => h('tr', { dataset: { area: byDistrict ? g.district : g.province } },
         td(g.province), byDistrict ? td(g.district) : null, td(number(g.sites), 'num'),
         td(number(g.activeSites), 'num'), td(number(g.entries), 'num'), td(number(g.exits), 'num'),
-        td(number(g.uniqueVisitors), 'num'), td(percent(g.installRate), 'num'),
+        visitors(g), td(percent(g.installRate), 'num'),
         td(g.silentSites.length ? badge(String(g.silentSites.length), 'warn') : badge('0', 'ok'), 'num')));
       const tot = r.totals;
       rows.push(h('tr', { className: 'total' }, td(t('reports.total')), byDistrict ? td('') : null,
         td(number(tot.sites), 'num'), td(number(tot.activeSites), 'num'), td(number(tot.entries), 'num'),
-        td(number(tot.exits), 'num'), td(number(tot.uniqueVisitors), 'num'), td(percent(tot.installRate), 'num'),
+        td(number(tot.exits), 'num'), visitors(tot), td(percent(tot.installRate), 'num'),
         td(number(tot.sites - tot.activeSites), 'num')));
+      const summed = [...r.rows, tot].some((g) => g.uniqueVisitorsSource === 'sum');
       clear(results).append(r.rows.length ? table(headers, rows) : h('p', { className: 'empty' }, t('common.none')));
+      if (summed) results.append(h('p', { className: 'note' }, t('rollup.summed')));
       clear(silentBox).append(h('h2', { id: 'silent-title' }, t('rollup.silentTitle') + ' (' + r.silentSites.length + ')'),
         r.silentSites.length
           ? h('ul', { className: 'silent-list' }, r.silentSites.map((s) => h('li', { dataset: { site: s.siteId } },

@@ -198,6 +198,9 @@ class DashboardBrowserTest {
             page.click("form.filters button[type=submit]");
             Locator rows = page.locator(".results tbody tr");
             assertThat(rows).hasCount(3);
+            // Visits of the day are held, so every count is of distinct people: no "summed" mark or note.
+            assertThat(page.locator(".results")).not().containsText("null");
+            assertThat(page.locator(".results .note")).hasCount(0);
             Locator haiLang = page.locator(".results tbody tr[data-area='Huyện Hải Lăng']");
             assertThat(haiLang.locator("td").nth(2)).hasText("2");
             assertThat(haiLang.locator("td").nth(3)).hasText("1");
