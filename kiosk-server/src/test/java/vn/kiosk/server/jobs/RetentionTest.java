@@ -23,6 +23,15 @@ class RetentionTest {
         return s.server().pool().query(sql).execute().await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
     }
 
+    /** Five entries a minute apart from {@code at}, as an offline kiosk replays them. */
+    private static void replayEntries(Api admin, long site, OffsetDateTime at, String name, String phonePrefix) {
+        for (int i = 0; i < 5; i++) {
+            admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
+                    .put("occurredAt", at.plusMinutes(i).toString())
+                    .put("visitor", Api.visitor(name + i, String.format(phonePrefix + "%06d", i))));
+        }
+    }
+
     @Test
     @DisplayName("Moving the clock past the retention period drops old partitions, keeps the daily figures and recent visits")
     void purge() throws Exception {
@@ -32,11 +41,7 @@ class RetentionTest {
             long shortSite = admin.createSite("shop");
             admin.patch("/api/v1/sites/" + shortSite, new JsonObject().put("retentionDays", 7));
             OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusHours(70);
-            for (int i = 0; i < 5; i++) {
-                admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
-                        .put("occurredAt", old.plusMinutes(i).toString())
-                        .put("visitor", Api.visitor("Khách cũ " + i, String.format("0918%06d", i))));
-            }
+            replayEntries(admin, site, old, "Khách cũ ", "0918");
             admin.checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Khách mới", "0918 999 999")));
             admin.checkIn(new JsonObject().put("siteId", shortSite).put("visitor", Api.visitor("Khách ngắn", "0918 888 888")));
             // Close the old stays so that their day's figures are final.
@@ -81,11 +86,7 @@ class RetentionTest {
                     .execute().await(10, TimeUnit.SECONDS);
             admin.patch("/api/v1/sites/" + site, new JsonObject().put("retentionDays", 2));
             OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusHours(70);
-            for (int i = 0; i < 5; i++) {
-                admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
-                        .put("occurredAt", old.plusMinutes(i).toString())
-                        .put("visitor", Api.visitor("Khách ngắn " + i, String.format("0917%06d", i))));
-            }
+            replayEntries(admin, site, old, "Khách ngắn ", "0917");
             server.server().housekeeping().closeOverdue().await(10, TimeUnit.SECONDS);
             LocalDate oldDay = old.atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
             String figures = "select coalesce(sum(entries), 0) from daily_site_stats where site_id = " + site
