@@ -82,7 +82,7 @@ public final class CheckinHandler {
                 CheckinCommand command = new CheckinCommand(id, origin.site().id(), direction, occurredAt, method,
                         origin.kioskId(), origin.userId(), gate, visitor.visitorId(), visitor.name(),
                         vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(), visitor.idNumber(),
-                        bluezone, bluezoneId, UUID.randomUUID());
+                        bluezone, bluezoneId, VisitIds.next());
                 return writer.get().submit(command).map(result -> reply(result, origin, method, gate, bluezoneId));
             });
             answer.onSuccess(json -> Respond.json(ctx, json.getBoolean("replay") ? 200 : 201, clean(json)))

@@ -28,14 +28,16 @@ import vn.kiosk.server.site.SiteAccess;
 
 /** What happens to a visit after check-in: a guard's exit mark, the Bluezone QR confirmation, a status mark. */
 public final class VisitActions {
+    /** The entry-time bounds of a visit id ({@link VisitIds}), so that one look-up names a few daily partitions. */
+    static final String BOUNDED = " and v.entered_at >= $%d and v.entered_at < $%d";
     private static final String OPEN_VISIT = "select p.visitor_id from presence p where p.site_id = $1 and p.visit_id = $2";
     private static final String CONFIRM = "update visits v set bluezone = $3, bluezone_id = coalesce($4, v.bluezone_id),"
-            + " confirmed_at = now() where v.site_id = $1 and v.id = $2 and v.confirmed_at is null"
+            + " confirmed_at = now() where v.site_id = $1 and v.id = $2 and v.confirmed_at is null" + BOUNDED.formatted(5, 6)
             + " returning v.visitor_id, (select name from visitors where id = v.visitor_id) as name";
     private static final String VISIT = "select v.visitor_id, v.bluezone, r.name from visits v"
-            + " join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2";
+            + " join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2" + BOUNDED.formatted(3, 4);
     private static final String MARK = "update visits v set bluezone = $3, bluezone_id = coalesce($4, v.bluezone_id)"
-            + " where v.site_id = $1 and v.id = $2"
+            + " where v.site_id = $1 and v.id = $2" + BOUNDED.formatted(5, 6)
             + " returning v.visitor_id, (select name from visitors where id = v.visitor_id) as name";
 
     private final Pool pool;
@@ -68,7 +70,7 @@ public final class VisitActions {
                     return writer.get().submit(new CheckinCommand(UUID.randomUUID(), siteId, "out",
                             OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), "manual", p.kioskId(),
                             p.userId(), p.gate() == null ? "" : p.gate(), visitorId, "", "", null, null, null, null,
-                            UUID.randomUUID()));
+                            VisitIds.next()));
                 })
                 .map(r -> {
                     relay.publishLocally(Events.event(Events.CHECKOUT, siteId, r.visitId().toString(), r.visitorId(),
@@ -92,7 +94,8 @@ public final class VisitActions {
             UUID visitId = UUID.fromString(c.visitRef());
             String status = c.installed() ? "qr_confirmed" : "not_installed";
             Respond.async(ctx, 200, access.visible(p, c.siteId())
-                    .compose(site -> pool.preparedQuery(CONFIRM).execute(Tuple.of(c.siteId(), visitId, status, c.bluezoneId())))
+                    .compose(site -> pool.preparedQuery(CONFIRM).execute(Tuple.of(c.siteId(), visitId, status, c.bluezoneId(),
+                            VisitIds.earliest(visitId), VisitIds.latest(visitId))))
                     .compose(rows -> {
                         if (rows.iterator().hasNext()) {
                             Row r = rows.iterator().next();
@@ -101,7 +104,8 @@ public final class VisitActions {
                                     p.gate(), status, false));
                             return Future.succeededFuture(result(visitId, status, r.getString("name"), false, c.installed()));
                         }
-                        return pool.preparedQuery(VISIT).execute(Tuple.of(c.siteId(), visitId)).map(again -> {
+                        return pool.preparedQuery(VISIT).execute(Tuple.of(c.siteId(), visitId,
+                                VisitIds.earliest(visitId), VisitIds.latest(visitId))).map(again -> {
                             if (!again.iterator().hasNext()) {
                                 throw ApiException.notFound("Visit " + visitId);
                             }
@@ -118,7 +122,8 @@ public final class VisitActions {
         long siteId = Respond.pathLong(ctx, "siteId");
         UUID visitId = UUID.fromString(ctx.pathParam("visitId"));
         Respond.async(ctx, 200, access.visible(p, siteId)
-                .compose(site -> pool.preparedQuery(VISIT).execute(Tuple.of(siteId, visitId)))
+                .compose(site -> pool.preparedQuery(VISIT).execute(Tuple.of(siteId, visitId,
+                        VisitIds.earliest(visitId), VisitIds.latest(visitId))))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("Visit " + visitId);
@@ -139,7 +144,7 @@ public final class VisitActions {
         JsonObject b = Respond.body(ctx);
         Respond.async(ctx, 200, access.visible(p, siteId)
                 .compose(site -> pool.preparedQuery(MARK).execute(Tuple.of(siteId, visitId, b.getString("status"),
-                        b.getString("bluezoneId"))))
+                        b.getString("bluezoneId"), VisitIds.earliest(visitId), VisitIds.latest(visitId))))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("Visit " + visitId);

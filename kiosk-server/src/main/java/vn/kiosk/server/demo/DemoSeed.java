@@ -20,6 +20,7 @@ import vn.kiosk.server.auth.Passwords;
 import vn.kiosk.server.checkin.CheckinCommand;
 import vn.kiosk.server.checkin.CheckinCommand.Sealed;
 import vn.kiosk.server.checkin.ServerKeys;
+import vn.kiosk.server.checkin.VisitIds;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.visitor.Names;
@@ -119,13 +120,13 @@ public final class DemoSeed extends VerticleBase {
             OffsetDateTime in = start.plusMinutes(i * 4L + random.nextInt(3));
             String bz = BLUEZONE[random.nextInt(BLUEZONE.length)];
             all.add(writer.submit(new CheckinCommand(UUID.randomUUID(), site, "in", in, i % 4 == 0 ? "self" : "manual",
-                    null, null, "Cổng chính", null, name, Names.fold(name), sealed, null, bz, null, UUID.randomUUID())));
+                    null, null, "Cổng chính", null, name, Names.fold(name), sealed, null, bz, null, VisitIds.next())));
             if (i % 3 != 0) {
                 all.add(writer.submit(new CheckinCommand(UUID.randomUUID(), site, "out",
                         in.plusMinutes(10 + random.nextInt(90)).isAfter(OffsetDateTime.now(ZoneOffset.UTC))
                                 ? OffsetDateTime.now(ZoneOffset.UTC) : in.plusMinutes(10 + random.nextInt(90)),
                         "manual", null, null, "Cổng chính", null, name, Names.fold(name), sealed, null, null, null,
-                        UUID.randomUUID())));
+                        VisitIds.next())));
             }
         }
         return Future.all(all).mapEmpty();

@@ -27,6 +27,7 @@ import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.PersonalData;
+import vn.kiosk.server.checkin.VisitIds;
 
 /** Reading the log: pages, CSV export, who is inside now. */
 public final class LogHandlers {
@@ -36,7 +37,8 @@ public final class LogHandlers {
     private static final String OCCUPANCY = "select p.visit_id, p.entered_at, p.visitor_id, r.name, r.phone_masked"
             + " from presence p join visitors r on r.id = p.visitor_id where p.site_id = $1 order by p.entered_at";
     private static final String ONE = "select " + VisitQuery.COLUMNS
-            + " from visits v join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2";
+            + " from visits v join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2"
+            + " and v.entered_at >= $3 and v.entered_at < $4"; // the id's bounds (VisitIds): a few daily partitions
     private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
             + " values ($1, $2, $3, $4, $5)";
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -92,7 +94,8 @@ public final class LogHandlers {
             long siteId = Respond.pathLong(ctx, "siteId");
             java.util.UUID visitId = java.util.UUID.fromString(ctx.pathParam("visitId"));
             Respond.async(ctx, 200, access.visible(p, siteId)
-                    .compose(site -> pool.preparedQuery(ONE).execute(Tuple.of(siteId, visitId)))
+                    .compose(site -> pool.preparedQuery(ONE).execute(Tuple.of(siteId, visitId,
+                            VisitIds.earliest(visitId), VisitIds.latest(visitId))))
                     .map(rows -> {
                         if (!rows.iterator().hasNext()) {
                             throw ApiException.notFound("Visit " + visitId);

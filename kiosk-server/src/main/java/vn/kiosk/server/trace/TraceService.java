@@ -24,6 +24,7 @@ import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.PersonalData;
+import vn.kiosk.server.checkin.VisitIds;
 
 /**
  * Contact tracing, one set-based query per step: the subject's stays, the
@@ -61,7 +62,8 @@ public final class TraceService {
     private static final String SUBJECT_BY_VISITOR = "select id, name, phone_enc, phone_masked, id_masked from visitors"
             + " where id = $1";
     private static final String VISIT = "select v.id, v.visitor_id, v.site_id, v.entered_at, v.exited_at,"
-            + " v.exit_inferred, v.bluezone from visits v where v.id = $1";
+            + " v.exit_inferred, v.bluezone from visits v where v.id = $1"
+            + " and v.entered_at >= $2 and v.entered_at < $3"; // the id's bounds (VisitIds): a few daily partitions
     private static final String VISITS_OF = "select v.id, v.visitor_id, v.site_id, v.entered_at, v.exited_at,"
             + " v.exit_inferred, v.bluezone from visits v"
             + " where v.visitor_id = any($1::bigint[]) and v.entered_at < $3::timestamptz"
@@ -263,7 +265,8 @@ public final class TraceService {
             return person(SUBJECT_BY_ID, Tuple.of(Buffer.buffer(personal.hash("id", req.idNumber()))))
                     .map(s -> new Start(req, s, null));
         }
-        return reads.preparedQuery(VISIT).execute(Tuple.of(req.visitId())).compose(rows -> {
+        return reads.preparedQuery(VISIT).execute(Tuple.of(req.visitId(),
+                VisitIds.earliest(req.visitId()), VisitIds.latest(req.visitId()))).compose(rows -> {
             if (!rows.iterator().hasNext()) {
                 return Future.failedFuture(noSubject());
             }
