@@ -282,7 +282,11 @@ final class Dataset {
                 boolean inferred = r.nextInt(100) < 8;
                 String bz = BLUEZONE[r.nextInt(BLUEZONE.length)];
                 line.setLength(0);
-                line.append(new UUID(r.nextLong(), r.nextLong())).append(',').append(siteIds[site]).append(',')
+                // A UUIDv7 of the entry time, as the server makes visit ids (VisitIds).
+                long millis = entered * 1000 + micros / 1000;
+                line.append(new UUID((millis << 16) | 0x7000L | r.nextInt(1 << 12),
+                                (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L))
+                        .append(',').append(siteIds[site]).append(',')
                         .append(visitorBase + r.nextInt(visitors)).append(',');
                 time(line, entered, micros).append(',');
                 time(line, entered + stay, micros).append(',').append(inferred ? 't' : 'f').append(",f,")
