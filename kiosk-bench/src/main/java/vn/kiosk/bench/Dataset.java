@@ -284,7 +284,9 @@ final class Dataset {
                 line.setLength(0);
                 // A UUIDv7 of the entry time, as the server makes visit ids (VisitIds).
                 long millis = entered * 1000 + micros / 1000;
-                line.append(new UUID((millis << 16) | 0x7000L | r.nextInt(1 << 12),
+                // Two random longs as before, so that the seeded data set stays the same.
+                long randA = r.nextLong() & 0xfffL;
+                line.append(new UUID((millis << 16) | 0x7000L | randA,
                                 (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L))
                         .append(',').append(siteIds[site]).append(',')
                         .append(visitorBase + r.nextInt(visitors)).append(',');
