@@ -85,7 +85,10 @@ final class Dataset {
     /** Inserts the sites; the first is the hot bus station. Returns their ids (index 0 = hot). */
     long[] createSites(List<String> provinceOut) throws SQLException, IOException {
         int n = profile.sites();
-        double total = Arrays.stream(PROVINCES).mapToDouble(p -> ((Number) p[1]).doubleValue()).sum();
+        double total = 0;
+        for (Object[] province : PROVINCES) {
+            total += ((Number) province[1]).doubleValue();
+        }
         double[] cumulative = new double[PROVINCES.length];
         double run = 0;
         for (int i = 0; i < PROVINCES.length; i++) {
