@@ -53,29 +53,35 @@ public final class TraceService {
     /** Stays may end a little past the bound: the overdue job closes them every 30 s. */
     static final int BOUND_SLACK_MINUTES = 10;
     /** No site allows a longer stay than 7 days (sites.max_stay_minutes), plus the slack. */
-    private static final String LONGEST_STAY = "interval '10090 minutes'";
+    static final Duration LONGEST_STAY = Duration.ofMinutes(7 * 24 * 60 + BOUND_SLACK_MINUTES);
 
     private static final String SUBJECT_BY_PHONE = "select id, name, phone_enc, phone_masked, id_masked from visitors"
             + " where phone_hash = $1";
     private static final String SUBJECT_BY_ID = "select id, name, phone_enc, phone_masked, id_masked from visitors"
             + " where id_hash = $1";
-    private static final String SUBJECT_BY_VISITOR = "select id, name, phone_enc, phone_masked, id_masked from visitors"
-            + " where id = $1";
+    // The visit and its visitor in one round trip (a separate look-up of the visitor cost one more).
     private static final String VISIT = "select v.id, v.visitor_id, v.site_id, v.entered_at, v.exited_at,"
-            + " v.exit_inferred, v.bluezone from visits v where v.id = $1"
+            + " v.exit_inferred, v.bluezone, r.name, r.phone_enc, r.phone_masked, r.id_masked"
+            + " from visits v join visitors r on r.id = v.visitor_id where v.id = $1"
             + " and v.entered_at >= $2 and v.entered_at < $3"; // the id's bounds (VisitIds): a few daily partitions
     private static final String VISITS_OF = "select v.id, v.visitor_id, v.site_id, v.entered_at, v.exited_at,"
             + " v.exit_inferred, v.bluezone from visits v"
+            // $6 = $2 - the longest stay, computed by the caller: a parameter compared as it is lets the planner
+            // prune the daily partitions (timestamptz - interval is not immutable, so it cannot, and it planned
+            // all ~90 of them on every call: 3-20 ms of a 1-hop trace).
             + " where v.visitor_id = any($1::bigint[]) and v.entered_at < $3::timestamptz"
-            + " and v.entered_at > $2::timestamptz - " + LONGEST_STAY
+            + " and v.entered_at > $6::timestamptz"
             + " and coalesce(v.exited_at, greatest($4::timestamptz, v.entered_at)) > $2::timestamptz"
             + " and ($5::bigint[] is null or v.site_id = any($5::bigint[]))"
             + " order by v.entered_at, v.id";
     /**
      * $1 span owners, $2 sites, $3 span starts, $4 span ends (parallel arrays),
-     * $5 now, $6 people left out, $7 least shared seconds, $8 row limit. A
-     * contact's overlap is the time it shares with one owner's spans; a stay
-     * near several owners (hop 2) keeps the owner it shares most with.
+     * $5 now, $6 people left out, $7 least shared seconds, $8 row limit, $9 and
+     * $10 the earliest start minus the longest stay and the latest end (bounds
+     * of all the index ranges, as parameters so that the planner keeps only the
+     * daily partitions they cover instead of planning every one). A contact's
+     * overlap is the time it shares with one owner's spans; a stay near several
+     * owners (hop 2) keeps the owner it shares most with.
      */
     static final String OVERLAPS = "with s as materialized ("
             + "  select u.src, u.site_id, u.a, u.b,"
@@ -91,6 +97,7 @@ public final class TraceService {
             + "    select vv.id, vv.site_id, vv.visitor_id, vv.entered_at, vv.exited_at, vv.exit_inferred, vv.bluezone"
             + "      from visits vv"
             + "     where vv.site_id = s.site_id and vv.entered_at > s.lo and vv.entered_at < s.b"
+            + "       and vv.entered_at > $9::timestamptz and vv.entered_at < $10::timestamptz"
             + "       and coalesce(vv.exited_at, greatest($5::timestamptz, vv.entered_at)) > s.a"
             + "     offset 0) v"
             + "  where v.visitor_id <> all($6::bigint[])"
@@ -108,8 +115,8 @@ public final class TraceService {
     /**
      * The same answer as {@link #OVERLAPS} for many spans (a second hop): the scan ranges [a - bound, b) are
      * merged per site so each stay is read once, then paired with the spans it meets through hourly buckets
-     * (an equi-join), each pair counted in the bucket where their shared time begins. $9 is the bucket width
-     * in microseconds.
+     * (an equi-join), each pair counted in the bucket where their shared time begins. $9 and $10 bound the
+     * ranges as in {@link #OVERLAPS}; $11 is the bucket width in microseconds.
      */
     static final String OVERLAPS_MERGED = "with s as materialized ("
             + "  select u.src, u.site_id, u.a, u.b,"
@@ -133,18 +140,19 @@ public final class TraceService {
             + "  from r cross join lateral ("
             + "    select vv.id, vv.site_id, vv.visitor_id, vv.entered_at, vv.exited_at, vv.exit_inferred, vv.bluezone"
             + "      from visits vv where vv.site_id = r.site_id and vv.entered_at > r.lo and vv.entered_at < r.hi"
+            + "       and vv.entered_at > $9::timestamptz and vv.entered_at < $10::timestamptz"
             + "     offset 0) v"
             + "  where v.visitor_id <> all($6::bigint[])"
             + "), sb as materialized ("
             + "  select s.src, s.site_id, s.ai, s.bi, g.k from s"
-            + "   cross join lateral generate_series(s.ai / $9::bigint, s.bi / $9::bigint) as g(k)"
+            + "   cross join lateral generate_series(s.ai / $11::bigint, s.bi / $11::bigint) as g(k)"
             + "), cb as materialized ("
             + "  select c.id, c.site_id, c.ei, c.ee, g.k from c"
-            + "   cross join lateral generate_series(c.ei / $9::bigint, c.ee / $9::bigint) as g(k)"
+            + "   cross join lateral generate_series(c.ei / $11::bigint, c.ee / $11::bigint) as g(k)"
             + "), pairs as ("
             + "  select cb.id, sb.src, sum(least(sb.bi, cb.ee) - greatest(sb.ai, cb.ei)) as us"
             + "  from cb join sb on sb.site_id = cb.site_id and sb.k = cb.k"
-            + "  where sb.ai < cb.ee and sb.bi > cb.ei and greatest(sb.ai, cb.ei) / $9::bigint = cb.k"
+            + "  where sb.ai < cb.ee and sb.bi > cb.ei and greatest(sb.ai, cb.ei) / $11::bigint = cb.k"
             + "  group by cb.id, sb.src"
             + "), best as ("
             + "  select distinct on (p.id) p.id, p.src, p.us from pairs p where p.us > 0 and p.us >= $7 * 1000000"
@@ -274,15 +282,14 @@ public final class TraceService {
             if (scope != null && !List.of(scope).contains(r.getLong("site_id"))) {
                 return Future.failedFuture(noSubject());
             }
-            return person(SUBJECT_BY_VISITOR, Tuple.of(r.getLong("visitor_id"))).map(person -> {
-                if (req.from() != null) {
-                    return new Start(req, person, null);
-                }
-                // Traced from one visit with no window: that stay is the window.
-                Visit v = visit(r, person);
-                OffsetDateTime end = v.stay().end(now).atOffset(ZoneOffset.UTC);
-                return new Start(req.window(v.enteredAt(), end), person, List.of(v));
-            });
+            Person person = person(r, "visitor_id");
+            if (req.from() != null) {
+                return Future.succeededFuture(new Start(req, person, null));
+            }
+            // Traced from one visit with no window: that stay is the window.
+            Visit v = visit(r, person);
+            OffsetDateTime end = v.stay().end(now).atOffset(ZoneOffset.UTC);
+            return Future.succeededFuture(new Start(req.window(v.enteredAt(), end), person, List.of(v)));
         });
     }
 
@@ -297,7 +304,8 @@ public final class TraceService {
         people.forEach(p -> byId.put(p.id(), p));
         Tuple args = Tuple.tuple().addArrayOfLong(byId.keySet().toArray(Long[]::new))
                 .addOffsetDateTime(req.from()).addOffsetDateTime(req.to())
-                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)).addArrayOfLong(scope);
+                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)).addArrayOfLong(scope)
+                .addOffsetDateTime(req.from().minus(LONGEST_STAY));
         return reads.preparedQuery(VISITS_OF).execute(args).map(rows -> {
             List<Visit> out = new ArrayList<>();
             rows.forEach(r -> out.add(visit(r, byId.get(r.getLong("visitor_id")))));
@@ -317,7 +325,11 @@ public final class TraceService {
                 .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                 .addArrayOfLong(excluded.toArray(Long[]::new))
                 .addLong(60L * req.minOverlapMinutes())
-                .addInteger(MAX_CONTACTS);
+                .addInteger(MAX_CONTACTS)
+                .addOffsetDateTime(spans.stream().map(Stays.Span::from).min(Comparator.naturalOrder()).orElse(now)
+                        .minus(LONGEST_STAY).atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(spans.stream().map(Stays.Span::to).max(Comparator.naturalOrder()).orElse(now)
+                        .atOffset(ZoneOffset.UTC));
         boolean merged = spans.size() > mergeAbove;
         if (merged) {
             args.addLong(BUCKET_MICROS);

@@ -79,7 +79,8 @@ class TracePerfTest {
         pool.preparedQuery("explain (analyze, buffers) " + TraceService.OVERLAPS.replace("$1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]",
                         "(select array_agg(visitor_id) from visits where visitor_id = $1), (select array_agg(site_id) from visits where visitor_id = $1),"
                         + " (select array_agg(entered_at) from visits where visitor_id = $1), (select array_agg(exited_at) from visits where visitor_id = $1)")
-                        .replace("$5::timestamptz", "now()").replace("$6::bigint[]", "array[$1::bigint]").replace("$7", "900").replace("$8", "5000"))
+                        .replace("$5::timestamptz", "now()").replace("$6::bigint[]", "array[$1::bigint]").replace("$7", "900").replace("$8", "5000")
+                        .replace("$9::timestamptz", "now() - interval '22 days'").replace("$10::timestamptz", "now() + interval '1 day'"))
                 .execute(Tuple.of(subjectId)).await(5, TimeUnit.MINUTES).forEach(r -> overlapPlan.add(r.getString(0)));
         System.out.println("perf: plan of the hop query\n" + String.join("\n", overlapPlan));
         for (String who : new String[] {quietPhone, phone}) {
