@@ -26,6 +26,15 @@ public final class SiteRepository {
     private static final String LIST_AREA = "select " + Site.COLUMNS + " from sites"
             + " where id = any($1) or (($2::text is null or lower(province) = lower($2))"
             + " and ($3::text is null or lower(district) = lower($3))) order by id";
+    private static final String PROVINCES = "select distinct province from sites";
+    // The same three, limited to sites whose province is one of the names given (exactly as stored).
+    private static final String LIST_ALL_IN = "select " + Site.COLUMNS + " from sites where province = any($1)"
+            + " order by id";
+    private static final String LIST_BY_IDS_IN = "select " + Site.COLUMNS + " from sites where id = any($1)"
+            + " and province = any($2) order by id";
+    private static final String LIST_AREA_IN = "select " + Site.COLUMNS + " from sites where province = any($4)"
+            + " and (id = any($1) or (($2::text is null or lower(province) = lower($2))"
+            + " and ($3::text is null or lower(district) = lower($3)))) order by id";
     private static final String INSERT = "insert into sites (name, kind, province, district, address, capacity,"
             + " max_stay_minutes, opens_at, closes_at, time_zone, poster_enabled, retention_days)"
             + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning " + Site.COLUMNS;
@@ -63,6 +72,35 @@ public final class SiteRepository {
             case ADMIN -> pool.query(LIST_ALL).execute();
             case OFFICER -> pool.preparedQuery(LIST_AREA).execute(Tuple.tuple().addArrayOfLong(ids).addString(p.province()).addString(p.district()));
             default -> pool.preparedQuery(LIST_BY_IDS).execute(Tuple.tuple().addArrayOfLong(ids));
+        };
+        return rows.map(rs -> {
+            List<Site> out = new ArrayList<>();
+            rs.forEach(r -> out.add(remember(Site.from(r))));
+            return out;
+        });
+    }
+
+    /** The province names as the sites spell them, each once. */
+    public Future<List<String>> provinces() {
+        return pool.query(PROVINCES).execute().map(rs -> {
+            List<String> out = new ArrayList<>();
+            rs.forEach(r -> out.add(r.getString(0)));
+            return out;
+        });
+    }
+
+    /**
+     * {@link #visibleTo(Principal)} limited to the sites of the given provinces (names exactly as stored): a
+     * province's report reads its own sites, not all of them.
+     */
+    public Future<List<Site>> visibleTo(Principal p, List<String> provinces) {
+        Long[] ids = p.siteIds().toArray(Long[]::new);
+        String[] names = provinces.toArray(String[]::new);
+        Future<io.vertx.sqlclient.RowSet<Row>> rows = switch (p.role()) {
+            case ADMIN -> pool.preparedQuery(LIST_ALL_IN).execute(Tuple.tuple().addArrayOfString(names));
+            case OFFICER -> pool.preparedQuery(LIST_AREA_IN).execute(Tuple.tuple().addArrayOfLong(ids)
+                    .addString(p.province()).addString(p.district()).addArrayOfString(names));
+            default -> pool.preparedQuery(LIST_BY_IDS_IN).execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfString(names));
         };
         return rows.map(rs -> {
             List<Site> out = new ArrayList<>();

@@ -250,6 +250,11 @@ class ReportTest {
         assertThat(rows.get(silent).getBoolean("silent")).isTrue();
         assertThat(r.json().getJsonArray("silentSites").stream().map(o -> ((JsonObject) o).getLong("siteId")))
                 .containsExactly(silent);
+        // the province as people type it (case, spacing, decomposed accents) picks the same sites
+        String typed = "  " + java.text.Normalizer.normalize(province.toLowerCase(java.util.Locale.ROOT)
+                .replace(" ", "   "), java.text.Normalizer.Form.NFD) + " ";
+        assertThat(bySite(admin.get("/api/v1/reports/daily?date=" + yesterday + "&province=" + q(typed)).json()
+                .getJsonArray("rows")).keySet()).containsExactlyInAnyOrder(s1, s2, s3, silent);
         // today too: open stays count as inside until now
         Map<Long, JsonObject> today = bySite(admin.get("/api/v1/reports/daily?province=" + q(province)).json()
                 .getJsonArray("rows"));
