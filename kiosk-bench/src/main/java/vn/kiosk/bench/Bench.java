@@ -33,7 +33,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import vn.kiosk.qr.QrCodes;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import vn.kiosk.server.config.Config;
+import vn.kiosk.server.db.DbTarget;
+import vn.kiosk.server.report.DailyStatsJob;
 
 /**
  * The benchmark in one run: starts the server, measures the PostgreSQL
@@ -48,7 +52,7 @@ public final class Bench {
 
     /** What to run and where to put it. */
     public record Options(Profile profile, Path serverJar, String dbUrl, Path dataDir, Path json, Path markdown,
-                          Path baselineScript, List<String> serverJvm) {
+                          Path baselineScript, List<String> serverJvm, boolean readsOnly) {
     }
 
     private final Options o;
@@ -92,7 +96,8 @@ public final class Bench {
                 a.containsKey("markdown") ? Path.of(a.get("markdown")).toAbsolutePath()
                         : Path.of("BENCHMARKS.md").toAbsolutePath(),
                 a.containsKey("baseline") ? Path.of(a.get("baseline")).toAbsolutePath() : findBaseline(),
-                jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")));
+                jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")),
+                "reads".equals(a.getOrDefault("only", System.getenv("KIOSK_BENCH_ONLY"))));
     }
 
     /**
@@ -158,13 +163,21 @@ public final class Bench {
             Dataset dataset = new Dataset(db.jdbcUrl(), db.user(), db.password(), p);
 
             phase = "bulk";
-            List<String> provinces = new ArrayList<>();
-            long[] siteIds = dataset.createSites(provinces);
-            log("%d sites; generating %,d visits over %d days (%,d at the hot site)", siteIds.length, p.bulkVisits(),
-                    p.days(), p.hotVisits());
-            vn.kiosk.server.visitor.Keys keys = new vn.kiosk.server.visitor.Keys(dataDir, Map.of());
-            Dataset.Loaded loaded = dataset.load(siteIds, provinces, new vn.kiosk.server.visitor.PersonalData(
-                    keys.secret(vn.kiosk.server.visitor.Keys.DATA), keys.secret(vn.kiosk.server.visitor.Keys.LOOKUP)));
+            Dataset.Loaded kept = o.readsOnly() ? dataset.existing() : null;
+            Dataset.Loaded loaded;
+            if (kept != null) {
+                loaded = kept;
+                log("reusing the history in %s: %,d visits at %d sites", dataDir, loaded.visits(), loaded.siteIds().length);
+            } else {
+                List<String> provinces = new ArrayList<>();
+                long[] siteIds = dataset.createSites(provinces);
+                log("%d sites; generating %,d visits over %d days (%,d at the hot site)", siteIds.length, p.bulkVisits(),
+                        p.days(), p.hotVisits());
+                vn.kiosk.server.visitor.Keys keys = new vn.kiosk.server.visitor.Keys(dataDir, Map.of());
+                loaded = dataset.load(siteIds, provinces, new vn.kiosk.server.visitor.PersonalData(
+                        keys.secret(vn.kiosk.server.visitor.Keys.DATA), keys.secret(vn.kiosk.server.visitor.Keys.LOOKUP)));
+            }
+            long[] siteIds = loaded.siteIds();
             log("bulk load: %,d visits and %,d visitors in %.1f s (%,.0f rows/s)", loaded.visits(), loaded.visitors(),
                     loaded.seconds(), loaded.rowsPerSecond());
             figures.put("bulk_load", Figure.info("bulk_load", "bulk load (COPY, generator only)", loaded.rowsPerSecond(),
@@ -174,8 +187,19 @@ public final class Bench {
                     .put("sites", siteIds.length).put("hotSiteId", loaded.hotSiteId()).put("days", p.days())
                     .put("seconds", Figure.finite(loaded.seconds())).put("sizes", sizes(dataset)));
 
+            phase = "figures";
+            dailyFigures(vertx, db);
+
             phase = "setup";
             Http admin = new Http(server.baseUrl(), null).login("admin", ServerProcess.ADMIN_PASSWORD);
+            if (o.readsOnly()) {
+                // Iterating on the read paths: the kept history, its figures and the reads only (no markdown).
+                phase = "reads";
+                reads(admin, dataset, loaded);
+                JsonObject result = result(machine, new JsonObject(), runStart);
+                Files.writeString(o.json(), result.encodePrettily() + "\n");
+                return result;
+            }
             long[] loadSites = java.util.Arrays.copyOf(siteIds, p.loadSites());
             List<LoadGenerator.Device> devices = devices(admin, loadSites);
             log("%d devices paired or signed in on %d sites", devices.size(), loadSites.length);
@@ -343,18 +367,30 @@ public final class Bench {
         String range = "from=" + enc(from.toString()) + "&to=" + enc(now.toString());
         int n = p.querySamples();
 
+        // Where a slow page's time goes: the server's own response-time histogram of the route, its GC pauses
+        // and the CPU each process used, around the probes (the warm-up requests included).
+        String route = "/api/v1/sites/:siteId/visits";
+        Map<String, Double> viewBefore = serverView(route);
+        Map<String, Double> cpuBefore = cpu.snapshot();
         ReadProbes.Timing first = ReadProbes.time(n, () -> page(admin, "/api/v1/sites/" + hot + "/visits?limit=50&" + range));
-        figures.put("log_first", Figure.atMost("log_first", "log page of 50, first page, hot site (p99)", first.p(99), "ms", 5,
-                String.format("HTTP, %,d visits at the site over %d days; p50 %.2f ms", p.hotVisits(), p.days(), first.p(50))));
         try (Connection c = dataset.connect()) {
             long depth = p.hotVisits() / 2;
             Object[] row = ReadProbes.rowAtDepth(c, hot, now, depth);
             String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString((row[0] + "|" + row[1])
                     .getBytes(StandardCharsets.UTF_8));
+            Map<String, Double> viewMiddle = serverView(route);
             ReadProbes.Timing deep = ReadProbes.time(n, () -> page(admin, "/api/v1/sites/" + hot
                     + "/visits?limit=50&cursor=" + cursor + "&" + range));
+            Map<String, Double> viewAfter = serverView(route);
+            JsonObject logProbe = logProbe(viewBefore, viewMiddle, viewAfter, first, deep,
+                    CpuMeter.perUnit(cpuBefore, cpu.snapshot(), 2L * n));
+            details.put("logProbe", logProbe);
+            figures.put("log_first", Figure.atMost("log_first", "log page of 50, first page, hot site (p99)", first.p(99), "ms", 5,
+                    String.format("HTTP, %,d visits at the site over %d days; p50 %.2f ms; inside the server p99 %s",
+                            p.hotVisits(), p.days(), first.p(50), logProbe.getString("firstServerP99"))));
             figures.put("log_deep", Figure.atMost("log_deep", "log page of 50 via cursor, " + String.format("%,d", depth)
-                    + " rows deep, hot site (p99)", deep.p(99), "ms", 5, String.format("HTTP; p50 %.2f ms", deep.p(50))));
+                    + " rows deep, hot site (p99)", deep.p(99), "ms", 5, String.format("HTTP; p50 %.2f ms; inside the"
+                    + " server p99 %s", deep.p(50), logProbe.getString("deepServerP99"))));
 
             // A day in the middle of the history, local time.
             LocalDate day = LocalDate.now(VN).minusDays(Math.max(2, p.days() / 3));
@@ -405,10 +441,117 @@ public final class Bench {
                     : ReadProbes.time(Math.max(10, n / 4), () -> ReadProbes.report(c, province, dayFrom, dayTo));
             figures.put("report", Figure.atMost("report", "daily report for a whole province (p99)", rep.p(99), "ms", 200,
                     (reportApi ? "GET /api/v1/reports/daily" : "SQL of the report (no /api/v1/reports/daily on this branch yet)")
-                            + String.format("; %s, %d sites with visits that day; p50 %.1f ms", province,
-                            rep.lastCount(), rep.p(50))));
-            log("reads: log first %.2f / deep %.2f ms; trace normal %.2f / hot %.2f / 2-hop %.0f ms; report %.1f ms (p99)",
-                    first.p(99), deep.p(99), t1n.p(99), t1h.p(99), t2.p(99), rep.p(99));
+                            + String.format("; %s, %s (a past day: the figures the server's daily job stored), %d sites;"
+                            + " p50 %.1f ms", province, day, rep.lastCount(), rep.p(50))));
+            // Today is computed from the visits on every request (check-ins still change it): its own row, no budget.
+            ReadProbes.Timing live = ReadProbes.time(Math.max(10, n / 20), () -> {
+                Http.Response r = admin.get("/api/v1/reports/daily?province=" + enc(province));
+                if (r.status() != 200) {
+                    throw new IllegalStateException("report answered " + r.status());
+                }
+                return r.json().getJsonObject("totals").getLong("entries");
+            });
+            figures.put("report_today", Figure.info("report_today", "daily report for a whole province, today (p99)",
+                    live.p(99), "ms", null, String.format("GET /api/v1/reports/daily; %s, computed from today's visits"
+                            + " (%,d entries so far, from this run's check-ins); p50 %.1f ms", province, live.lastCount(),
+                            live.p(50))));
+            log("reads: log first %.2f / deep %.2f ms; trace normal %.2f / hot %.2f / 2-hop %.0f ms; report %.1f ms,"
+                    + " today %.1f ms (p99)", first.p(99), deep.p(99), t1n.p(99), t1h.p(99), t2.p(99), rep.p(99), live.p(99));
+        }
+    }
+
+    /**
+     * The generated history was written behind the server's back, so its daily figures job has stored nothing
+     * for it. Runs that job (the server's own class and SQL, on a pool of its own) as the server does at start:
+     * the days no row has yet, then the recent days; the reports then read past days as in real operation.
+     */
+    private void dailyFigures(Vertx vertx, Config.DbUrl db) throws Exception {
+        Pool pool = DbTarget.of(db).pool(vertx, 1, "bench-figures");
+        try {
+            DailyStatsJob job = new DailyStatsJob(pool, Clock.systemUTC(), server.retentionDays());
+            long t0 = System.nanoTime();
+            int older = locked(() -> job.fillMissing());
+            int recent = locked(() -> job.runOnce());
+            double secs = (System.nanoTime() - t0) / 1e9;
+            log("daily figures stored by the server's job: %,d site-days (%,d of the recent days) in %.1f s",
+                    older + recent, recent, secs);
+            details.put("dailyFigures", new JsonObject().put("siteDays", older + recent).put("recentSiteDays", recent)
+                    .put("seconds", Figure.finite(secs)));
+        } finally {
+            pool.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The route's response-time histogram ({@code le} → count) and the JVM's GC pauses, from the server's /metrics. */
+    private Map<String, Double> serverView(String route) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String line : new Http(server.baseUrl(), null).get("/metrics").text().split("\n")) {
+            double v;
+            try {
+                v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (line.startsWith("kiosk_http_server_response_time_seconds_bucket{") && line.contains("route=\"" + route + "\"")
+                    && line.contains("code=\"200\"")) {
+                out.merge(line.replaceAll(".*le=\"([^\"]+)\".*", "$1"), v, Double::sum);
+            } else if (line.startsWith("jvm_gc_pause_seconds_count")) {
+                out.merge("gcPauses", v, Double::sum);
+            } else if (line.startsWith("jvm_gc_pause_seconds_sum")) {
+                out.merge("gcSeconds", v, Double::sum);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The log probes seen from both ends: the client's latencies, the server's histogram of the same requests
+     * (from the request's arrival to its response, so it includes PostgreSQL but not the client), the GC
+     * pauses meanwhile, and the CPU per request of the server, PostgreSQL and this client.
+     */
+    private JsonObject logProbe(Map<String, Double> before, Map<String, Double> middle, Map<String, Double> after,
+                                ReadProbes.Timing first, ReadProbes.Timing deep, Map<String, Double> cpuPerRequest) {
+        JsonObject o = new JsonObject();
+        o.put("firstServerP99", serverP99(before, middle)).put("deepServerP99", serverP99(middle, after));
+        double requests = after.getOrDefault("+Inf", 0.0) - before.getOrDefault("+Inf", 0.0);
+        double server5 = after.getOrDefault("0.005", 0.0) - before.getOrDefault("0.005", 0.0);
+        long clientOver5 = first.latency().getCountBetweenValues(5001, Long.MAX_VALUE / 2)
+                + deep.latency().getCountBetweenValues(5001, Long.MAX_VALUE / 2);
+        long measured = first.latency().getTotalCount() + deep.latency().getTotalCount();
+        return o.put("serverRequests", (long) requests).put("serverOver5ms", (long) (requests - server5))
+                .put("clientMeasured", measured).put("clientOver5ms", clientOver5)
+                .put("gcPauses", (long) (after.getOrDefault("gcPauses", 0.0) - before.getOrDefault("gcPauses", 0.0)))
+                .put("gcMs", Figure.finite(1000 * (after.getOrDefault("gcSeconds", 0.0) - before.getOrDefault("gcSeconds", 0.0))))
+                .put("cpuMsPerRequest", new JsonObject(new LinkedHashMap<>(cpuPerRequest)))
+                .put("loadAverage", loadAverage());
+    }
+
+    /** The bucket of the server's histogram that holds the 99th percentile of the requests between two views. */
+    private static String serverP99(Map<String, Double> before, Map<String, Double> after) {
+        double total = after.getOrDefault("+Inf", 0.0) - before.getOrDefault("+Inf", 0.0);
+        for (Map.Entry<String, Double> e : after.entrySet()) {
+            if (!e.getKey().matches("[0-9.]+")) {
+                continue;
+            }
+            if (total > 0 && e.getValue() - before.getOrDefault(e.getKey(), 0.0) >= 0.99 * total) {
+                return String.format(java.util.Locale.ROOT, "≤ %s ms", fmtMs(Double.parseDouble(e.getKey()) * 1000));
+            }
+        }
+        return "> 10 s";
+    }
+
+    private static String fmtMs(double ms) {
+        return ms == Math.rint(ms) ? String.valueOf((long) ms) : String.valueOf(ms);
+    }
+
+    /** Runs a round of the job, waiting while the server's own round holds the figures lock (-1). */
+    private static int locked(java.util.function.Supplier<io.vertx.core.Future<Integer>> round) throws Exception {
+        while (true) {
+            int n = round.get().toCompletionStage().toCompletableFuture().get();
+            if (n >= 0) {
+                return n;
+            }
+            Thread.sleep(1000);
         }
     }
 

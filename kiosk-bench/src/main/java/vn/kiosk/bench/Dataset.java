@@ -134,6 +134,38 @@ final class Dataset {
         }
     }
 
+    /**
+     * The history a run before left in a kept data dir ({@code --data-dir} with {@code --only reads}), or null
+     * when there is none: the hot site is the first generated site, the sites are those after it.
+     */
+    Loaded existing() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            long hot;
+            try (ResultSet rs = s.executeQuery("select min(id) from sites where name = 'Bến xe Miền Đông (điểm nóng)'")) {
+                rs.next();
+                hot = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return null;
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            List<String> provinces = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select id, province from sites where id >= " + hot + " order by id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    provinces.add(rs.getString(2));
+                }
+            }
+            long visits;
+            try (ResultSet rs = s.executeQuery("select count(*) from visits")) {
+                rs.next();
+                visits = rs.getLong(1);
+            }
+            return new Loaded(hot, ids.stream().mapToLong(Long::longValue).toArray(), provinces.toArray(String[]::new),
+                    0, profile.visitors(), visits, 0, 0);
+        }
+    }
+
     /** Visitors and visits; partitions first. */
     Loaded load(long[] siteIds, List<String> provinces, PersonalData personal) throws Exception {
         long t0 = System.nanoTime();

@@ -114,13 +114,34 @@ final class Markdown {
         md.append("- **Latencies of the read paths** are single requests over HTTP one after the other while nothing"
                 + " else runs in this benchmark, but other work on the shared machine (see the load average) can"
                 + " take the CPU at any moment; p50 is the steadier figure.\n");
-        Boolean reportMet = figs.getJsonObject("report") == null ? null : figs.getJsonObject("report").getBoolean("met");
-        if (Boolean.FALSE.equals(reportMet)) {
-            md.append("- **Province report**: the day asked lies in the loaded history, which the generator wrote behind"
-                    + " the server's back, so the daily figures job has stored no row for it and every site's figures"
-                    + " are computed from the visits (one index range per site over the day's partitions, then the"
-                    + " aggregates in one statement). A day older than 4 days normally reads `daily_site_stats`, one"
-                    + " indexed row per site; a recent day is computed as here.\n");
+        JsonObject log = d.getJsonObject("logProbe");
+        if (log != null) {
+            long serverOver = log.getLong("serverOver5ms", 0L);
+            long clientOver = log.getLong("clientOver5ms", 0L);
+            JsonObject c = log.getJsonObject("cpuMsPerRequest", new JsonObject());
+            md.append(String.format(Locale.ROOT, "- **Log pages, seen from both ends**: of %,d page requests the server's"
+                    + " own response-time histogram (arrival to response, PostgreSQL included) counted %,d over 5 ms;"
+                    + " the client measured %,d of %,d over 5 ms. %s Meanwhile the server paused %d times for GC"
+                    + " (%.1f ms in all) and each request cost %.2f ms of server CPU, %.2f ms of PostgreSQL CPU and"
+                    + " %.2f ms in the client, all on the same %d cores; load average %s.%n",
+                    log.getLong("serverRequests", 0L), serverOver, clientOver, log.getLong("clientMeasured", 0L),
+                    serverOver * 2 >= clientOver
+                            ? "So the slow requests were slow inside the server, which shares the cores with PostgreSQL,"
+                            + " the client and whatever else runs on the machine."
+                            : "So most of the tail lies outside the server: in the client and in the scheduling of"
+                            + " the shared cores between the requests' arrival and their response.",
+                    log.getLong("gcPauses", 0L), num(log.getValue("gcMs")), num(c.getValue("server")),
+                    num(c.getValue("postgres")), num(c.getValue("bench")), cores, log.getValue("loadAverage")));
+        }
+        JsonObject stored = d.getJsonObject("dailyFigures");
+        if (stored != null) {
+            md.append(String.format(Locale.ROOT, "- **Province report**: before the read phases the benchmark runs the"
+                    + " server's own daily figures job (`DailyStatsJob`, as at start-up: the days without figures,"
+                    + " then the recent days) over the generated history: %,d site-days in %.0f s. So a past day reads"
+                    + " one stored row per site from `daily_site_stats`, as in operation; that is the budget row."
+                    + " Today's report is computed from the visits on every request (check-ins still change it) and"
+                    + " has its own row, without a budget.%n", stored.getLong("siteDays", 0L),
+                    num(stored.getValue("seconds"))));
         }
         md.append("- **Purge**: dropping a day's partitions takes an ACCESS EXCLUSIVE lock on `visits` and"
                 + " `visit_events`; check-ins wait for it (and it waits for any long reader), which is the stall shown."

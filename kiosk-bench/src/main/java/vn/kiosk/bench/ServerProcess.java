@@ -132,6 +132,11 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The retention period the server runs with (KIOSK_RETENTION_DAYS). */
+    int retentionDays() {
+        return retentionDays;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class BenchShortFormTest {
     static final List<String> FIGURES = List.of("bulk_load", "peak", "cpu_server", "fixed_p50", "fixed_p99",
             "fixed_p999", "fixed_errors", "sse_p99", "log_first", "log_deep", "trace1_normal", "trace1_hot", "trace2",
-            "report", "purge", "purge_stall", "qr_svg", "qr_png_cached", "qr_png_cold", "rss", "startup", "blocked");
+            "report", "report_today", "purge", "purge_stall", "qr_svg", "qr_png_cached", "qr_png_cold", "rss", "startup", "blocked");
 
     @Test
     void theCopiedBaselineIsTheSharedOne() throws Exception {
@@ -43,7 +43,7 @@ class BenchShortFormTest {
         Path dataDir = Files.createTempDirectory(target, "bench-data-");
 
         JsonObject r = new Bench(new Bench.Options(Profile.smoke(), null, null, dataDir, json, md, baseline,
-                List.of("-Xmx256m"))).run();
+                List.of("-Xmx256m"), false)).run();
 
         assertThat(r.getJsonObject("baseline").getDouble("single_tps")).isPositive();
         assertThat(r.getJsonObject("machine").getString("fsync")).isEqualTo("on");
@@ -56,6 +56,9 @@ class BenchShortFormTest {
         assertThat(figures.getJsonObject("peak").getDouble("value")).isPositive();
         assertThat(figures.getJsonObject("peak").getDouble("perBaseline")).isPositive();
         assertThat(r.getJsonObject("details").getJsonObject("sse").getLong("delivered")).isPositive();
+        // The past day's report reads figures the server's own daily job stored over the generated history.
+        assertThat(r.getJsonObject("details").getJsonObject("dailyFigures").getLong("siteDays")).isPositive();
+        assertThat(r.getJsonObject("details").getJsonObject("logProbe").getLong("serverRequests")).isPositive();
         assertThat(r.getJsonObject("summary").getInteger("budgets")).isGreaterThanOrEqualTo(15);
         assertThat(new JsonObject(Files.readString(json))).isEqualTo(r);
         assertThat(Files.readString(md)).contains("| check-in, durable, peak throughput |", "**P**");
