@@ -26,12 +26,14 @@ public final class EventRelay {
     private final Pool pool;
     private final String origin;
     private final PgSubscriber subscriber;
+    private final Occupancy occupancy;
     private final List<Runnable> authChanged = new CopyOnWriteArrayList<>();
 
-    public EventRelay(Vertx vertx, Pool pool, PgConnectOptions options, String origin) {
+    public EventRelay(Vertx vertx, Pool pool, PgConnectOptions options, String origin, Occupancy occupancy) {
         this.vertx = vertx;
         this.pool = pool;
         this.origin = origin;
+        this.occupancy = occupancy;
         this.subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> retries < 1_000_000 ? 1000L : -1L);
     }
@@ -44,12 +46,14 @@ public final class EventRelay {
             if (connection != null) {
                 connection.exceptionHandler(e -> log.warn("The event relay's database connection failed: {}", e.getMessage()));
             }
+            occupancy.recheckAll(); // events of other instances may have been missed while disconnected
             log.info("Listening for events of other instances");
         });
         // A change to sessions, users or kiosks anywhere (V31's triggers); also on every
         // (re)connection, since notifications sent while disconnected are lost.
         subscriber.channel(Events.AUTH_CHANNEL).handler(payload -> authChanged())
                 .subscribeHandler(v -> authChanged());
+        occupancy.start();
         return subscriber.connect();
     }
 
@@ -66,7 +70,13 @@ public final class EventRelay {
     }
 
     public Future<Void> stop() {
+        occupancy.stop();
         return subscriber.close();
+    }
+
+    /** The count of people inside each site this instance watches, kept from the events it relays. */
+    public Occupancy occupancy() {
+        return occupancy;
     }
 
     public String origin() {
@@ -84,7 +94,8 @@ public final class EventRelay {
     public void publishLocally(JsonObject event) {
         JsonObject copy = event.copy();
         copy.remove("origin");
-        vertx.eventBus().publish(Events.siteAddress(copy.getLong("siteId")), copy);
+        occupancy.apply(copy);
+        vertx.eventBus().publish(Events.siteAddress(copy.getLong("siteId")), Events.frame(copy));
     }
 
     private void received(String payload) {
