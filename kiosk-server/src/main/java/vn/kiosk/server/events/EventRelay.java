@@ -25,6 +25,8 @@ public final class EventRelay {
     private final Vertx vertx;
     private final Pool pool;
     private final String origin;
+    private final String ownSql;
+    private final String ownJson;
     private final PgSubscriber subscriber;
     private final Occupancy occupancy;
     private final List<Runnable> authChanged = new CopyOnWriteArrayList<>();
@@ -33,6 +35,8 @@ public final class EventRelay {
         this.vertx = vertx;
         this.pool = pool;
         this.origin = origin;
+        this.ownSql = "{\"origin\" : \"" + origin + "\"";
+        this.ownJson = "{\"origin\":\"" + origin + "\"";
         this.occupancy = occupancy;
         this.subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> retries < 1_000_000 ? 1000L : -1L);
@@ -86,8 +90,9 @@ public final class EventRelay {
     /** After COMMIT only: to this instance's subscribers at once, to the others through NOTIFY. */
     public Future<Void> publish(JsonObject event) {
         publishLocally(event);
-        return pool.preparedQuery("select pg_notify($1, $2)")
-                .execute(Tuple.of(Events.CHANNEL, event.copy().put("origin", origin).encode()))
+        // origin first, so that the sender can tell its own notification without parsing it (received)
+        JsonObject message = new JsonObject().put("origin", origin).mergeIn(event);
+        return pool.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(Events.CHANNEL, message.encode()))
                 .mapEmpty();
     }
 
@@ -99,6 +104,11 @@ public final class EventRelay {
     }
 
     private void received(String payload) {
+        // PostgreSQL sends this instance its own notifications too (up to 6 KB of events each): skip them unparsed.
+        // The batch function writes {"origin" : "…", the Java side {"origin":"…".
+        if (payload.startsWith(ownSql) || payload.startsWith(ownJson)) {
+            return;
+        }
         try {
             JsonObject message = new JsonObject(payload);
             if (origin.equals(message.getString("origin"))) {
