@@ -7,6 +7,7 @@ import { classify } from './tokens.js';
 import { drawQr } from './qr.js';
 import { Scanner } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
+import { InsideList } from './inside.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -21,8 +22,7 @@ const state = {
   es: null,
   esRetry: 0,
   feed: new Map(), // key type:visitId → entry
-  occupancy: null,
-  occupancyAt: 0,
+  inside: null, // InsideList of the site
   bluezone: new Map(), // visitId → status
   scanner: null,
   refreshTimer: null,
@@ -72,6 +72,7 @@ function start() {
   $('#print-do').addEventListener('click', () => window.print());
   $('#last-print').addEventListener('click', (e) => openPrint(e.currentTarget.dataset.visitId, e.currentTarget));
   setInterval(renderInside, 30000); // durations tick
+  setInterval(refreshInside, 5 * 60000); // and now and then the whole list, in case
   if (state.session && Date.parse(state.session.expiresAt) > Date.now()) enter();
   else showLogin();
 }
@@ -138,6 +139,8 @@ function pickSite(id) {
   save(KEY.site, id);
   state.feed.clear();
   state.bluezone.clear();
+  if (state.inside) state.inside.close();
+  state.inside = new InsideList(id, (path) => call(path), renderInside);
   renderFeed();
   loadFeed();
   refreshInside();
@@ -165,7 +168,7 @@ async function openStream() {
   const es = new EventSource(`/api/v1/sites/${site.id}/events?ticket=${encodeURIComponent(ticket)}`);
   state.es = es;
   es.onopen = () => {
-    if (state.esRetry > 0) loadFeed(); // events missed while away
+    if (state.esRetry > 0) { loadFeed(); refreshInside(); } // events missed while away
     state.esRetry = 0;
     renderLive(true);
   };
@@ -206,7 +209,7 @@ function onEvent(e) {
   if (e.bluezone) state.bluezone.set(e.visitId, e.bluezone);
   addFeed({ type: e.type, visitId: e.visitId, name: e.name, at: e.occurredAt, method: e.method, bluezone: e.bluezone, inferred: e.inferred, fresh: true });
   renderFeed();
-  scheduleInside();
+  if (state.inside) state.inside.apply(e);
 }
 
 // ---------- feed ----------
@@ -272,23 +275,19 @@ function renderFeed() {
 
 // ---------- who is inside ----------
 
-function scheduleInside() {
-  clearTimeout(state.refreshTimer);
-  state.refreshTimer = setTimeout(refreshInside, 300);
-}
-
+// The list follows the site's events (InsideList); it is read whole on opening, after the stream was
+// away, when the server's count disagrees with it, and every few minutes.
 async function refreshInside() {
   const site = state.site;
-  if (!site) return;
+  const inside = state.inside;
+  if (!site || !inside) return;
   try {
-    const [occ, visits] = await Promise.all([
-      call(`/api/v1/sites/${site.id}/occupancy`),
+    const [, visits] = await Promise.all([
+      inside.reload(),
       call(`/api/v1/sites/${site.id}/visits?inside=true&limit=500`).catch(() => null),
     ]);
     if (state.site !== site) return;
     if (visits) for (const v of visits.items || []) if (v.bluezone) state.bluezone.set(v.id, v.bluezone);
-    state.occupancy = occ;
-    state.occupancyAt = Date.now();
     renderInside();
   } catch (e) { /* keep the last list */ }
 }
@@ -299,21 +298,23 @@ function duration(minutes) {
 }
 
 function renderInside() {
-  const occ = state.occupancy;
-  if (!occ) return;
+  const occ = state.inside;
+  if (!occ || !occ.ready) return;
   const zone = state.site && state.site.timeZone;
   const cap = occ.capacity;
-  $('#inside-title').textContent = cap ? t('guard.inside.titleCap', { n: occ.inside, cap }) : t('guard.inside.title', { n: occ.inside });
+  const n = occ.inside;
+  $('#inside-title').textContent = cap ? t('guard.inside.titleCap', { n, cap }) : t('guard.inside.title', { n });
   const banner = $('#capacity');
-  if (cap && (occ.atCapacity || occ.inside >= cap * 0.9)) {
-    banner.textContent = occ.atCapacity ? t('guard.capacity.full', { n: occ.inside, cap }) : t('guard.capacity.near', { n: occ.inside, cap });
+  if (cap && (occ.atCapacity || n >= cap * 0.9)) {
+    banner.textContent = occ.atCapacity ? t('guard.capacity.full', { n, cap }) : t('guard.capacity.near', { n, cap });
     banner.className = 'capacity ' + (occ.atCapacity ? 'full' : 'near');
     show(banner, true);
   } else show(banner, false);
-  const since = (Date.now() - state.occupancyAt) / 60000;
   const list = clear($('#inside'));
-  const rows = [...occ.visitors].sort((a, b) => b.minutesInside - a.minutesInside);
+  list.dataset.reads = occ.reloads; // whole reads of the list (the rest follows the events)
+  const rows = occ.visitors();
   for (const v of rows) {
+    const minutes = occ.minutes(v);
     const bz = state.bluezone.get(v.visitId);
     const actions = el('span', { class: 'actions' },
       el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => markExit(v) }, t('guard.exit')));
@@ -326,7 +327,7 @@ function renderInside() {
       el('span', { class: 'who' },
         el('span', { class: 'name' }, v.visitor && v.visitor.name || ''),
         el('span', { class: 'meta' }, [v.visitor && v.visitor.phoneMasked, timeOf(v.enteredAt, zone)].filter(Boolean).join(' · '))),
-      el('span', { class: 'dur' + (v.minutesInside + since > 240 ? ' long' : '') }, duration(v.minutesInside + since)),
+      el('span', { class: 'dur' + (minutes > 240 ? ' long' : '') }, duration(minutes)),
       el('span', { class: 'bz ' + bzClass(bz) }, bzLabel(bz)),
       actions));
   }
@@ -338,10 +339,17 @@ async function markExit(v) {
     await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST' });
     toast(t('guard.done.exit', { name: v.visitor.name }));
     beep('ok');
+    if (state.inside) state.inside.apply({ type: 'checkout', visitId: v.visitId, visitorId: v.visitor.id });
+    afterOwnChange();
   } catch (e) {
     toast(problemText(e), 'error');
+    refreshInside();
   }
-  refreshInside();
+}
+
+// The stream brings this console's own changes too; without it, read the list again.
+function afterOwnChange() {
+  if (!(state.es && state.es.readyState === 1)) refreshInside();
 }
 
 async function markInstalled(v) {
@@ -404,7 +412,7 @@ async function record(part) {
   showLast(r);
   toast(t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }));
   beep('ok');
-  scheduleInside();
+  afterOwnChange();
   return r;
 }
 
@@ -452,7 +460,7 @@ async function onScan(text) {
       const r = await call('/api/v1/confirmations', { method: 'POST', body: { code: scan.text } });
       toast(t('guard.done.confirm', { name: r.visitor && r.visitor.name }), r.installed ? 'ok' : 'warn');
       beep(r.installed ? 'ok' : 'warn');
-      scheduleInside();
+      afterOwnChange();
     } else {
       throw new Error(t('kiosk.reason.unknown'));
     }

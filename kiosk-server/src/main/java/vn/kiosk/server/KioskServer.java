@@ -29,6 +29,7 @@ import vn.kiosk.server.db.EmbeddedDatabase;
 import vn.kiosk.server.db.ReadPool;
 import vn.kiosk.server.demo.DemoSeed;
 import vn.kiosk.server.events.EventRelay;
+import vn.kiosk.server.events.Occupancy;
 import vn.kiosk.server.events.SseHandler;
 import vn.kiosk.server.http.ApiVerticle;
 import vn.kiosk.server.http.Authenticator;
@@ -116,10 +117,11 @@ public final class KioskServer implements AutoCloseable {
             Pool pool = target.pool(vertx, cfg.dbPoolSize());
             Pool readPool = ReadPool.of(vertx, pool, cfg.dbReadUrl().map(DbTarget::of).orElse(null), cfg.dbPoolSize(),
                     registry);
-            EventRelay relay = new EventRelay(vertx, pool, target.connectOptions(), UUID.randomUUID().toString());
+            EventRelay relay = new EventRelay(vertx, pool, target.connectOptions(), UUID.randomUUID().toString(),
+                    new Occupancy(vertx, pool, registry));
             SiteAccess access = new SiteAccess(new SiteRepository(pool));
             AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
-            SseHandler sse = new SseHandler(vertx, pool, access, auth);
+            SseHandler sse = new SseHandler(vertx, pool, access, auth, relay.occupancy());
             relay.onAuthChange(auth::invalidateAll);
             relay.onAuthChange(sse::recheck);
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());

@@ -168,7 +168,7 @@ public final class CheckinHandler {
         if (!r.replay()) {
             relay.publishLocally(Events.event("in".equals(r.direction()) ? Events.CHECKIN : Events.CHECKOUT,
                     origin.site().id(), r.visitId().toString(), r.visitorId(), r.name(), r.occurredAt().toString(),
-                    method, gate, r.bluezone(), false));
+                    method, gate, r.bluezone(), false, r.presence()));
         }
         return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
                 .put("occurredAt", r.occurredAt().toString()).put("siteId", origin.site().id())

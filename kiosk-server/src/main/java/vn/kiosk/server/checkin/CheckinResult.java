@@ -3,7 +3,11 @@ package vn.kiosk.server.checkin;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** What the database answered for one command; {@code replay} when its id was seen before. */
+/**
+ * What the database answered for one command; {@code replay} when its id was seen before; {@code presence} what it
+ * did to the count of people inside (+1, -1 or 0).
+ */
 public record CheckinResult(UUID requestId, boolean replay, UUID visitId, String direction, OffsetDateTime occurredAt,
-                            long visitorId, String name, String phoneMasked, boolean newVisitor, String bluezone) {
+                            long visitorId, String name, String phoneMasked, boolean newVisitor, String bluezone,
+                            int presence) {
 }

@@ -74,7 +74,7 @@ public final class VisitActions {
                 })
                 .map(r -> {
                     relay.publishLocally(Events.event(Events.CHECKOUT, siteId, r.visitId().toString(), r.visitorId(),
-                            r.name(), r.occurredAt().toString(), "manual", p.gate(), r.bluezone(), false));
+                            r.name(), r.occurredAt().toString(), "manual", p.gate(), r.bluezone(), false, r.presence()));
                     return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
                             .put("exitedAt", r.occurredAt().toString());
                 }));
@@ -101,7 +101,7 @@ public final class VisitActions {
                             Row r = rows.iterator().next();
                             relay.publish(Events.event(Events.CONFIRMATION, c.siteId(), visitId.toString(),
                                     r.getLong("visitor_id"), r.getString("name"), Instant.now().toString(), "qr",
-                                    p.gate(), status, false));
+                                    p.gate(), status, false, 0));
                             return Future.succeededFuture(result(visitId, status, r.getString("name"), false, c.installed()));
                         }
                         return pool.preparedQuery(VISIT).execute(Tuple.of(c.siteId(), visitId,
@@ -151,7 +151,7 @@ public final class VisitActions {
                     }
                     Row r = rows.iterator().next();
                     relay.publish(Events.event(Events.CONFIRMATION, siteId, visitId.toString(), r.getLong("visitor_id"),
-                            r.getString("name"), Instant.now().toString(), "guard", p.gate(), b.getString("status"), false));
+                            r.getString("name"), Instant.now().toString(), "guard", p.gate(), b.getString("status"), false, 0));
                     return new JsonObject().put("visitId", visitId.toString()).put("bluezone", b.getString("status"));
                 }));
     }

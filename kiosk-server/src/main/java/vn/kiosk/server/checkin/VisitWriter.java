@@ -31,7 +31,7 @@ import vn.kiosk.server.http.ApiException;
  */
 public final class VisitWriter {
     private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
-    private static final String BATCH = "select * from kiosk_checkin_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+    private static final String BATCH = "select * from kiosk_checkins($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
             + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
 
     private static final HexFormat HEX = HexFormat.of();
@@ -180,7 +180,7 @@ public final class VisitWriter {
                     p.promise.complete(new CheckinResult(r.getUUID("req_id"), r.getBoolean("replay"), r.getUUID("visit_id"),
                             "i".equals(r.getString("direction")) ? "in" : "out", r.getOffsetDateTime("occurred_at"),
                             r.getLong("visitor_id"), r.getString("display_name"), r.getString("phone_masked"),
-                            r.getBoolean("new_visitor"), r.getString("bluezone")));
+                            r.getBoolean("new_visitor"), r.getString("bluezone"), r.getShort("presence")));
                 }
             }
             for (int j = again.size() - 1; j >= 0; j--) {

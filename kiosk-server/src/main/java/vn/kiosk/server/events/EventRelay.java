@@ -25,13 +25,19 @@ public final class EventRelay {
     private final Vertx vertx;
     private final Pool pool;
     private final String origin;
+    private final String ownSql;
+    private final String ownJson;
     private final PgSubscriber subscriber;
+    private final Occupancy occupancy;
     private final List<Runnable> authChanged = new CopyOnWriteArrayList<>();
 
-    public EventRelay(Vertx vertx, Pool pool, PgConnectOptions options, String origin) {
+    public EventRelay(Vertx vertx, Pool pool, PgConnectOptions options, String origin, Occupancy occupancy) {
         this.vertx = vertx;
         this.pool = pool;
         this.origin = origin;
+        this.ownSql = "{\"origin\" : \"" + origin + "\"";
+        this.ownJson = "{\"origin\":\"" + origin + "\"";
+        this.occupancy = occupancy;
         this.subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> retries < 1_000_000 ? 1000L : -1L);
     }
@@ -44,12 +50,14 @@ public final class EventRelay {
             if (connection != null) {
                 connection.exceptionHandler(e -> log.warn("The event relay's database connection failed: {}", e.getMessage()));
             }
+            occupancy.recheckAll(); // events of other instances may have been missed while disconnected
             log.info("Listening for events of other instances");
         });
         // A change to sessions, users or kiosks anywhere (V31's triggers); also on every
         // (re)connection, since notifications sent while disconnected are lost.
         subscriber.channel(Events.AUTH_CHANNEL).handler(payload -> authChanged())
                 .subscribeHandler(v -> authChanged());
+        occupancy.start();
         return subscriber.connect();
     }
 
@@ -66,7 +74,13 @@ public final class EventRelay {
     }
 
     public Future<Void> stop() {
+        occupancy.stop();
         return subscriber.close();
+    }
+
+    /** The count of people inside each site this instance watches, kept from the events it relays. */
+    public Occupancy occupancy() {
+        return occupancy;
     }
 
     public String origin() {
@@ -76,18 +90,25 @@ public final class EventRelay {
     /** After COMMIT only: to this instance's subscribers at once, to the others through NOTIFY. */
     public Future<Void> publish(JsonObject event) {
         publishLocally(event);
-        return pool.preparedQuery("select pg_notify($1, $2)")
-                .execute(Tuple.of(Events.CHANNEL, event.copy().put("origin", origin).encode()))
+        // origin first, so that the sender can tell its own notification without parsing it (received)
+        JsonObject message = new JsonObject().put("origin", origin).mergeIn(event);
+        return pool.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(Events.CHANNEL, message.encode()))
                 .mapEmpty();
     }
 
     public void publishLocally(JsonObject event) {
         JsonObject copy = event.copy();
         copy.remove("origin");
-        vertx.eventBus().publish(Events.siteAddress(copy.getLong("siteId")), copy);
+        occupancy.apply(copy);
+        vertx.eventBus().publish(Events.siteAddress(copy.getLong("siteId")), Events.frame(copy));
     }
 
     private void received(String payload) {
+        // PostgreSQL sends this instance its own notifications too (up to 6 KB of events each): skip them unparsed.
+        // The batch function writes {"origin" : "…", the Java side {"origin":"…".
+        if (payload.startsWith(ownSql) || payload.startsWith(ownJson)) {
+            return;
+        }
         try {
             JsonObject message = new JsonObject(payload);
             if (origin.equals(message.getString("origin"))) {

@@ -24,12 +24,25 @@ public final class Events {
 
     /**
      * The payload streamed to consoles: a visitor's name but never a phone or ID
-     * number. {@code origin} names the instance that took it.
+     * number. {@code origin} names the instance that took it. {@code presence} is what it did to the count of
+     * people inside (+1, -1 or 0); {@link Occupancy} adds that count as {@code inside}.
      */
     public static JsonObject event(String type, long siteId, String visitId, long visitorId, String name,
-                                   String occurredAt, String method, String gate, String bluezone, boolean inferred) {
+                                   String occurredAt, String method, String gate, String bluezone, boolean inferred,
+                                   int presence) {
         return new JsonObject().put("type", type).put("siteId", siteId).put("visitId", visitId)
                 .put("visitorId", visitorId).put("name", name).put("occurredAt", occurredAt)
-                .put("method", method).put("gate", gate).put("bluezone", bluezone).put("inferred", inferred);
+                .put("method", method).put("gate", gate).put("bluezone", bluezone).put("inferred", inferred)
+                .put("presence", presence);
+    }
+
+    /**
+     * An event as one server-sent-events frame, made once per event however many streams carry it (a JSON object
+     * sent on the local event bus would be copied for every consumer, then encoded by each).
+     */
+    public static String frame(JsonObject event) {
+        String id = event.getString("visitId");
+        return "event: " + event.getString("type") + (id == null ? "" : "\nid: " + id) + "\ndata: " + event.encode()
+                + "\n\n";
     }
 }

@@ -43,15 +43,17 @@ public final class SseHandler {
     private final Pool pool;
     private final SiteAccess access;
     private final AuthService auth;
+    private final Occupancy occupancy;
     private final AtomicLong open = new AtomicLong();
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean recheckPending = new AtomicBoolean();
 
-    public SseHandler(Vertx vertx, Pool pool, SiteAccess access, AuthService auth) {
+    public SseHandler(Vertx vertx, Pool pool, SiteAccess access, AuthService auth, Occupancy occupancy) {
         this.vertx = vertx;
         this.pool = pool;
         this.access = access;
         this.auth = auth;
+        this.occupancy = occupancy;
     }
 
     public long openStreams() {
@@ -128,12 +130,11 @@ public final class SseHandler {
                 .putHeader("X-Accel-Buffering", "no");
         response.write(": connected\nretry: 2000\n\n");
         open.incrementAndGet();
-        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Events.siteAddress(siteId), msg -> {
+        occupancy.inside(siteId); // from now on the site's events carry its count of people inside
+        // The bus carries each event as its finished frame (EventRelay): encoded once for every stream.
+        MessageConsumer<String> consumer = vertx.eventBus().consumer(Events.siteAddress(siteId), msg -> {
             if (!response.writeQueueFull()) {
-                JsonObject e = msg.body();
-                String id = e.getString("visitId");
-                response.write("event: " + e.getString("type") + (id == null ? "" : "\nid: " + id) + "\ndata: "
-                        + e.encode() + "\n\n");
+                response.write(msg.body());
             }
         });
         long timer = vertx.setPeriodic(HEARTBEAT_MS, t -> response.write(": keep-alive\n\n"));

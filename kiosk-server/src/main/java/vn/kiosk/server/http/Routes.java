@@ -31,7 +31,7 @@ final class Routes {
         var checkins = new CheckinHandler(s.pool(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
                 s.config().rateLimitStaff(), tokens);
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
-        var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal());
+        var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy());
         var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
         var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
         var reports = new ReportHandlers(new ReportService(s.readPool(), s.access(), s.config().retentionDays()));

@@ -58,7 +58,7 @@ public final class Housekeeping extends VerticleBase {
                     for (Row r : rows) {
                         relay.publish(Events.event(Events.CHECKOUT, r.getLong("site_id"), r.getUUID("visit_id").toString(),
                                 r.getLong("visitor_id"), null, r.getOffsetDateTime("exited_at").toString(), "inferred",
-                                null, null, true));
+                                null, null, true, -1));
                     }
                     if (rows.size() > 0) {
                         log.info("Closed {} overdue visits as inferred exits", rows.size());

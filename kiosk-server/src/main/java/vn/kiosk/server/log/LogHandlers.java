@@ -28,6 +28,7 @@ import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.PersonalData;
 import vn.kiosk.server.checkin.VisitIds;
+import vn.kiosk.server.events.Occupancy;
 
 /** Reading the log: pages, CSV export, who is inside now. */
 public final class LogHandlers {
@@ -47,13 +48,15 @@ public final class LogHandlers {
     private final Pool reads;
     private final SiteAccess access;
     private final PersonalData personal;
+    private final Occupancy occupancy;
 
     /** {@code reads} may lag {@code pool} (a read replica): the log itself; audits and occupancy use {@code pool}. */
-    public LogHandlers(Pool pool, Pool reads, SiteAccess access, PersonalData personal) {
+    public LogHandlers(Pool pool, Pool reads, SiteAccess access, PersonalData personal, Occupancy occupancy) {
         this.pool = pool;
         this.reads = reads;
         this.access = access;
         this.personal = personal;
+        this.occupancy = occupancy;
     }
 
     public void list(RoutingContext ctx) {
@@ -186,24 +189,39 @@ public final class LogHandlers {
         }));
     }
 
+    /**
+     * Who is inside now, longest first, with the count; {@code visitors=false} gives the count alone, from the
+     * in-memory count ({@link Occupancy}) without reading the list.
+     */
     public void occupancy(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD, Role.KIOSK);
-        Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site ->
-                pool.preparedQuery(OCCUPANCY).execute(Tuple.of(site.id())).map(rows -> {
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                    JsonArray visitors = new JsonArray();
-                    for (Row r : rows) {
-                        OffsetDateTime in = r.getOffsetDateTime("entered_at");
-                        visitors.add(new JsonObject().put("visitId", r.getUUID("visit_id").toString())
-                                .put("enteredAt", in.toString())
-                                .put("minutesInside", Math.max(0, Duration.between(in, now).toMinutes()))
-                                .put("visitor", new JsonObject().put("id", r.getLong("visitor_id"))
-                                        .put("name", r.getString("name")).put("phoneMasked", r.getString("phone_masked"))));
-                    }
-                    boolean over = site.capacity() != null && visitors.size() >= site.capacity();
-                    return new JsonObject().put("siteId", site.id()).put("inside", visitors.size())
-                            .put("capacity", site.capacity()).put("atCapacity", over).put("visitors", visitors);
-                })));
+        boolean list = !Boolean.FALSE.equals(QueryParams.bool(ctx.request().getParam("visitors"), "visitors"));
+        Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site -> {
+            Future<Integer> counted = occupancy.inside(site.id()); // and counted from now on
+            if (!list) {
+                return counted.map(n -> summary(site, n, OffsetDateTime.now(ZoneOffset.UTC)));
+            }
+            return pool.preparedQuery(OCCUPANCY).execute(Tuple.of(site.id())).map(rows -> {
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                JsonArray visitors = new JsonArray();
+                for (Row r : rows) {
+                    OffsetDateTime in = r.getOffsetDateTime("entered_at");
+                    visitors.add(new JsonObject().put("visitId", r.getUUID("visit_id").toString())
+                            .put("enteredAt", in.toString())
+                            .put("minutesInside", Math.max(0, Duration.between(in, now).toMinutes()))
+                            .put("visitor", new JsonObject().put("id", r.getLong("visitor_id"))
+                                    .put("name", r.getString("name")).put("phoneMasked", r.getString("phone_masked"))));
+                }
+                return summary(site, visitors.size(), now).put("visitors", visitors);
+            });
+        }));
+    }
+
+    /** {@code asOf} is the server's time, so that a console can count minutes inside by its own clock. */
+    private static JsonObject summary(Site site, int inside, OffsetDateTime now) {
+        boolean over = site.capacity() != null && inside >= site.capacity();
+        return new JsonObject().put("siteId", site.id()).put("inside", inside).put("capacity", site.capacity())
+                .put("atCapacity", over).put("asOf", now.toString());
     }
 
     private VisitQuery query(RoutingContext ctx) {

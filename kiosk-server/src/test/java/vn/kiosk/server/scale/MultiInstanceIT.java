@@ -137,9 +137,26 @@ class MultiInstanceIT {
                     onA, onB, inside, load.sentCount());
             assertThat(onA).isEqualTo(onB);
             assertThat((long) onA).isEqualTo(inside).isEqualTo(load.sentCount());
+            // A counted in memory from the first event on, B's check-ins and the kill included.
+            assertCountsSettle(admin, site, inside, a, b);
         } finally {
             a.close();
             b.close();
+        }
+    }
+
+    /** Each instance's in-memory count of people inside (events/Occupancy) comes to the SQL count once load stops. */
+    private static void assertCountsSettle(Api admin, long site, long inside, ServerProcess... servers)
+            throws InterruptedException {
+        for (ServerProcess s : servers) {
+            Api api = s.api().as(admin.token());
+            String path = "/api/v1/sites/" + site + "/occupancy?visitors=false";
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (api.get(path).json().getInteger("inside") != inside && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat((long) api.get(path).json().getInteger("inside")).as("in-memory count on " + s.baseUrl())
+                    .isEqualTo(inside);
         }
     }
 
@@ -182,6 +199,7 @@ class MultiInstanceIT {
                     onA.getInteger("inside"), onB.getInteger("inside"), inside);
             assertThat(onA.getInteger("inside")).isEqualTo(onB.getInteger("inside"));
             assertThat((long) onA.getInteger("inside")).isEqualTo(inside).isEqualTo(load.sentCount());
+            assertCountsSettle(admin, site, inside, servers);
         } finally {
             for (ServerProcess s : servers) {
                 s.close();

@@ -82,6 +82,9 @@ class GuardConsoleTest {
             assertThat(pageA.locator("#feed .feed-row.ev-checkout .name", new Page.LocatorOptions().setHasText(MARKUP)))
                     .isVisible();
             assertThat(pageA.locator("#inside-title")).hasText("Đang ở trong: 1 / 2");
+            // both lists followed the events: each console read the whole list once, when it opened
+            assertThat(pageA.locator("#inside")).hasAttribute("data-reads", "1");
+            assertThat(pageB.locator("#inside")).hasAttribute("data-reads", "1");
             var items = a.api().get("/api/v1/sites/" + site + "/visits").items();
             JsonObject visit = items.stream().map(JsonObject.class::cast)
                     .filter(v -> MARKUP.equals(v.getJsonObject("visitor").getString("name"))).findFirst().orElseThrow();
@@ -101,6 +104,32 @@ class GuardConsoleTest {
             VisitorPhoneTest.assertNoSidewaysScroll(pageB);
             watchA.assertClean();
             watchB.assertClean();
+        }
+    }
+
+    @Test
+    void theInsideListIsReadAgainWhenTheServersCountDisagrees() throws Exception {
+        long site = Browsers.site("market");
+        Browsers.Staff guard = Browsers.guard(site);
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = signIn(ctx, guard);
+            Locator rows = page.locator("#inside .inside-row");
+            for (int i = 0; i < 3; i++) {
+                guard.api().checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Người " + i, Phones.next())));
+            }
+            assertThat(rows).hasCount(3);
+            // someone's presence goes without an event (as if it were lost)
+            Browsers.server().server().pool().query("delete from presence where site_id = " + site
+                    + " and visitor_id = (select min(visitor_id) from presence where site_id = " + site + ")")
+                    .execute().await(10, java.util.concurrent.TimeUnit.SECONDS);
+            guard.api().checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Người 3", Phones.next())));
+            assertThat(rows).hasCount(4);
+            Thread.sleep(2_000); // quiet: the server counts the site again (3)
+            guard.api().checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Người 4", Phones.next())));
+            // the event says 4 inside, the list has 5: it is read again
+            assertThat(page.locator("#inside")).hasAttribute("data-reads", "2");
+            assertThat(rows).hasCount(4);
+            assertThat(page.locator("#inside-title")).hasText("Đang ở trong: 4");
         }
     }
 
