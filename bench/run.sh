@@ -10,7 +10,9 @@
 # environment: KIOSK_DB_URL (use that PostgreSQL; it must be empty of Kiosk data
 #   or a throwaway), KIOSK_BENCH_SERVER_JVM (JVM options for the server process),
 #   KIOSK_BENCH_BASELINE (path of pg-baseline.sh; default ../shared/bench/pg-baseline.sh, else its copy bench/pg-baseline.sh),
-#   KIOSK_BENCH_SKIP_BUILD=1 (use the jars already built)
+#   KIOSK_BENCH_SKIP_BUILD=1 (use the jars already built),
+#   KIOSK_BENCH_ONLY=reads with --data-dir DIR (keep the generated history in DIR; later runs reuse it and run
+#   only the stored daily figures and the read phases, writing results-reads-only.json: for iterating on read paths)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:-full}

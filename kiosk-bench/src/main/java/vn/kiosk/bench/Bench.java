@@ -197,7 +197,10 @@ public final class Bench {
                 phase = "reads";
                 reads(admin, dataset, loaded);
                 JsonObject result = result(machine, new JsonObject(), runStart);
-                Files.writeString(o.json(), result.encodePrettily() + "\n");
+                // Beside the full run's results, never over them: a partial run is not a result.
+                Path partial = o.json().resolveSibling("results-reads-only.json");
+                Files.writeString(partial, result.encodePrettily() + "\n");
+                log("wrote %s", partial);
                 return result;
             }
             long[] loadSites = java.util.Arrays.copyOf(siteIds, p.loadSites());

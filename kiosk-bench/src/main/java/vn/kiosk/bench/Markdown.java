@@ -122,8 +122,9 @@ final class Markdown {
             md.append(String.format(Locale.ROOT, "- **Log pages, seen from both ends**: of %,d page requests the server's"
                     + " own response-time histogram (arrival to response, PostgreSQL included) counted %,d over 5 ms;"
                     + " the client measured %,d of %,d over 5 ms. %s Meanwhile the server paused %d times for GC"
-                    + " (%.1f ms in all) and each request cost %.2f ms of server CPU, %.2f ms of PostgreSQL CPU and"
-                    + " %.2f ms in the client, all on the same %d cores; load average %s.%n",
+                    + " (%.1f ms in all), and per request the server used %.2f ms of CPU, PostgreSQL %.2f ms and the"
+                    + " client %.2f ms (background work of each included), all on the same %d cores; load average"
+                    + " %s at the end of the probes.%n",
                     log.getLong("serverRequests", 0L), serverOver, clientOver, log.getLong("clientMeasured", 0L),
                     serverOver * 2 >= clientOver
                             ? "So the slow requests were slow inside the server, which shares the cores with PostgreSQL,"
