@@ -364,6 +364,55 @@ public final class Bench {
     }
 
     private void reads(Http admin, Dataset dataset, Dataset.Loaded loaded) throws Exception {
+        // The server's own background work that competes with the probes: a daily figures round (every 5 min).
+        BackgroundWatch watch = new BackgroundWatch(dataset);
+        watch.start();
+        try {
+            readProbes(admin, dataset, loaded);
+        } finally {
+            details.put("backgroundDuringReads", watch.finish());
+        }
+    }
+
+    /** Samples pg_stat_activity every 100 ms: how often a daily figures round of the server was running. */
+    private static final class BackgroundWatch extends Thread {
+        private final Dataset dataset;
+        private volatile boolean done;
+        private long samples;
+        private long busy;
+
+        BackgroundWatch(Dataset dataset) {
+            super("background-watch");
+            setDaemon(true);
+            this.dataset = dataset;
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = dataset.connect(); Statement s = c.createStatement()) {
+                while (!done) {
+                    try (ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where state = 'active'"
+                            + " and query like '%insert into daily_site_stats%' and pid <> pg_backend_pid()")) {
+                        rs.next();
+                        samples++;
+                        busy += rs.getLong(1) > 0 ? 1 : 0;
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (SQLException | InterruptedException e) {
+                // best effort: the figure says how many samples it has
+            }
+        }
+
+        JsonObject finish() throws InterruptedException {
+            done = true;
+            join(5000);
+            return new JsonObject().put("samples", samples).put("dailyFiguresRoundRunning", busy)
+                    .put("loadAverage", loadAverage());
+        }
+    }
+
+    private void readProbes(Http admin, Dataset dataset, Dataset.Loaded loaded) throws Exception {
         long hot = loaded.hotSiteId();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         OffsetDateTime from = now.minusDays(p.days() + 1);

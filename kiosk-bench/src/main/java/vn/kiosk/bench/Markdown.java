@@ -114,6 +114,13 @@ final class Markdown {
         md.append("- **Latencies of the read paths** are single requests over HTTP one after the other while nothing"
                 + " else runs in this benchmark, but other work on the shared machine (see the load average) can"
                 + " take the CPU at any moment; p50 is the steadier figure.\n");
+        JsonObject bg = d.getJsonObject("backgroundDuringReads");
+        if (bg != null && bg.getLong("samples", 0L) > 0) {
+            md.append(String.format(Locale.ROOT, "- **The server's own background work during the read probes**: its"
+                    + " daily figures round (every 5 minutes it recomputes the recent days of every site) was running"
+                    + " in %.0f %% of the probes' time (sampled every 100 ms); the load average was %s at their end.%n",
+                    100.0 * bg.getLong("dailyFiguresRoundRunning", 0L) / bg.getLong("samples"), bg.getValue("loadAverage")));
+        }
         JsonObject log = d.getJsonObject("logProbe");
         if (log != null) {
             long serverOver = log.getLong("serverOver5ms", 0L);
