@@ -60,7 +60,7 @@ export class InsideList {
       this.loading = null;
       if (this.again) {
         this.again = false;
-        this.reload();
+        this.reload().catch(() => {}); // the caller of the first read hears of a failure
       }
     }).then(() => this.onChange());
     return this.loading;

@@ -102,21 +102,27 @@ public final class Occupancy {
     void apply(JsonObject event) {
         Long siteId = event.getLong("siteId");
         Count c = siteId == null ? null : sites.get(siteId);
-        if (c == null || !(event.getValue("presence") instanceof Number) && !isVisitEvent(event)) {
+        if (c == null) {
             return;
         }
+        Object presence = event.getValue("presence");
+        boolean noDelta = !(presence instanceof Number);
+        if (noDelta && !isVisitEvent(event)) {
+            return; // not about who is inside (a kiosk gone silent, say)
+        }
         synchronized (c) {
-            c.changes++;
-            c.lastChange = System.nanoTime();
-            if (!c.known) {
-                return;
+            int delta = noDelta ? 0 : ((Number) presence).intValue();
+            if (delta != 0 || noDelta) {
+                c.changes++;
+                c.lastChange = System.nanoTime();
+                if (noDelta) {
+                    c.checkedAt = -1; // an event of an instance on the previous release: count again when quiet
+                }
             }
-            if (event.getValue("presence") instanceof Number delta) {
-                c.inside = Math.max(0, c.inside + delta.intValue());
-            } else {
-                c.checkedAt = -1; // an event of an instance on the previous release: count again when quiet
+            if (c.known) {
+                c.inside = Math.max(0, c.inside + delta);
+                event.put("inside", c.inside);
             }
-            event.put("inside", c.inside);
         }
     }
 
