@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * through {@link EventRelay}, every other instance's — and stamped on each event as {@code inside}, so that
  * consoles keep their count and list without asking the database after every event.
  *
- * <p>Each event carries its {@code presence} delta (+1 in, -1 out, 0 otherwise; V34). A site is counted from
+ * <p>Each event carries its {@code presence} delta (+1 in, -1 out, 0 otherwise; V41). A site is counted from
  * the moment someone asks for it (an occupancy request, an event stream opened): its count is then read once
  * from {@code presence}. A count may be off for a moment — an event committed while that read ran, events of an
  * instance still on the previous release (no delta), notifications lost while the relay reconnected — so a site
