@@ -21,20 +21,16 @@ public final class SiteRepository {
     static final long TTL_MILLIS = 5_000;
 
     private static final String FIND = "select " + Site.COLUMNS + " from sites where id = $1";
-    private static final String LIST_ALL = "select " + Site.COLUMNS + " from sites order by id";
-    private static final String LIST_BY_IDS = "select " + Site.COLUMNS + " from sites where id = any($1) order by id";
-    private static final String LIST_AREA = "select " + Site.COLUMNS + " from sites"
-            + " where id = any($1) or (($2::text is null or lower(province) = lower($2))"
-            + " and ($3::text is null or lower(district) = lower($3))) order by id";
-    private static final String PROVINCES = "select distinct province from sites";
-    // The same three, limited to sites whose province is one of the names given (exactly as stored).
-    private static final String LIST_ALL_IN = "select " + Site.COLUMNS + " from sites where province = any($1)"
+    // $1: the provinces to keep (names exactly as stored), or null for all.
+    private static final String IN_PROVINCES = " ($1::text[] is null or province = any($1))";
+    private static final String LIST_ALL = "select " + Site.COLUMNS + " from sites where" + IN_PROVINCES
             + " order by id";
-    private static final String LIST_BY_IDS_IN = "select " + Site.COLUMNS + " from sites where id = any($1)"
-            + " and province = any($2) order by id";
-    private static final String LIST_AREA_IN = "select " + Site.COLUMNS + " from sites where province = any($4)"
-            + " and (id = any($1) or (($2::text is null or lower(province) = lower($2))"
-            + " and ($3::text is null or lower(district) = lower($3)))) order by id";
+    private static final String LIST_BY_IDS = "select " + Site.COLUMNS + " from sites where" + IN_PROVINCES
+            + " and id = any($2) order by id";
+    private static final String LIST_AREA = "select " + Site.COLUMNS + " from sites where" + IN_PROVINCES
+            + " and (id = any($2) or (($3::text is null or lower(province) = lower($3))"
+            + " and ($4::text is null or lower(district) = lower($4)))) order by id";
+    private static final String PROVINCES = "select distinct province from sites";
     private static final String INSERT = "insert into sites (name, kind, province, district, address, capacity,"
             + " max_stay_minutes, opens_at, closes_at, time_zone, poster_enabled, retention_days)"
             + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning " + Site.COLUMNS;
@@ -67,17 +63,7 @@ public final class SiteRepository {
     }
 
     public Future<List<Site>> visibleTo(Principal p) {
-        Long[] ids = p.siteIds().toArray(Long[]::new);
-        Future<io.vertx.sqlclient.RowSet<Row>> rows = switch (p.role()) {
-            case ADMIN -> pool.query(LIST_ALL).execute();
-            case OFFICER -> pool.preparedQuery(LIST_AREA).execute(Tuple.tuple().addArrayOfLong(ids).addString(p.province()).addString(p.district()));
-            default -> pool.preparedQuery(LIST_BY_IDS).execute(Tuple.tuple().addArrayOfLong(ids));
-        };
-        return rows.map(rs -> {
-            List<Site> out = new ArrayList<>();
-            rs.forEach(r -> out.add(remember(Site.from(r))));
-            return out;
-        });
+        return visibleTo(p, null);
     }
 
     /** The province names as the sites spell them, each once. */
@@ -90,17 +76,17 @@ public final class SiteRepository {
     }
 
     /**
-     * {@link #visibleTo(Principal)} limited to the sites of the given provinces (names exactly as stored): a
-     * province's report reads its own sites, not all of them.
+     * {@link #visibleTo(Principal)} limited to the sites of the given provinces (names exactly as stored; null:
+     * all): a province's report reads its own sites, not all of them.
      */
     public Future<List<Site>> visibleTo(Principal p, List<String> provinces) {
+        Tuple args = Tuple.tuple().addArrayOfString(provinces == null ? null : provinces.toArray(String[]::new));
         Long[] ids = p.siteIds().toArray(Long[]::new);
-        String[] names = provinces.toArray(String[]::new);
         Future<io.vertx.sqlclient.RowSet<Row>> rows = switch (p.role()) {
-            case ADMIN -> pool.preparedQuery(LIST_ALL_IN).execute(Tuple.tuple().addArrayOfString(names));
-            case OFFICER -> pool.preparedQuery(LIST_AREA_IN).execute(Tuple.tuple().addArrayOfLong(ids)
-                    .addString(p.province()).addString(p.district()).addArrayOfString(names));
-            default -> pool.preparedQuery(LIST_BY_IDS_IN).execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfString(names));
+            case ADMIN -> pool.preparedQuery(LIST_ALL).execute(args);
+            case OFFICER -> pool.preparedQuery(LIST_AREA).execute(args.addArrayOfLong(ids).addString(p.province())
+                    .addString(p.district()));
+            default -> pool.preparedQuery(LIST_BY_IDS).execute(args.addArrayOfLong(ids));
         };
         return rows.map(rs -> {
             List<Site> out = new ArrayList<>();
