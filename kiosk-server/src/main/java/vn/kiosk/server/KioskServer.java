@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.server.auth.AuthService;
+import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Bootstrap;
 import vn.kiosk.server.auth.UserHandlers;
-import vn.kiosk.server.checkin.ServerKeys;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.config.Config;
 import vn.kiosk.server.db.DbTarget;
@@ -30,22 +30,20 @@ import vn.kiosk.server.db.ReadPool;
 import vn.kiosk.server.demo.DemoSeed;
 import vn.kiosk.server.events.EventRelay;
 import vn.kiosk.server.events.Occupancy;
-import vn.kiosk.server.events.SseHandler;
-import vn.kiosk.server.http.ApiVerticle;
-import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.RateLimiter;
-import vn.kiosk.server.http.Services;
-import vn.kiosk.server.ops.KioskMetrics;
-import vn.kiosk.server.ops.KioskWatch;
 import vn.kiosk.server.jobs.Housekeeping;
 import vn.kiosk.server.jobs.Reencryption;
 import vn.kiosk.server.jobs.Retention;
+import vn.kiosk.server.log.SseHandler;
+import vn.kiosk.server.metrics.KioskMetrics;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.report.DailyStatsJob;
 import vn.kiosk.server.site.KioskHandlers;
+import vn.kiosk.server.site.KioskWatch;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.Keys;
+import vn.kiosk.server.visitor.ServerKeys;
 import vn.kiosk.server.web.WebPages;
 
 /**
@@ -125,7 +123,7 @@ public final class KioskServer implements AutoCloseable {
             relay.onAuthChange(auth::invalidateAll);
             relay.onAuthChange(sse::recheck);
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
-            Services services = new Services(vertx, cfg, pool, readPool, auth, new Authenticator(auth), access, relay, keys,
+            Services services = new Services(vertx, cfg, pool, readPool, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean());
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",

@@ -2,10 +2,10 @@ package vn.kiosk.server;
 
 import java.util.Map;
 import java.util.TreeMap;
+import vn.kiosk.server.cli.Commands;
 import vn.kiosk.server.config.Config;
 import vn.kiosk.server.db.DbTarget;
 import vn.kiosk.server.db.EmbeddedDatabase;
-import vn.kiosk.server.ops.Commands;
 
 /** {@code java -jar kiosk-server.jar [--help | <command> ...]}; no argument starts the server. */
 public final class Main {

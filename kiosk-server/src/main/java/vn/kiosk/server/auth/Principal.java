@@ -1,7 +1,6 @@
 package vn.kiosk.server.auth;
 
 import java.util.Set;
-import vn.kiosk.server.site.Site;
 
 /** Who is calling: a signed-in staff member or a paired kiosk. */
 public record Principal(Kind kind, long id, Role role, Set<Long> siteIds, String province, String district,
@@ -43,13 +42,13 @@ public record Principal(Kind kind, long id, Role role, Set<Long> siteIds, String
     }
 
     /** Everyone sees only their own sites; an officer sees the area given to them (all when none is given). */
-    public boolean canSee(Site site) {
+    public boolean canSee(long siteId, String siteProvince, String siteDistrict) {
         return switch (role) {
             case ADMIN -> true;
-            case OFFICER -> siteIds.contains(site.id())
-                    || ((province == null || province.equalsIgnoreCase(site.province()))
-                        && (district == null || district.equalsIgnoreCase(site.district())));
-            case MANAGER, GUARD, KIOSK -> siteIds.contains(site.id());
+            case OFFICER -> siteIds.contains(siteId)
+                    || ((province == null || province.equalsIgnoreCase(siteProvince))
+                        && (district == null || district.equalsIgnoreCase(siteDistrict)));
+            case MANAGER, GUARD, KIOSK -> siteIds.contains(siteId);
         };
     }
 }

@@ -13,7 +13,6 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.http.ApiException;
-import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.Respond;
 
 /** Sign-in and the admin's user management. */

@@ -3,8 +3,6 @@ package vn.kiosk.server.checkin;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -15,15 +13,17 @@ import vn.kiosk.qr.Confirmation;
 import vn.kiosk.qr.ConfirmationClaims;
 import vn.kiosk.qr.PassClaims;
 import vn.kiosk.qr.VisitorPass;
-import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.events.EventRelay;
 import vn.kiosk.server.events.Events;
 import vn.kiosk.server.http.ApiException;
-import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.SiteAccess;
+import vn.kiosk.server.visitor.ServerKeys;
+import vn.kiosk.server.visitor.VisitIds;
 
 /**
  * {@code POST /api/v1/checkins}: every way in or out. Resolves who asks (a
@@ -31,10 +31,7 @@ import vn.kiosk.server.site.SiteAccess;
  * the visit writer, and answers after COMMIT.
  */
 public final class CheckinHandler {
-    static final Duration MAX_PAST = Duration.ofHours(72);
-    static final Duration MAX_FUTURE = Duration.ofMinutes(2);
 
-    private final Pool pool;
     private final SiteAccess access;
     private final Supplier<VisitWriter> writer;
     private final EventRelay relay;
@@ -43,9 +40,8 @@ public final class CheckinHandler {
     private final boolean limitStaff;
     private final SiteTokens tokens;
 
-    public CheckinHandler(Pool pool, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
+    public CheckinHandler(SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
                           ServerKeys keys, RateLimiter limiter, boolean limitStaff, SiteTokens tokens) {
-        this.pool = pool;
         this.access = access;
         this.writer = writer;
         this.relay = relay;
@@ -76,7 +72,7 @@ public final class CheckinHandler {
                 }
                 String direction = direction(body.getString("direction", "auto"), origin.kioskMode());
                 String method = "manual".equals(visitor.method()) ? origin.method() : visitor.method();
-                ctx.put(vn.kiosk.server.ops.KioskMetrics.CHECKIN_METHOD, method);
+                ctx.put(vn.kiosk.server.metrics.KioskMetrics.CHECKIN_METHOD, method);
                 String askedGate = body.getString("gate", origin.gate());
                 String gate = askedGate == null || askedGate.isBlank() ? null : askedGate.strip();
                 CheckinCommand command = new CheckinCommand(id, origin.site().id(), direction, occurredAt, method,
@@ -193,7 +189,7 @@ public final class CheckinHandler {
             throw ApiException.unprocessable("invalid-time", "occurredAt must be an ISO-8601 time with an offset")
                     .with("field", "occurredAt");
         }
-        if (t.isBefore(now.minus(MAX_PAST)) || t.isAfter(now.plus(MAX_FUTURE))) {
+        if (t.isBefore(now.minus(VisitIds.MAX_PAST)) || t.isAfter(now.plus(VisitIds.MAX_FUTURE))) {
             throw ApiException.unprocessable("time-out-of-range",
                     "occurredAt must lie within the last 72 hours and at most 2 minutes ahead").with("field", "occurredAt");
         }

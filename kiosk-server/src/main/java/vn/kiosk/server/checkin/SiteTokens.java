@@ -15,6 +15,7 @@ import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteRepository;
+import vn.kiosk.server.visitor.ServerKeys;
 
 /**
  * The codes a visitor's phone carries: a kiosk's rotating code (valid about a

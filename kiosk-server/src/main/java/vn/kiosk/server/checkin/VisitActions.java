@@ -17,14 +17,16 @@ import vn.kiosk.qr.ConfirmationClaims;
 import vn.kiosk.qr.PassClaims;
 import vn.kiosk.qr.TokenException;
 import vn.kiosk.qr.VisitorPass;
-import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.events.EventRelay;
 import vn.kiosk.server.events.Events;
 import vn.kiosk.server.http.ApiException;
-import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.SiteAccess;
+import vn.kiosk.server.visitor.ServerKeys;
+import vn.kiosk.server.visitor.VisitIds;
 
 /** What happens to a visit after check-in: a guard's exit mark, the Bluezone QR confirmation, a status mark. */
 public final class VisitActions {

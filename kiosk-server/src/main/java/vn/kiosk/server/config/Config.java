@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.kiosk.server.http.HttpLimits;
+import vn.kiosk.server.http.TrustedProxies;
 
 /**
  * Every setting of the server, read once from defaults then the environment
@@ -105,7 +107,11 @@ public record Config(
         String defaultUrl = tls.map(t -> "https://localhost:" + (t.port() == 0 ? 8443 : t.port()))
                 .orElse("http://localhost:" + (port == 0 ? 8080 : port));
         List<String> proxies = r.optional(TRUSTED_PROXIES).map(Config::list).orElse(List.of());
-        vn.kiosk.server.ops.TrustedProxies.parse(proxies);
+        try {
+            TrustedProxies.parse(proxies);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(TRUSTED_PROXIES + ": " + e.getMessage());
+        }
         Optional<DbUrl> dbUrl = r.optional(DB_URL).map(u -> DbUrl.parse(DB_URL, u));
         Optional<DbUrl> dbReadUrl = r.optional(DB_READ_URL).map(u -> DbUrl.parse(DB_READ_URL, u));
         if (dbReadUrl.isPresent() && dbUrl.isEmpty()) {
@@ -131,19 +137,15 @@ public record Config(
                 proxies,
                 r.choice(LOG_FORMAT, "text", "text", "json"),
                 r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600),
-                HttpLimits.read(r));
+                httpLimits(r));
     }
 
-    /** How long and how large a client may be: slow and idle connections must not hold the server. */
-    public record HttpLimits(int idleTimeoutSeconds, int headerTimeoutSeconds, int bodyTimeoutSeconds,
-                             int maxHeaderBytes) {
-        static HttpLimits read(Reader r) {
-            return new HttpLimits(
-                    r.integer(HTTP_IDLE_SECONDS, 60, 5, 3600),
-                    r.integer(HTTP_HEADER_SECONDS, 10, 1, 600),
-                    r.integer(HTTP_BODY_SECONDS, 30, 1, 3600),
-                    r.integer(HTTP_MAX_HEADER_BYTES, 16 * 1024, 1024, 1024 * 1024));
-        }
+    private static HttpLimits httpLimits(Reader r) {
+        return new HttpLimits(
+                r.integer(HTTP_IDLE_SECONDS, 60, 5, 3600),
+                r.integer(HTTP_HEADER_SECONDS, 10, 1, 600),
+                r.integer(HTTP_BODY_SECONDS, 30, 1, 3600),
+                r.integer(HTTP_MAX_HEADER_BYTES, 16 * 1024, 1024, 1024 * 1024));
     }
 
     private static List<String> list(String csv) {

@@ -17,14 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.server.auth.AuthService;
 import vn.kiosk.server.auth.Passwords;
-import vn.kiosk.server.checkin.CheckinCommand;
 import vn.kiosk.server.checkin.CheckinCommand.Sealed;
-import vn.kiosk.server.checkin.ServerKeys;
-import vn.kiosk.server.checkin.VisitIds;
+import vn.kiosk.server.checkin.CheckinCommand;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.visitor.Names;
 import vn.kiosk.server.visitor.Phones;
+import vn.kiosk.server.visitor.ServerKeys;
+import vn.kiosk.server.visitor.VisitIds;
 
 /**
  * A demo province on a fresh data dir (Quảng Trị, two districts), so the first

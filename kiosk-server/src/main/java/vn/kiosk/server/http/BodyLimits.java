@@ -8,21 +8,21 @@ import io.vertx.ext.web.handler.PlatformHandler;
  * larger. A declared Content-Length over the limit is refused before a byte
  * is read; a chunked body is measured once read.
  */
-final class BodyLimits {
-    static final int UPLOAD_LIMIT = 2 * 1024 * 1024;
+public final class BodyLimits {
+    public static final int UPLOAD_LIMIT = 2 * 1024 * 1024;
 
     private final int jsonLimit;
 
-    BodyLimits(int jsonLimit) {
+    public BodyLimits(int jsonLimit) {
         this.jsonLimit = jsonLimit;
     }
 
-    int limitFor(String path) {
+    public int limitFor(String path) {
         return path.equals("/api/v1/qr/decode") || (path.startsWith("/api/v1/campaigns/") && path.endsWith("/image"))
                 ? UPLOAD_LIMIT : jsonLimit;
     }
 
-    PlatformHandler declared() {
+    public PlatformHandler declared() {
         return ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.length() < 19 && Long.parseLong(length.strip()) > limitFor(ctx.normalizedPath())) {
@@ -33,7 +33,7 @@ final class BodyLimits {
         };
     }
 
-    InputTrustHandler actual() {
+    public InputTrustHandler actual() {
         return ctx -> {
             if (ctx.body().length() > limitFor(ctx.normalizedPath())) {
                 ctx.fail(413);

@@ -5,14 +5,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 
 /** Headers every answer carries: no inline script, no framing, no sniffing, no referrer leaks; HSTS over HTTPS. */
-final class SecurityHeaders implements SecurityPolicyHandler {
+public final class SecurityHeaders implements SecurityPolicyHandler {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
             + " frame-ancestors 'none'; form-action 'self'";
 
     private final String hsts;
 
-    SecurityHeaders(int hstsSeconds) {
+    public SecurityHeaders(int hstsSeconds) {
         this.hsts = hstsSeconds > 0 ? "max-age=" + hstsSeconds : null;
     }
 

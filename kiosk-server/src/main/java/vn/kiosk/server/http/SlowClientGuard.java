@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.kiosk.server.config.Config;
 
 /**
  * Deadlines Vert.x's idle timeout cannot give: a client that trickles one
@@ -28,7 +27,7 @@ import vn.kiosk.server.config.Config;
  * loop, so the table needs no locking. A sweep once a second checks the
  * deadlines.
  */
-final class SlowClientGuard {
+public final class SlowClientGuard {
     private static final Logger log = LoggerFactory.getLogger(SlowClientGuard.class);
     private static final AtomicLong CUT = new AtomicLong();
 
@@ -43,18 +42,18 @@ final class SlowClientGuard {
         long since = System.nanoTime();
     }
 
-    SlowClientGuard(Vertx vertx, Config.HttpLimits limits) {
+    public SlowClientGuard(Vertx vertx, HttpLimits limits) {
         this.vertx = vertx;
         this.headerNanos = limits.headerTimeoutSeconds() * 1_000_000_000L;
         this.bodyNanos = limits.bodyTimeoutSeconds() * 1_000_000_000L;
     }
 
     /** Connections cut by this process so far for being too slow. */
-    static long cutCount() {
+    public static long cutCount() {
         return CUT.get();
     }
 
-    HttpServer install(HttpServer server, Handler<HttpServerRequest> handler) {
+    public HttpServer install(HttpServer server, Handler<HttpServerRequest> handler) {
         server.connectionHandler(conn -> {
             connections.put(conn, new State());
             conn.closeHandler(v -> connections.remove(conn));
@@ -76,7 +75,7 @@ final class SlowClientGuard {
         });
     }
 
-    void stop() {
+    public void stop() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }

@@ -19,16 +19,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.events.Occupancy;
 import vn.kiosk.server.http.ApiException;
-import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.PersonalData;
-import vn.kiosk.server.checkin.VisitIds;
-import vn.kiosk.server.events.Occupancy;
+import vn.kiosk.server.visitor.VisitIds;
 
 /** Reading the log: pages, CSV export, who is inside now. */
 public final class LogHandlers {

@@ -18,14 +18,14 @@ import vn.kiosk.qr.PosterContent;
 import vn.kiosk.qr.PosterPdf;
 import vn.kiosk.qr.QrCodes;
 import vn.kiosk.qr.SiteToken;
-import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
-import vn.kiosk.server.checkin.ServerKeys;
+import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.http.ApiException;
-import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
+import vn.kiosk.server.visitor.ServerKeys;
 
 /** QR codes and posters. Image and PDF work runs on worker threads, never on the event loop. */
 public final class QrHandlers {

@@ -3,6 +3,7 @@ package vn.kiosk.server.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.kiosk.server.export.Table;
 
 /**
  * A daily report as a sheet to send upward: Vietnamese / English headers, one row per site or area. An

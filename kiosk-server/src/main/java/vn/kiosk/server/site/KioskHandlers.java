@@ -13,13 +13,12 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Locale;
 import vn.kiosk.server.auth.AuthService;
-import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.events.EventRelay;
 import vn.kiosk.server.http.ApiException;
-import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.Respond;
-import vn.kiosk.server.ops.KioskWatch;
 import vn.kiosk.server.visitor.Keys;
 
 /** Kiosks: created with a one-time pairing code, paired once, then known by a device token. */

@@ -17,7 +17,7 @@ public final class SiteAccess {
             if (s.isEmpty()) {
                 return Future.failedFuture(ApiException.notFound("Site " + siteId));
             }
-            if (!p.canSee(s.get())) {
+            if (!p.canSee(s.get().id(), s.get().province(), s.get().district())) {
                 return Future.failedFuture(ApiException.forbidden("Site " + siteId + " is not one of yours"));
             }
             return Future.succeededFuture(s.get());

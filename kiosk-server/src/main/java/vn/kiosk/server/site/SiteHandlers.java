@@ -6,10 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
+import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.http.ApiException;
-import vn.kiosk.server.http.Authenticator;
 import vn.kiosk.server.http.Respond;
 
 /** Creating, listing and changing sites. */

@@ -8,11 +8,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
-import vn.kiosk.server.http.Authenticator;
+import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.export.Table;
 import vn.kiosk.server.http.Respond;
-import vn.kiosk.server.report.Table;
 import vn.kiosk.server.site.Site;
 
 /** POST /api/v1/traces and its call list. */

@@ -24,7 +24,7 @@ import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.PersonalData;
-import vn.kiosk.server.checkin.VisitIds;
+import vn.kiosk.server.visitor.VisitIds;
 
 /**
  * Contact tracing, one set-based query per step: the subject's stays, the

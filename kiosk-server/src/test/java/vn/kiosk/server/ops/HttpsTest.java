@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.kiosk.server.cli.Certificates;
 import vn.kiosk.server.config.Config;
 import vn.kiosk.server.support.Api;
 import vn.kiosk.server.support.TestServer;

@@ -19,6 +19,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.kiosk.server.export.Table;
 import vn.kiosk.server.support.Api;
 import vn.kiosk.server.support.TestServer;
 

@@ -1,0 +1,90 @@
+package vn.kiosk.server;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.function.Supplier;
+import vn.kiosk.server.campaign.CampaignHandlers;
+import vn.kiosk.server.checkin.CheckinHandler;
+import vn.kiosk.server.checkin.SiteTokens;
+import vn.kiosk.server.checkin.VisitActions;
+import vn.kiosk.server.checkin.VisitWriter;
+import vn.kiosk.server.log.LogHandlers;
+import vn.kiosk.server.log.LogXlsx;
+import vn.kiosk.server.report.ReportHandlers;
+import vn.kiosk.server.report.ReportService;
+import vn.kiosk.server.site.KioskEdits;
+import vn.kiosk.server.site.KioskHandlers;
+import vn.kiosk.server.site.SiteHandlers;
+import vn.kiosk.server.trace.TraceHandlers;
+import vn.kiosk.server.trace.TraceService;
+
+/** The API as a table: operationId in {@code openapi.yaml} → handler. */
+final class Routes {
+    private Routes() {
+    }
+
+    static Map<String, Handler<RoutingContext>> table(Services s, Supplier<VisitWriter> writer) {
+        var sites = new SiteHandlers(s.access());
+        var kiosks = new KioskHandlers(s.pool(), s.access(), s.relay());
+        var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
+        var checkins = new CheckinHandler(s.access(), writer, s.relay(), s.keys(), s.limiter(),
+                s.config().rateLimitStaff(), tokens);
+        var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
+        var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy());
+        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
+        var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
+        var reports = new ReportHandlers(new ReportService(s.readPool(), s.access(), s.config().retentionDays()));
+        var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal()));
+        return Map.ofEntries(
+                Map.entry("login", s.users()::login),
+                Map.entry("logout", s.users()::logout),
+                Map.entry("me", s.users()::me),
+                Map.entry("listUsers", s.users()::list),
+                Map.entry("createUser", s.users()::create),
+                Map.entry("updateUser", s.users()::update),
+                Map.entry("listAudit", s.users()::audit),
+                Map.entry("listSites", sites::list),
+                Map.entry("createSite", sites::create),
+                Map.entry("getSite", sites::get),
+                Map.entry("updateSite", sites::update),
+                Map.entry("listKiosks", kiosks::list),
+                Map.entry("createKiosk", kiosks::create),
+                Map.entry("revokeKiosk", kiosks::revoke),
+                Map.entry("pairKiosk", kiosks::pair),
+                Map.entry("kioskSelf", kiosks::self),
+                Map.entry("kioskHeartbeat", kiosks::heartbeat),
+                Map.entry("kioskQr", s.qr()::kioskQr),
+                Map.entry("checkIn", checkins::handle),
+                Map.entry("openSiteToken", tokens::open),
+                Map.entry("visitorPass", visits::pass),
+                Map.entry("markExit", visits::markExit),
+                Map.entry("markBluezone", visits::markBluezone),
+                Map.entry("confirm", visits::confirm),
+                Map.entry("listVisits", log::list),
+                Map.entry("getVisit", log::one),
+                Map.entry("exportVisitsCsv", log::csv),
+                Map.entry("occupancy", log::occupancy),
+                Map.entry("siteEvents", s.sse()::stream),
+                Map.entry("createEventTicket", s.sse()::ticket),
+                Map.entry("siteQrSvg", s.qr()::siteSvg),
+                Map.entry("siteQrPng", s.qr()::sitePng),
+                Map.entry("posterPdf", s.qr()::poster),
+                Map.entry("decodeQr", s.qr()::decode),
+                Map.entry("renderQr", s.qr()::render),
+                Map.entry("passKey", s.qr()::passKey),
+                Map.entry("createCampaign", campaigns::create),
+                Map.entry("listCampaigns", campaigns::list),
+                Map.entry("uploadCampaignImage", campaigns::upload),
+                Map.entry("campaignImage", campaigns::image),
+                Map.entry("kioskCampaigns", campaigns::forKiosk),
+                Map.entry("trace", traces::trace),
+                Map.entry("traceCallList", traces::callList),
+                Map.entry("exportVisitsXlsx", logXlsx::export),
+                Map.entry("dailyReport", reports::daily),
+                Map.entry("dailyReportCsv", reports::dailyCsv),
+                Map.entry("dailyReportXlsx", reports::dailyXlsx),
+                Map.entry("reportDays", reports::days),
+                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update));
+    }
+}
