@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.config.Config;
@@ -27,10 +28,10 @@ class TrustedProxiesTest {
     @Test
     @DisplayName("A name or a bad prefix is refused with the setting named")
     void badEntries() {
-        assertThatThrownBy(() -> TrustedProxies.parse(List.of("proxy.local")))
+        assertThatThrownBy(() -> Config.from(Map.of(Config.TRUSTED_PROXIES, "proxy.local")))
                 .isInstanceOf(Config.ConfigException.class)
                 .hasMessage("KIOSK_TRUSTED_PROXIES: 'proxy.local' is not an IP address or CIDR range (names are not resolved)");
-        assertThatThrownBy(() -> TrustedProxies.parse(List.of("10.0.0.0/33")))
+        assertThatThrownBy(() -> Config.from(Map.of(Config.TRUSTED_PROXIES, "10.0.0.0/33")))
                 .hasMessage("KIOSK_TRUSTED_PROXIES: '10.0.0.0/33' has a bad prefix length");
     }
 }
