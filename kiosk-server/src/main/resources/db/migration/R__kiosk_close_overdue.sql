@@ -1,0 +1,38 @@
+-- The current definition of kiosk_close_overdue (repeatable: Flyway applies it again whenever this
+-- file changes, after the versioned migrations). Change the function here, never in a V__ file;
+-- a changed result type needs a "drop function" first.
+
+-- Exits are never left open: a stay ends at the site's next closing time after
+-- entry or after its maximum stay, whichever comes first, marked as inferred.
+-- Returns what it closed; other instances hear of it through NOTIFY.
+create or replace function kiosk_close_overdue(p_now timestamptz, p_origin text)
+returns table (site_id bigint, visit_id uuid, visitor_id bigint, exited_at timestamptz)
+language plpgsql as $$
+#variable_conflict use_column
+begin
+    return query
+    with due as (
+        select p.site_id, p.visitor_id, p.visit_id, p.entered_at,
+               least(p.entered_at + make_interval(mins => s.max_stay_minutes),
+                     case when s.closes_at is null then null
+                          else (select c from (
+                                  select ((p.entered_at at time zone s.time_zone)::date + d + s.closes_at)
+                                         at time zone s.time_zone as c
+                                    from generate_series(0, 1) d) cs
+                                 where c > p.entered_at order by c limit 1)
+                     end) as exit_at
+          from presence p join sites s on s.id = p.site_id
+    ), closing as (
+        delete from presence p using due d
+         where d.exit_at <= p_now and p.site_id = d.site_id and p.visitor_id = d.visitor_id
+           and p.visit_id = d.visit_id
+        returning d.site_id, d.visit_id, d.visitor_id, d.entered_at, d.exit_at
+    ), closed as (
+        update visits v set exited_at = c.exit_at, exit_inferred = true
+          from closing c
+         where v.site_id = c.site_id and v.entered_at = c.entered_at and v.id = c.visit_id
+        returning v.site_id, v.id, v.visitor_id, v.exited_at
+    )
+    select c.site_id, c.id, c.visitor_id, c.exited_at from closed c;
+end $$;
+
