@@ -46,10 +46,25 @@ public record Principal(Kind kind, long id, Role role, Set<Long> siteIds, String
     public boolean canSee(Site site) {
         return switch (role) {
             case ADMIN -> true;
-            case OFFICER -> siteIds.contains(site.id())
-                    || ((province == null || province.equalsIgnoreCase(site.province()))
-                        && (district == null || district.equalsIgnoreCase(site.district())));
+            case OFFICER -> siteIds.contains(site.id()) || covers(site.province(), site.district());
             case MANAGER, GUARD, KIOSK -> siteIds.contains(site.id());
         };
+    }
+
+    /**
+     * Whether a place lies within this caller's area: an admin's is everything, an officer's the area given to
+     * them (everything when none is given), anyone else's is no area. A place without a district is the whole
+     * province, one without a province the whole country: a district officer does not cover their province.
+     */
+    public boolean covers(String placeProvince, String placeDistrict) {
+        return switch (role) {
+            case ADMIN -> true;
+            case OFFICER -> same(province, placeProvince) && same(district, placeDistrict);
+            case MANAGER, GUARD, KIOSK -> false;
+        };
+    }
+
+    private static boolean same(String mine, String theirs) {
+        return mine == null || theirs != null && mine.strip().equalsIgnoreCase(theirs.strip());
     }
 }
