@@ -110,4 +110,34 @@ class CampaignTest {
         assertThat(admin.post("/api/v1/campaigns", new JsonObject().put("title", "Sai").put("startsOn", "2021-08-02")
                 .put("endsOn", "2021-08-01")).status()).isEqualTo(422);
     }
+
+    @Test
+    @DisplayName("An image stored before uploads were re-encoded is re-encoded on its first read; one that fails the checks is dropped")
+    void oldImagesAreReencodedWhenFirstRead() throws Exception {
+        TestServer server = TestServer.shared();
+        Api admin = server.admin();
+        long site = admin.createSite("hospital");
+        Api kiosk = server.api().as(admin.pairKiosk(site, "both").getString("deviceToken"));
+        String marker = "stored-before-" + UUID.randomUUID();
+        byte[] old = Images.withPngText(Images.png(Images.picture(300, 200)), "Comment", marker);
+        byte[] lying = Images.greyPng(12_000, 12_000);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (byte[] image : List.of(old, lying)) {
+            long id = admin.post("/api/v1/campaigns", new JsonObject().put("title", "Áp phích cũ").put("siteId", site)
+                    .put("startsOn", LocalDate.now().minusDays(1).toString()).put("endsOn", LocalDate.now().plusDays(1).toString()))
+                    .json().getLong("id");
+            // as an earlier release stored it: the uploaded bytes themselves
+            server.server().pool().preparedQuery("update poster_campaigns set image = $2, image_type = 'image/png',"
+                    + " image_reencoded = false where id = $1").execute(io.vertx.sqlclient.Tuple.of(id,
+                    io.vertx.core.buffer.Buffer.buffer(image))).await(10, java.util.concurrent.TimeUnit.SECONDS);
+            ids.add(id);
+        }
+        byte[] served = kiosk.bytes("/api/v1/campaigns/" + ids.get(0) + "/image");
+        assertThat(Images.indexOf(served, marker.getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
+        assertThat(samePicture(Images.decode(served), Images.decode(old))).isTrue();
+        assertThat(kiosk.bytes("/api/v1/campaigns/" + ids.get(0) + "/image")).as("stored re-encoded").isEqualTo(served);
+        assertThat(kiosk.get("/api/v1/campaigns/" + ids.get(1) + "/image").status()).isEqualTo(404);
+        assertThat(kiosk.get("/api/v1/kiosk/campaigns").items()).extracting(o -> ((JsonObject) o).getLong("id"))
+                .contains(ids.get(0)).doesNotContain(ids.get(1));
+    }
 }
