@@ -124,7 +124,7 @@ public final class KioskServer implements AutoCloseable {
             relay.onAuthChange(sse::recheck);
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
             Services services = new Services(vertx, cfg, pool, readPool, new Authenticator(auth), access, relay, keys,
-                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth),
+                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth, keys.session(), Clock.systemUTC()),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean());
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);

@@ -8,7 +8,10 @@ export function render(main, ctx) {
   main.append(heading('campaigns.title'));
   const list = h('div', { className: 'results' });
   const title = h('input', { name: 'title', required: true, maxLength: 200 });
-  const where = select('siteId', [['', ctx.me.province || '—'], ...ctx.sites.map((s) => [s.id, s.name])], ctx.sites.length === 1 ? ctx.sites[0].id : '');
+  // Without a site a campaign is for the caller's whole area: their district, their province, or everywhere.
+  const area = [ctx.me.district, ctx.me.province].filter((x) => x).join(', ');
+  const choices = ctx.me.role === 'manager' ? [] : [['', area || '—']];
+  const where = select('siteId', [...choices, ...ctx.sites.map((s) => [s.id, s.name])], ctx.sites.length === 1 ? ctx.sites[0].id : '');
   const starts = h('input', { type: 'date', name: 'startsOn', required: true, value: day(0) });
   const ends = h('input', { type: 'date', name: 'endsOn', required: true, value: addDays(day(0), 30) });
   const file = h('input', { type: 'file', name: 'image', accept: 'image/png,image/jpeg' });
@@ -37,7 +40,10 @@ export function render(main, ctx) {
     ev.preventDefault();
     const b = { title: title.value.trim(), startsOn: starts.value, endsOn: ends.value };
     if (where.value) b.siteId = Number(where.value);
-    else if (ctx.me.province) b.province = ctx.me.province;
+    else if (ctx.me.province) {
+      b.province = ctx.me.province;
+      if (ctx.me.district) b.district = ctx.me.district;
+    }
     busy(save, ctx, async () => {
       const c = await api('POST', '/api/v1/campaigns', b);
       if (file.files[0]) await upload(`/api/v1/campaigns/${c.id}/image`, await file.files[0].arrayBuffer());

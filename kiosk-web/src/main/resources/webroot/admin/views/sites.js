@@ -43,6 +43,9 @@ export function render(main, ctx) {
     const kind = select('kind', KINDS.map((k) => [k, t('kind.' + k)]), v.kind);
     const province = h('input', { name: 'province', required: true, maxLength: 100, value: v.province || '' });
     const district = h('input', { name: 'district', required: true, maxLength: 100, value: v.district || '' });
+    // A manager cannot move a site, an officer only within their area (the server refuses the rest).
+    province.readOnly = ctx.me.role === 'manager' || !!ctx.me.province;
+    district.readOnly = ctx.me.role === 'manager' || !!ctx.me.district;
     const address = h('input', { name: 'address', maxLength: 300, value: v.address || '' });
     const capacity = h('input', { name: 'capacity', type: 'number', min: 1, max: 1000000, value: v.capacity || '' });
     const maxStay = h('input', { name: 'maxStayMinutes', type: 'number', min: 1, max: 10080, required: true, value: v.maxStayMinutes });

@@ -45,10 +45,25 @@ public record Principal(Kind kind, long id, Role role, Set<Long> siteIds, String
     public boolean canSee(long siteId, String siteProvince, String siteDistrict) {
         return switch (role) {
             case ADMIN -> true;
-            case OFFICER -> siteIds.contains(siteId)
-                    || ((province == null || province.equalsIgnoreCase(siteProvince))
-                        && (district == null || district.equalsIgnoreCase(siteDistrict)));
+            case OFFICER -> siteIds.contains(siteId) || covers(siteProvince, siteDistrict);
             case MANAGER, GUARD, KIOSK -> siteIds.contains(siteId);
         };
+    }
+
+    /**
+     * Whether a place lies within this caller's area: an admin's is everything, an officer's the area given to
+     * them (everything when none is given), anyone else's is no area. A place without a district is the whole
+     * province, one without a province the whole country: a district officer does not cover their province.
+     */
+    public boolean covers(String placeProvince, String placeDistrict) {
+        return switch (role) {
+            case ADMIN -> true;
+            case OFFICER -> same(province, placeProvince) && same(district, placeDistrict);
+            case MANAGER, GUARD, KIOSK -> false;
+        };
+    }
+
+    private static boolean same(String mine, String theirs) {
+        return mine == null || theirs != null && mine.strip().equalsIgnoreCase(theirs.strip());
     }
 }

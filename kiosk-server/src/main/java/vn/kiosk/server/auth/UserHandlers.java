@@ -2,6 +2,7 @@ package vn.kiosk.server.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +11,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
@@ -29,39 +33,48 @@ public final class UserHandlers {
     private static final String END_SESSIONS = "delete from sessions where user_id = $1";
     private static final String EXISTS = "select 1 from users where id = $1";
 
-    private static final int LOGIN_FAILURES = 10;
     private static final String AUDIT = "select a.id, a.at, a.user_id, u.username, a.action, a.site_id, a.detail,"
             + " a.row_count from audit_log a left join users u on u.id = a.user_id where a.id < $1"
             + " order by a.id desc limit 100";
 
-    private final vn.kiosk.server.http.RateLimiter failures = new vn.kiosk.server.http.RateLimiter(15 * 60_000);
     private final Vertx vertx;
     private final Pool pool;
     private final AuthService auth;
+    private final Clock clock;
+    private final LoginThrottle throttle;
+    private final KnownDevices devices;
 
-    public UserHandlers(Vertx vertx, Pool pool, AuthService auth) {
+    public UserHandlers(Vertx vertx, Pool pool, AuthService auth, byte[] sessionKey, Clock clock) {
         this.vertx = vertx;
         this.pool = pool;
         this.auth = auth;
+        this.clock = clock;
+        this.throttle = new LoginThrottle();
+        this.devices = new KnownDevices(sessionKey);
     }
 
-    /** Password guessing is slowed per account and per address: 10 failures in 15 minutes, then 429. */
+    /** Guessing is slowed per address and per account, never for a device that signed in before: {@link LoginThrottle}. */
     public void login(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
             JsonObject b = Respond.body(ctx);
-            String userKey = "login-user:" + b.getString("username").toLowerCase(java.util.Locale.ROOT);
-            String addressKey = "login-addr:" + ctx.request().remoteAddress().hostAddress();
-            failures.check(userKey, LOGIN_FAILURES, "for this account");
-            failures.check(addressKey, LOGIN_FAILURES * 3, "from this address");
+            String account = b.getString("username").toLowerCase(Locale.ROOT);
+            String address = ctx.request().remoteAddress().hostAddress();
+            Cookie cookie = ctx.request().getCookie(KnownDevices.cookieName(account));
+            Instant now = clock.instant();
+            String device = devices.verify(account, cookie == null ? null : cookie.getValue(), now);
+            throttle.check(account, address, device, now);
             Respond.async(ctx, 200, auth.login(b.getString("username"), b.getString("password"))
                     .onFailure(t -> {
                         if (t instanceof ApiException e && e.status() == 401) {
-                            failures.hit(userKey, Integer.MAX_VALUE, "");
-                            failures.hit(addressKey, Integer.MAX_VALUE, "");
+                            throttle.failed(account, address, device, clock.instant());
                         }
                     })
-                    .map(s -> new JsonObject().put("token", s.token()).put("role", s.role())
-                            .put("expiresAt", s.expiresAt().toString())));
+                    .map(s -> {
+                        boolean https = "https".equals(ctx.request().scheme());
+                        ctx.response().addCookie(devices.issue(account, clock.instant(), https));
+                        return new JsonObject().put("token", s.token()).put("role", s.role())
+                                .put("expiresAt", s.expiresAt().toString());
+                    }));
         });
     }
 

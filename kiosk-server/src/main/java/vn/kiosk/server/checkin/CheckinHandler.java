@@ -64,7 +64,7 @@ public final class CheckinHandler {
             Future<JsonObject> answer = origin(ctx, body).compose(origin -> {
                 boolean self = "self".equals(origin.method()) || "poster".equals(origin.method());
                 if (self || limitStaff) {
-                    limit(ctx, body, visitor);
+                    limit(ctx, origin, visitor);
                 }
                 if (self && visitor.phone() == null && visitor.visitorId() == null) {
                     throw ApiException.unprocessable("phone-required",
@@ -131,10 +131,13 @@ public final class CheckinHandler {
                 p.gate(), p.kioskMode()));
     }
 
-    private void limit(RoutingContext ctx, JsonObject body, VisitorIdentity visitor) {
-        String token = body.getString("siteToken");
-        if (token != null) {
-            limiter.hit("t:" + token.substring(0, Math.min(token.lastIndexOf('.') + 1, 40)), 240, "through this code");
+    private void limit(RoutingContext ctx, SiteTokens.Origin origin, VisitorIdentity visitor) {
+        // Per code, not per token string: every rotating step and every session of one kiosk (or of one site's
+        // posters) shares one count, so minting new sessions does not buy new check-ins.
+        if ("self".equals(origin.method())) {
+            limiter.hit("code:k" + origin.kioskId(), 240, "through this code");
+        } else if ("poster".equals(origin.method())) {
+            limiter.hit("code:p" + origin.site().id(), 240, "through this code");
         }
         String who = visitor.limitKey();
         if (who != null) {

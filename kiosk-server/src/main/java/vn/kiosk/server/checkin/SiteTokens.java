@@ -20,7 +20,9 @@ import vn.kiosk.server.visitor.ServerKeys;
 /**
  * The codes a visitor's phone carries: a kiosk's rotating code (valid about a
  * minute), a printed poster code, or the ten-minute session the phone gets in
- * exchange for either when the check-in page opens.
+ * exchange for either when the check-in page opens. A session is never
+ * exchanged for another, so it ends at most ten minutes after its code was
+ * scanned.
  */
 public final class SiteTokens {
     static final int TOKEN_WINDOW_STEPS = 2;
@@ -48,7 +50,12 @@ public final class SiteTokens {
     public void open(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
             limiter.hit("open:" + ctx.request().remoteAddress().hostAddress(), 120, "from this address");
-            Respond.async(ctx, 200, resolve(ctx.pathParam("token")).map(o -> {
+            String token = ctx.pathParam("token");
+            if (SessionToken.looksLike(token)) {
+                // A session bought with a session would outlive its code forever: only a fresh scan opens one.
+                throw notRenewable();
+            }
+            Respond.async(ctx, 200, resolve(token).map(o -> {
                 long expires = Instant.now().plus(SessionToken.VALIDITY).getEpochSecond();
                 String session = SessionToken.issue(new SessionToken.Claims(o.site().id(),
                         o.kioskId() == null ? 0 : o.kioskId(), "poster".equals(o.method()), expires), keys.session());
@@ -119,6 +126,11 @@ public final class SiteTokens {
             return sites.find(c.siteId()).map(site -> new Origin(site.orElseThrow(), "self", c.kioskId(), null,
                     r.getString("gate"), r.getString("mode")));
         });
+    }
+
+    static ApiException notRenewable() {
+        return ApiException.of(401, "invalid-site-token", "Invalid site code",
+                "A check-in session cannot be renewed; scan the code on the kiosk or poster again");
     }
 
     static ApiException invalid() {

@@ -25,7 +25,7 @@ public final class SiteHandlers {
             Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER);
             JsonObject body = Respond.body(ctx);
             checkFields(body);
-            if (p.is(Role.OFFICER) && !inArea(p, body.getString("province"), body.getString("district"))) {
+            if (!p.covers(body.getString("province"), body.getString("district"))) {
                 throw ApiException.forbidden("Officers create sites only in their own area");
             }
             Respond.async(ctx, 201, access.repository().create(body).map(Site::toJson));
@@ -52,19 +52,21 @@ public final class SiteHandlers {
             JsonObject body = Respond.body(ctx);
             checkFields(body);
             Future<Site> updated = access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site -> {
-                if (p.is(Role.OFFICER) && !inArea(p, body.getString("province", site.province()),
-                        body.getString("district", site.district()))) {
+                String province = body.getString("province", site.province()).strip();
+                String district = body.getString("district", site.district()).strip();
+                boolean moves = !province.equals(site.province()) || !district.equals(site.district());
+                if (p.is(Role.MANAGER) && moves) {
+                    return Future.failedFuture(ApiException.forbidden(
+                            "A manager cannot move a site to another province or district; an officer of its area can"));
+                }
+                // An officer changes a site only inside their area, and moves it only to a place still inside it.
+                if (p.is(Role.OFFICER) && !(p.covers(site.province(), site.district()) && p.covers(province, district))) {
                     return Future.failedFuture(ApiException.forbidden("Officers keep sites in their own area"));
                 }
                 return access.repository().update(site, body);
             });
             Respond.async(ctx, 200, updated.map(Site::toJson));
         });
-    }
-
-    private static boolean inArea(Principal p, String province, String district) {
-        return (p.province() == null || p.province().equalsIgnoreCase(province.strip()))
-                && (p.district() == null || p.district().equalsIgnoreCase(district.strip()));
     }
 
     private static void checkFields(JsonObject body) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.http.ApiException;
 
 /**
  * Sites, with a short-lived cache: every check-in needs its site, and sites
@@ -36,7 +37,8 @@ public final class SiteRepository {
             + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning " + Site.COLUMNS;
     private static final String UPDATE = "update sites set name = $2, kind = $3, province = $4, district = $5,"
             + " address = $6, capacity = $7, max_stay_minutes = $8, opens_at = $9, closes_at = $10, time_zone = $11,"
-            + " poster_enabled = $12, retention_days = $13 where id = $1 returning " + Site.COLUMNS;
+            + " poster_enabled = $12, retention_days = $13 where id = $1 and province = $14 and district = $15"
+            + " returning " + Site.COLUMNS;
 
     private record Cached(Site site, long at) {
     }
@@ -107,7 +109,10 @@ public final class SiteRepository {
                 .map(rows -> remember(Site.from(rows.iterator().next())));
     }
 
-    /** Applies the given fields over the current site. */
+    /**
+     * Applies the given fields over {@code s}, as long as the site is still where {@code s} says: who may change
+     * it was decided from that place (a cached copy may be a few seconds old), so a site moved meanwhile is 409.
+     */
     public Future<Site> update(Site s, JsonObject b) {
         LocalTime[] hours = b.containsKey("openingHours") ? hours(b.getJsonObject("openingHours"))
                 : new LocalTime[] {s.opensAt(), s.closesAt()};
@@ -121,8 +126,16 @@ public final class SiteRepository {
                         .addLocalTime(hours[0]).addLocalTime(hours[1])
                         .addString(b.getString("timeZone", s.timeZone()))
                         .addBoolean(b.getBoolean("posterEnabled", s.posterEnabled()))
-                        .addInteger(b.containsKey("retentionDays") ? b.getInteger("retentionDays") : s.retentionDays()))
-                .map(rows -> remember(Site.from(rows.iterator().next())));
+                        .addInteger(b.containsKey("retentionDays") ? b.getInteger("retentionDays") : s.retentionDays())
+                        .addString(s.province()).addString(s.district()))
+                .compose(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        cache.remove(s.id());
+                        return Future.failedFuture(ApiException.conflict("site-changed",
+                                "The site was moved or removed meanwhile; read it again and retry"));
+                    }
+                    return Future.succeededFuture(remember(Site.from(rows.iterator().next())));
+                });
     }
 
     private Site remember(Site s) {

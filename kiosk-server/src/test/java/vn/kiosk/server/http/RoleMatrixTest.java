@@ -10,8 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,19 +32,32 @@ import vn.kiosk.server.support.TestServer;
  * come from openapi.yaml, so a new endpoint without a row here fails the test.
  */
 class RoleMatrixTest {
-    enum Caller { ANONYMOUS, KIOSK, GUARD, MANAGER, MANAGER_OF_OTHER_SITE, OFFICER, ADMIN }
+    /** Who calls: roles, and the same roles elsewhere (another site, district or province than the matrix's site). */
+    enum Caller {
+        ANONYMOUS, KIOSK, KIOSK_OF_OTHER_SITE, GUARD, MANAGER, MANAGER_OF_OTHER_SITE, OFFICER, OFFICER_OF_PROVINCE,
+        OFFICER_OF_DISTRICT, OFFICER_OF_OTHER_DISTRICT, OFFICER_OF_OTHER_PROVINCE, ADMIN
+    }
 
     record Operation(String id, String method, String path) {
     }
 
+    static final String PROVINCE = "Quảng Trị";
+    static final String DISTRICT = "Thành phố Đông Hà";
+    static final String OTHER_DISTRICT = "Huyện Gio Linh";
+    static final String OTHER_PROVINCE = "Hà Tĩnh";
+
     static final Set<Caller> ALL = Set.of(Caller.values());
-    static final Set<Caller> SIGNED_IN = Set.of(Caller.KIOSK, Caller.GUARD, Caller.MANAGER,
-            Caller.MANAGER_OF_OTHER_SITE, Caller.OFFICER, Caller.ADMIN);
+    static final Set<Caller> SIGNED_IN = without(ALL, Caller.ANONYMOUS);
     static final Set<Caller> ADMIN = Set.of(Caller.ADMIN);
-    static final Set<Caller> STAFF_OF_SITE = Set.of(Caller.GUARD, Caller.MANAGER, Caller.OFFICER, Caller.ADMIN);
-    static final Set<Caller> MANAGERS = Set.of(Caller.MANAGER, Caller.OFFICER, Caller.ADMIN);
+    /** Officers whose area holds the matrix's site: everywhere, its province, its district. */
+    static final Set<Caller> OFFICERS_OF_SITE = Set.of(Caller.OFFICER, Caller.OFFICER_OF_PROVINCE, Caller.OFFICER_OF_DISTRICT);
+    /** Staff whose own sites or area lie elsewhere: they may call what covers "their own", and see none of this site. */
+    static final Set<Caller> ELSEWHERE = Set.of(Caller.MANAGER_OF_OTHER_SITE, Caller.OFFICER_OF_OTHER_DISTRICT,
+            Caller.OFFICER_OF_OTHER_PROVINCE);
+    static final Set<Caller> STAFF_OF_SITE = with(OFFICERS_OF_SITE, Caller.GUARD, Caller.MANAGER, Caller.ADMIN);
+    static final Set<Caller> MANAGERS = with(OFFICERS_OF_SITE, Caller.MANAGER, Caller.ADMIN);
     static final Set<Caller> RECORDERS = Set.of(Caller.KIOSK, Caller.GUARD, Caller.MANAGER, Caller.ADMIN);
-    static final Set<Caller> KIOSK = Set.of(Caller.KIOSK);
+    static final Set<Caller> KIOSKS = Set.of(Caller.KIOSK, Caller.KIOSK_OF_OTHER_SITE);
 
     /** operationId → who may call it. */
     static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
@@ -53,54 +69,70 @@ class RoleMatrixTest {
             Map.entry("updateUser", ADMIN),
             Map.entry("listAudit", ADMIN),
             Map.entry("listSites", SIGNED_IN),
-            Map.entry("createSite", Set.of(Caller.OFFICER, Caller.ADMIN)),
-            Map.entry("getSite", Set.of(Caller.KIOSK, Caller.GUARD, Caller.MANAGER, Caller.OFFICER, Caller.ADMIN)),
+            // the new site is in the matrix site's district
+            Map.entry("createSite", with(OFFICERS_OF_SITE, Caller.ADMIN)),
+            Map.entry("getSite", with(STAFF_OF_SITE, Caller.KIOSK)),
             Map.entry("updateSite", MANAGERS),
             Map.entry("listKiosks", STAFF_OF_SITE),
             Map.entry("createKiosk", MANAGERS),
             Map.entry("revokeKiosk", MANAGERS),
             Map.entry("pairKiosk", ALL),
-            Map.entry("kioskSelf", KIOSK),
-            Map.entry("kioskHeartbeat", KIOSK),
-            Map.entry("kioskQr", KIOSK),
+            Map.entry("kioskSelf", KIOSKS),
+            Map.entry("kioskHeartbeat", KIOSKS),
+            Map.entry("kioskQr", KIOSKS),
             Map.entry("checkIn", RECORDERS),
             Map.entry("markExit", RECORDERS),
             Map.entry("markBluezone", RECORDERS),
             // The site is inside the code: a bad code is refused (422) before any site is known.
-            Map.entry("confirm", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("confirm", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE, Caller.KIOSK_OF_OTHER_SITE)),
             Map.entry("listVisits", STAFF_OF_SITE),
             Map.entry("getVisit", STAFF_OF_SITE),
             Map.entry("exportVisitsCsv", MANAGERS),
-            Map.entry("occupancy", Set.of(Caller.KIOSK, Caller.GUARD, Caller.MANAGER, Caller.OFFICER, Caller.ADMIN)),
+            Map.entry("occupancy", with(STAFF_OF_SITE, Caller.KIOSK)),
             Map.entry("siteEvents", with(STAFF_OF_SITE, Caller.KIOSK)),
             Map.entry("createEventTicket", STAFF_OF_SITE),
             Map.entry("siteQrSvg", STAFF_OF_SITE),
             Map.entry("siteQrPng", STAFF_OF_SITE),
             Map.entry("posterPdf", STAFF_OF_SITE),
-            Map.entry("decodeQr", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("decodeQr", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE, Caller.KIOSK_OF_OTHER_SITE)),
             Map.entry("renderQr", ALL),
             Map.entry("passKey", ALL),
             Map.entry("openSiteToken", ALL),
             Map.entry("visitorPass", Set.of(Caller.GUARD, Caller.MANAGER, Caller.ADMIN)),
+            // the campaign is the matrix site's own (campaignsStayInTheirArea tries the other targets)
             Map.entry("createCampaign", MANAGERS),
-            Map.entry("listCampaigns", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            // a list of what the caller may see, which may be nothing
+            Map.entry("listCampaigns", with(MANAGERS, ELSEWHERE)),
             Map.entry("uploadCampaignImage", MANAGERS),
-            Map.entry("campaignImage", SIGNED_IN),
-            Map.entry("kioskCampaigns", KIOSK),
+            Map.entry("campaignImage", with(STAFF_OF_SITE, Caller.KIOSK)),
+            Map.entry("kioskCampaigns", KIOSKS),
             // A manager traces within their own sites: elsewhere the person is not found (404), not refused.
-            Map.entry("trace", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
-            Map.entry("traceCallList", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
+            Map.entry("trace", with(MANAGERS, ELSEWHERE)),
+            Map.entry("traceCallList", with(MANAGERS, ELSEWHERE)),
             Map.entry("exportVisitsXlsx", MANAGERS),
             Map.entry("updateKiosk", MANAGERS),
             // Reports cover the caller's own sites, whichever they are.
-            Map.entry("dailyReport", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
-            Map.entry("dailyReportCsv", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
-            Map.entry("dailyReportXlsx", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)),
-            Map.entry("reportDays", with(MANAGERS, Caller.MANAGER_OF_OTHER_SITE)));
+            Map.entry("dailyReport", with(MANAGERS, ELSEWHERE)),
+            Map.entry("dailyReportCsv", with(MANAGERS, ELSEWHERE)),
+            Map.entry("dailyReportXlsx", with(MANAGERS, ELSEWHERE)),
+            Map.entry("reportDays", with(MANAGERS, ELSEWHERE)));
 
-    static Set<Caller> with(Set<Caller> base, Caller extra) {
+    @SuppressWarnings("unchecked")
+    static Set<Caller> with(Set<Caller> base, Object... extra) {
         Set<Caller> out = new java.util.HashSet<>(base);
-        out.add(extra);
+        for (Object e : extra) {
+            if (e instanceof Caller c) {
+                out.add(c);
+            } else {
+                out.addAll((Set<Caller>) e);
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    static Set<Caller> without(Set<Caller> base, Caller gone) {
+        Set<Caller> out = new java.util.HashSet<>(base);
+        out.remove(gone);
         return Set.copyOf(out);
     }
 
@@ -114,17 +146,23 @@ class RoleMatrixTest {
     static void setUp() {
         server = TestServer.shared();
         admin = server.admin();
-        site = admin.createSite("office");
-        long other = admin.createSite("office");
+        site = admin.createSite("office", PROVINCE, DISTRICT);
+        long other = admin.createSite("office", PROVINCE, DISTRICT);
         otherUser = admin.userFor("guard", List.of(other)).get("/api/v1/auth/me").json().getLong("id");
         String kioskToken = admin.pairKiosk(site, "both").getString("deviceToken");
+        String otherKioskToken = admin.pairKiosk(other, "both").getString("deviceToken");
         callers.put(Caller.ANONYMOUS, server::api);
         callers.put(Caller.KIOSK, () -> server.api().as(kioskToken));
+        callers.put(Caller.KIOSK_OF_OTHER_SITE, () -> server.api().as(otherKioskToken));
         // Fresh sessions for every call: logout ends the one it is given.
         callers.put(Caller.GUARD, () -> admin.userFor("guard", List.of(site)));
         callers.put(Caller.MANAGER, () -> admin.userFor("manager", List.of(site)));
         callers.put(Caller.MANAGER_OF_OTHER_SITE, () -> admin.userFor("manager", List.of(other)));
         callers.put(Caller.OFFICER, () -> admin.userFor("officer", List.of()));
+        callers.put(Caller.OFFICER_OF_PROVINCE, () -> admin.userFor("officer", List.of(), PROVINCE, null));
+        callers.put(Caller.OFFICER_OF_DISTRICT, () -> admin.userFor("officer", List.of(), PROVINCE, DISTRICT));
+        callers.put(Caller.OFFICER_OF_OTHER_DISTRICT, () -> admin.userFor("officer", List.of(), PROVINCE, OTHER_DISTRICT));
+        callers.put(Caller.OFFICER_OF_OTHER_PROVINCE, () -> admin.userFor("officer", List.of(), OTHER_PROVINCE, null));
         callers.put(Caller.ADMIN, () -> server.api().login("admin", TestServer.ADMIN_PASSWORD));
     }
 
@@ -174,6 +212,123 @@ class RoleMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** Where a campaign shows: one site, a district, a province, the whole country. */
+    enum Target { SITE, DISTRICT, OTHER_DISTRICT, PROVINCE, OTHER_PROVINCE, NATION }
+
+    /** The targets each caller may create, replace, read and list campaigns for (none: every attempt is 403). */
+    static final Map<Caller, Set<Target>> AREA = Map.of(
+            Caller.ADMIN, Set.of(Target.values()),
+            Caller.OFFICER, Set.of(Target.values()),
+            Caller.OFFICER_OF_PROVINCE, Set.of(Target.SITE, Target.DISTRICT, Target.OTHER_DISTRICT, Target.PROVINCE),
+            // a province-wide campaign is not within a district officer's area
+            Caller.OFFICER_OF_DISTRICT, Set.of(Target.SITE, Target.DISTRICT),
+            Caller.OFFICER_OF_OTHER_DISTRICT, Set.of(Target.OTHER_DISTRICT),
+            Caller.OFFICER_OF_OTHER_PROVINCE, Set.of(Target.OTHER_PROVINCE),
+            Caller.MANAGER, Set.of(Target.SITE));
+    /** Reading a campaign's image: a guard that of their site, a kiosk exactly the campaigns it shows. */
+    static final Map<Caller, Set<Target>> READS = Map.of(
+            Caller.GUARD, Set.of(Target.SITE),
+            Caller.KIOSK, Set.of(Target.SITE, Target.DISTRICT, Target.PROVINCE, Target.NATION),
+            Caller.KIOSK_OF_OTHER_SITE, Set.of(Target.DISTRICT, Target.PROVINCE, Target.NATION));
+
+    static JsonObject campaign(Target t) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        JsonObject b = new JsonObject().put("title", "Chiến dịch " + t).put("startsOn", today.minusDays(1).toString())
+                .put("endsOn", today.plusDays(30).toString());
+        return switch (t) {
+            case SITE -> b.put("siteId", site);
+            case DISTRICT -> b.put("province", PROVINCE).put("district", DISTRICT);
+            case OTHER_DISTRICT -> b.put("province", PROVINCE).put("district", OTHER_DISTRICT);
+            case PROVINCE -> b.put("province", PROVINCE);
+            case OTHER_PROVINCE -> b.put("province", OTHER_PROVINCE);
+            case NATION -> b;
+        };
+    }
+
+    @Test
+    @DisplayName("Campaigns: each caller creates, replaces, reads and lists exactly the campaigns whose target lies in its area")
+    void campaignsStayInTheirArea() {
+        byte[] png = vn.kiosk.qr.QrCodes.png("poster", 200);
+        Map<Target, Long> ids = new EnumMap<>(Target.class);
+        for (Target t : Target.values()) {
+            ids.put(t, admin.post("/api/v1/campaigns", campaign(t)).json().getLong("id"));
+            assertThat(admin.putRaw(image(ids.get(t)), "application/octet-stream", png).status()).isEqualTo(200);
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Caller c : SIGNED_IN) {
+            Api api = callers.get(c).get();
+            Set<Target> area = AREA.getOrDefault(c, Set.of());
+            for (Target t : Target.values()) {
+                expect(wrong, c + " creates a campaign for " + t, api.post("/api/v1/campaigns", campaign(t)).status(),
+                        area.contains(t) ? 201 : 403);
+                expect(wrong, c + " replaces the image of " + t,
+                        api.putRaw(image(ids.get(t)), "application/octet-stream", png).status(), area.contains(t) ? 200 : 403);
+                expect(wrong, c + " reads the image of " + t, api.get(image(ids.get(t))).status(),
+                        READS.getOrDefault(c, area).contains(t) ? 200 : 403);
+            }
+            if (ALLOWED.get("listCampaigns").contains(c)) {
+                Set<Object> listed = new java.util.HashSet<>();
+                api.get("/api/v1/campaigns").items().forEach(o -> listed.add(((JsonObject) o).getLong("id")));
+                Set<Target> seen = EnumSet.noneOf(Target.class);
+                ids.forEach((t, id) -> {
+                    if (listed.contains(id)) {
+                        seen.add(t);
+                    }
+                });
+                expect(wrong, c + " lists " + seen, seen.equals(area) ? 0 : 1, 0);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Sites: a manager cannot move their site; an officer moves one only within their area; an admin anywhere")
+    void sitesStayInTheirArea() {
+        record Move(Caller who, String province, String district, int status) {
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Move m : List.of(new Move(Caller.MANAGER, null, OTHER_DISTRICT, 403),
+                new Move(Caller.MANAGER, OTHER_PROVINCE, "Huyện Kỳ Anh", 403),
+                new Move(Caller.MANAGER, PROVINCE, DISTRICT, 200), // a form that sends every field moves nothing
+                new Move(Caller.GUARD, null, OTHER_DISTRICT, 403),
+                new Move(Caller.OFFICER_OF_DISTRICT, null, OTHER_DISTRICT, 403),
+                new Move(Caller.OFFICER_OF_OTHER_DISTRICT, null, OTHER_DISTRICT, 403),
+                new Move(Caller.OFFICER_OF_PROVINCE, OTHER_PROVINCE, "Huyện Kỳ Anh", 403),
+                new Move(Caller.OFFICER_OF_PROVINCE, null, OTHER_DISTRICT, 200),
+                new Move(Caller.OFFICER, OTHER_PROVINCE, "Huyện Kỳ Anh", 200),
+                new Move(Caller.ADMIN, OTHER_PROVINCE, "Huyện Kỳ Anh", 200))) {
+            long moving = admin.createSite("office", PROVINCE, DISTRICT);
+            Api api = m.who() == Caller.MANAGER || m.who() == Caller.GUARD
+                    ? admin.userFor(m.who().name().toLowerCase(), List.of(moving)) : callers.get(m.who()).get();
+            JsonObject change = new JsonObject().put("capacity", 99);
+            if (m.province() != null) {
+                change.put("province", m.province());
+            }
+            change.put("district", m.district());
+            String what = m.who() + " moves a site to " + m.province() + " / " + m.district();
+            expect(wrong, what, api.patch("/api/v1/sites/" + moving, change).status(), m.status());
+            JsonObject now = admin.get("/api/v1/sites/" + moving).json();
+            boolean asAsked = m.district().equals(now.getString("district")) && Integer.valueOf(99).equals(now.getInteger("capacity"))
+                    && (m.province() == null ? PROVINCE : m.province()).equals(now.getString("province"));
+            boolean unchanged = PROVINCE.equals(now.getString("province")) && DISTRICT.equals(now.getString("district"))
+                    && now.getInteger("capacity") == null;
+            if (!(m.status() == 200 ? asAsked : unchanged)) {
+                wrong.add(what + ": stored as " + now.getString("province") + " / " + now.getString("district"));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    static String image(long campaignId) {
+        return "/api/v1/campaigns/" + campaignId + "/image";
+    }
+
+    static void expect(List<String> wrong, String what, int status, int expected) {
+        if (status != expected) {
+            wrong.add(what + " → " + status + ", expected " + expected);
+        }
+    }
+
     private int call(Operation op, Api api) throws Exception {
         String path = op.path().replace("{siteId}", String.valueOf(site)).replace("{userId}", String.valueOf(otherUser));
         if (path.contains("{visitId}")) {
@@ -218,7 +373,7 @@ class RoleMatrixTest {
                     .put("role", "guard");
             case "updateUser" -> new JsonObject().put("disabled", false);
             case "createSite" -> new JsonObject().put("name", "Trạm y tế").put("kind", "hospital")
-                    .put("province", "Quảng Trị").put("district", "Huyện Hải Lăng");
+                    .put("province", PROVINCE).put("district", DISTRICT);
             case "updateSite" -> new JsonObject().put("capacity", 50);
             case "createKiosk" -> new JsonObject().put("name", "Kiosk cổng phụ");
             case "pairKiosk" -> new JsonObject().put("pairingCode", "NOSUCHCODE");

@@ -94,6 +94,24 @@ class QrFlowTest {
     }
 
     @Test
+    @DisplayName("A session opens no new session: one photo of a kiosk or poster code cannot be stretched into days of check-ins")
+    void sessionsDoNotRenewThemselves() throws Exception {
+        String kioskSession = anonymous.get("/api/v1/site-tokens/" + tokenFromKiosk()).json().getString("session");
+        String posterUrl = QrCodes.decode(admin.bytes("/api/v1/sites/" + site + "/qr.png")).orElseThrow();
+        String posterSession = anonymous.get("/api/v1/site-tokens/" + posterUrl.substring(posterUrl.lastIndexOf('/') + 1))
+                .json().getString("session");
+        for (String session : List.of(kioskSession, posterSession)) {
+            Api.Response renewed = anonymous.get("/api/v1/site-tokens/" + session);
+            assertThat(renewed.status()).as(session).isEqualTo(401);
+            assertThat(renewed.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(renewed.body()).doesNotContain("\"session\"");
+        }
+        // each session still checks in until its own end
+        assertThat(anonymous.checkIn(self(kioskSession, "Đỗ Văn Lâm", "0903 100 801")).status()).isEqualTo(201);
+        assertThat(anonymous.checkIn(self(posterSession, "Đỗ Thị Mai", "0903 100 802")).status()).isEqualTo(201);
+    }
+
+    @Test
     @DisplayName("A guard gets a printable pass for anyone inside")
     void passForCard() {
         String visit = guard.checkIn(new JsonObject().put("siteId", site).put("direction", "in")

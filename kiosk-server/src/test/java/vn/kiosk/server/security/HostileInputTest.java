@@ -6,13 +6,16 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.Images;
 import vn.kiosk.server.support.TestServer;
 
 /** Hostile bodies get a 4xx problem, never a 500, and store nothing; hostile text is stored and shown as text. */
@@ -131,5 +134,82 @@ class HostileInputTest {
             assertThat(log).as("the log must not contain " + secret).doesNotContain(secret);
         }
         assertThat(log).doesNotContainPattern("\\+84\\d{9}");
+    }
+
+    private static String newCampaign(Api admin) {
+        long id = admin.post("/api/v1/campaigns", new JsonObject().put("title", "Áp phích thử").put("province", "Quảng Trị")
+                .put("startsOn", java.time.LocalDate.now().toString()).put("endsOn", "2099-12-31")).json().getLong("id");
+        return "/api/v1/campaigns/" + id + "/image";
+    }
+
+    private static boolean hasImage(Api admin, String path) {
+        long id = Long.parseLong(path.split("/")[4]);
+        return admin.get("/api/v1/campaigns").items().stream().map(o -> (JsonObject) o)
+                .filter(c -> c.getLong("id") == id).findFirst().orElseThrow().getBoolean("hasImage");
+    }
+
+    @Test
+    @DisplayName("Campaign images that lie about their size, or are cut short or corrupt, get a 4xx problem and store nothing")
+    void hostileCampaignImages() {
+        Api admin = TestServer.shared().admin();
+        String path = newCampaign(admin);
+        byte[] bomb = Images.greyPng(12_000, 12_000);
+        assertThat(bomb.length).as("a small file").isLessThan(200 * 1024);
+        Api.Response huge = admin.putRaw(path, "application/octet-stream", bomb);
+        assertProblem(huge, "a 12000 × 12000 PNG");
+        assertThat(huge.status()).isEqualTo(422);
+        assertThat(huge.json().getString("type")).endsWith("/image-too-large");
+        assertThat(huge.json().getString("detail")).contains("12000");
+
+        byte[] png = Images.png(Images.picture(400, 300));
+        byte[] badZlib = png.clone();
+        int idat = Images.indexOf(badZlib, "IDAT".getBytes(StandardCharsets.US_ASCII));
+        badZlib[idat + 4] = (byte) 0xFF;
+        badZlib[idat + 5] = (byte) 0xFF;
+        byte[] jpeg = Images.jpeg(Images.picture(400, 300));
+        byte[] badScan = jpeg.clone();
+        for (int i = jpeg.length / 3; i < jpeg.length / 3 + 200; i++) {
+            badScan[i] = (byte) (i * 31);
+        }
+        byte[] badTable = jpeg.clone();
+        int dht = Images.indexOf(badTable, new byte[] {(byte) 0xFF, (byte) 0xC4});
+        Arrays.fill(badTable, dht + 5, dht + 30, (byte) 0xEE);
+        for (var c : List.of(
+                new Object[] {"a PNG cut in half", Arrays.copyOf(png, png.length / 2)},
+                new Object[] {"a PNG cut after its header", Arrays.copyOf(png, 40)},
+                new Object[] {"a PNG whose pixel data is not zlib", badZlib},
+                new Object[] {"a JPEG cut in half", Arrays.copyOf(jpeg, jpeg.length / 2)},
+                new Object[] {"a JPEG with garbage in its scan", badScan},
+                new Object[] {"a JPEG with a broken Huffman table", badTable})) {
+            Api.Response r = admin.putRaw(path, "application/octet-stream", (byte[]) c[1]);
+            assertProblem(r, (String) c[0]);
+            assertThat(r.json().getString("type")).as((String) c[0]).endsWith("/invalid-image");
+        }
+        assertThat(hasImage(admin, path)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Concurrent uploads of images that would decode to hundreds of megabytes are refused from their header; the server stays up")
+    void concurrentHugeCampaignImages() {
+        Api admin = TestServer.shared().admin();
+        List<String> paths = List.of(newCampaign(admin), newCampaign(admin), newCampaign(admin), newCampaign(admin));
+        byte[] bomb = Images.greyPng(9_000, 9_000);
+        List<CompletableFuture<Api.Response>> uploads = paths.stream().map(p -> CompletableFuture.supplyAsync(
+                () -> admin.putRaw(p, "application/octet-stream", bomb))).toList();
+        for (CompletableFuture<Api.Response> u : uploads) {
+            assertProblem(u.join(), "a 9000 × 9000 PNG");
+            assertThat(u.join().status()).isEqualTo(422);
+        }
+        for (String p : paths) {
+            assertThat(hasImage(admin, p)).isFalse();
+        }
+        // and honest images uploaded at the same moment all go in, one decoded at a time
+        byte[] poster = Images.jpeg(Images.picture(1600, 1200));
+        List<CompletableFuture<Api.Response>> honest = paths.stream().map(p -> CompletableFuture.supplyAsync(
+                () -> admin.putRaw(p, "application/octet-stream", poster))).toList();
+        for (CompletableFuture<Api.Response> u : honest) {
+            assertThat(u.join().status()).as(u.join().body()).isEqualTo(200);
+        }
+        assertThat(TestServer.shared().api().get("/health").status()).isEqualTo(200);
     }
 }

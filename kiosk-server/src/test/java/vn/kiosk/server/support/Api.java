@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,15 +32,21 @@ public final class Api {
     private final String base;
     private final String token;
     private final HttpClient client;
+    private final Map<String, String> headers;
 
     public Api(String base) {
-        this(base, null, CLIENT);
+        this(base, null, CLIENT, Map.of());
     }
 
     private Api(String base, String token, HttpClient client) {
+        this(base, token, client, Map.of());
+    }
+
+    private Api(String base, String token, HttpClient client, Map<String, String> headers) {
         this.base = base;
         this.token = token;
         this.client = client;
+        this.headers = headers;
     }
 
     /** Over HTTPS, trusting only the given certificate authority (e.g. the one of make-certs). */
@@ -84,7 +91,19 @@ public final class Api {
     }
 
     public Api as(String bearer) {
-        return new Api(base, bearer, client);
+        return new Api(base, bearer, client, headers);
+    }
+
+    /** The same client sending one more header with every request. */
+    public Api header(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, token, client, Map.copyOf(more));
+    }
+
+    /** As a client behind a proxy: believed only by a server with that proxy in KIOSK_TRUSTED_PROXIES. */
+    public Api from(String clientAddress) {
+        return header("X-Forwarded-For", clientAddress);
     }
 
     public String token() {
@@ -137,9 +156,14 @@ public final class Api {
 
     /** A new site with a unique name; returns its id. */
     public long createSite(String kind) {
+        return createSite(kind, "Quảng Trị", "Thành phố Đông Hà");
+    }
+
+    /** A new site with a unique name in the given province and district; returns its id. */
+    public long createSite(String kind, String province, String district) {
         String name = "Điểm thử " + SEQ.incrementAndGet() + " " + UUID.randomUUID().toString().substring(0, 6);
         Response r = post("/api/v1/sites", new JsonObject().put("name", name).put("kind", kind)
-                .put("province", "Quảng Trị").put("district", "Thành phố Đông Hà").put("address", "1 Lê Duẩn"));
+                .put("province", province).put("district", district).put("address", "1 Lê Duẩn"));
         if (r.status != 201) {
             throw new IllegalStateException("site not created: " + r.status + " " + r.body);
         }
@@ -148,9 +172,21 @@ public final class Api {
 
     /** Creates a user with a unique name and signs in as them. */
     public Api userFor(String role, List<Long> siteIds) {
+        return userFor(role, siteIds, null, null);
+    }
+
+    /** An officer (or other user) given an area: a province, or a district of it; null for none. */
+    public Api userFor(String role, List<Long> siteIds, String province, String district) {
         String username = role + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
-        Response r = post("/api/v1/users", new JsonObject().put("username", username).put("password", "pass-" + username)
-                .put("role", role).put("siteIds", new JsonArray(siteIds)));
+        JsonObject user = new JsonObject().put("username", username).put("password", "pass-" + username)
+                .put("role", role).put("siteIds", new JsonArray(siteIds));
+        if (province != null) {
+            user.put("province", province);
+        }
+        if (district != null) {
+            user.put("district", district);
+        }
+        Response r = post("/api/v1/users", user);
         if (r.status != 201) {
             throw new IllegalStateException("user not created: " + r.status + " " + r.body);
         }
@@ -188,6 +224,7 @@ public final class Api {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(b::header);
         return b;
     }
 
