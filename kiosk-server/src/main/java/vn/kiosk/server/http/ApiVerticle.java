@@ -79,6 +79,7 @@ public final class ApiVerticle extends VerticleBase {
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(BodyLimits.UPLOAD_LIMIT));
             builder.rootHandler(services.authenticator());
             builder.rootHandler(limits.actual());
+            builder.rootHandler(new InputText());
             Map<String, Handler<RoutingContext>> table = Routes.table(services, () -> writer);
             for (OpenAPIRoute route : builder.getRoutes()) {
                 String op = route.getOperation().getOperationId();
