@@ -1,7 +1,7 @@
 // The guard's console: sign in, pick the site, see arrivals and exits live,
 // check people in by hand or with the camera, mark exits, print passes.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api } from './api.js';
+import { api, isNameProblem } from './api.js';
 import { $, el, show, clear, timeOf, uuid, isolate } from './dom.js';
 import { classify } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -391,7 +391,7 @@ async function manualCheckIn(e) {
     $('#manual').reset();
     $('#m-name').focus();
   } catch (ex) {
-    err.textContent = problemText(ex);
+    err.textContent = isNameProblem(ex) ? t('common.badName') : problemText(ex);
     show(err, true);
   } finally {
     button.disabled = false;

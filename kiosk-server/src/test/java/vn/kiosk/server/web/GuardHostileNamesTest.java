@@ -90,6 +90,11 @@ class GuardHostileNamesTest {
             shot(page, "guard-hostile-names-typed");
             assertThat(order.getDouble("time")).as("the time after the name in: " + order.getString("text"))
                     .isGreaterThanOrEqualTo(order.getDouble("name"));
+            // one the name definition refuses: said in Vietnamese, and nobody new is inside
+            page.fill("#m-name", "Z\u0351\u0352\u0357\u035Balgo");
+            page.click("#manual button[type=submit]");
+            assertThat(page.locator("#manual-error")).containsText("Họ và tên có ký tự không dùng được");
+            assertThat(page.locator("#inside .inside-row")).hasCount(names.size() + 1);
             watch.assertClean();
         }
     }
