@@ -27,6 +27,7 @@ import vn.kiosk.server.config.Config;
 import vn.kiosk.server.http.BodyLimits;
 import vn.kiosk.server.http.HttpEdge;
 import vn.kiosk.server.http.HttpLimits;
+import vn.kiosk.server.http.InputText;
 import vn.kiosk.server.http.Problems;
 import vn.kiosk.server.http.RequestIds;
 import vn.kiosk.server.http.SecurityHeaders;
@@ -84,6 +85,7 @@ public final class ApiVerticle extends VerticleBase {
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(BodyLimits.UPLOAD_LIMIT));
             builder.rootHandler(services.authenticator());
             builder.rootHandler(limits.actual());
+            builder.rootHandler(new InputText());
             Map<String, Handler<RoutingContext>> table = Routes.table(services, () -> writer);
             for (OpenAPIRoute route : builder.getRoutes()) {
                 String op = route.getOperation().getOperationId();

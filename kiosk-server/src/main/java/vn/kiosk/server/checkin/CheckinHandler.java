@@ -31,6 +31,7 @@ import vn.kiosk.server.visitor.VisitIds;
  * the visit writer, and answers after COMMIT.
  */
 public final class CheckinHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckinHandler.class);
 
     private final SiteAccess access;
     private final Supplier<VisitWriter> writer;
@@ -151,8 +152,8 @@ public final class CheckinHandler {
                 .put("phoneMasked", r.phoneMasked());
         String pass = null;
         if (r.newVisitor() || ("self".equals(origin.method()) || "poster".equals(origin.method())) && !"pass".equals(method)) {
-            pass = VisitorPass.issue(new PassClaims(r.visitorId(), r.name(), r.occurredAt().toEpochSecond()),
-                    keys.pass().getPrivate());
+            pass = afterCommit("pass", () -> VisitorPass.issue(new PassClaims(r.visitorId(), r.name(),
+                    r.occurredAt().toEpochSecond()), keys.pass().getPrivate()));
         }
         String confirmation = null;
         boolean installed = bluezoneId != null && r.bluezone() != null && !"not_installed".equals(r.bluezone())
@@ -160,9 +161,9 @@ public final class CheckinHandler {
         boolean answered = installed || "not_installed".equals(r.bluezone()) || r.bluezone() == null;
         if ("in".equals(r.direction()) && origin.userId() == null && answered) {
             // Deterministic from the stored visit, so a replay returns the same text.
-            confirmation = Confirmation.issue(new ConfirmationClaims(r.visitId().toString(), origin.site().id(), installed,
-                    installed ? bluezoneId : null,
-                    r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation());
+            confirmation = afterCommit("confirmation", () -> Confirmation.issue(new ConfirmationClaims(
+                    r.visitId().toString(), origin.site().id(), installed, installed ? bluezoneId : null,
+                    r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation()));
         }
         if (!r.replay()) {
             relay.publishLocally(Events.event("in".equals(r.direction()) ? Events.CHECKIN : Events.CHECKOUT,
@@ -173,6 +174,20 @@ public final class CheckinHandler {
                 .put("occurredAt", r.occurredAt().toString()).put("siteId", origin.site().id())
                 .put("siteName", origin.site().name()).put("visitor", visitor).put("bluezone", r.bluezone())
                 .put("pass", pass).put("confirmation", confirmation).put("replay", r.replay());
+    }
+
+    /**
+     * A code made from a visit already committed: failing to make it must not turn an acknowledged write into a
+     * 5xx (a kiosk would replay it for ever). Only a row stored before names were checked as the signer checks
+     * them can fail here; the answer then goes without the code.
+     */
+    private static String afterCommit(String what, Supplier<String> code) {
+        try {
+            return code.get();
+        } catch (IllegalArgumentException e) {
+            log.warn("A stored check-in is answered without its {}: {}", what, e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     private static JsonObject clean(JsonObject json) {
