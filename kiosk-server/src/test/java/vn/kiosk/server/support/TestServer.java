@@ -71,6 +71,15 @@ public final class TestServer implements AutoCloseable {
         return new Api(baseUrl());
     }
 
+    /** The Prometheus text of {@code /metrics}, fetched as a monitoring system is configured to. */
+    public String metrics() {
+        Api.Response r = api().get("/metrics");
+        if (r.status() != 200) {
+            throw new IllegalStateException("/metrics answered " + r.status());
+        }
+        return r.body();
+    }
+
     /** Signed in as the bootstrap admin. */
     public Api admin() {
         return api().login("admin", ADMIN_PASSWORD);
