@@ -147,7 +147,8 @@ final class ServerProcess implements AutoCloseable {
             return dbUrl;
         }
         List<String> pidFile = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
-        return "postgresql://postgres:postgres@localhost:" + pidFile.get(3).trim() + "/postgres";
+        var db = vn.kiosk.server.db.EmbeddedDatabase.running(dataDir, Integer.parseInt(pidFile.get(3).trim()));
+        return "postgresql://postgres:" + db.password() + "@localhost:" + db.port() + "/postgres";
     }
 
     /** VmRSS and VmHWM (the peak so far) of the server JVM, in kB; empty where /proc is missing. */
