@@ -112,6 +112,42 @@ class HttpsTest {
     }
 
     @Test
+    @DisplayName("The redirect goes to the public URL whatever Host the client sends, also through the trusted proxy (no open redirect)")
+    void redirectIgnoresTheClientsHost() throws Exception {
+        for (String host : List.of("evil.example", "evil.example:8443", "localhost@evil.example", "[::1]")) {
+            assertThat(redirect("127.0.0.1", "Host: " + host)).as("Host: " + host)
+                    .isEqualTo(https("/api/v1/sites?x=1"));
+        }
+        assertThat(redirect("127.0.0.1", "Host: localhost", "X-Forwarded-Host: evil.example"))
+                .isEqualTo(https("/api/v1/sites?x=1"));
+        assertThat(redirect("127.0.0.2", "Host: localhost", "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: http"))
+                .as("a forwarded host, even from the trusted proxy").isEqualTo(https("/api/v1/sites?x=1"));
+    }
+
+    @Test
+    @DisplayName("The HTTPS origin of a redirect comes from KIOSK_PUBLIC_URL, or its host and the HTTPS port")
+    void httpsOrigin() {
+        assertThat(HttpEdge.httpsOrigin("https://kiosk.quangtri.gov.vn", 8443)).isEqualTo("https://kiosk.quangtri.gov.vn");
+        assertThat(HttpEdge.httpsOrigin("https://192.168.1.10:8443/", 8443)).isEqualTo("https://192.168.1.10:8443");
+        assertThat(HttpEdge.httpsOrigin("https://u:p@kiosk.local:9443/app", 8443)).isEqualTo("https://kiosk.local:9443");
+        assertThat(HttpEdge.httpsOrigin("http://192.168.1.10:8080", 8443)).isEqualTo("https://192.168.1.10:8443");
+        assertThat(HttpEdge.httpsOrigin("http://[fe80::1]:8080", 443)).isEqualTo("https://[fe80::1]");
+    }
+
+    /** The Location of a plain GET sent over a bare socket from {@code localAddress}, with the header lines given. */
+    private static String redirect(String localAddress, String... headers) throws Exception {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), server.server().port(),
+                java.net.InetAddress.getByName(localAddress), 0)) {
+            s.getOutputStream().write(("GET /api/v1/sites?x=1 HTTP/1.1\r\n" + String.join("\r\n", headers)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 301");
+            return answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst()
+                    .map(l -> l.substring(9).trim()).orElse(null);
+        }
+    }
+
+    @Test
     @DisplayName("Re-running make-certs for a new address keeps the authority, so tablets need nothing new")
     void reissueKeepsAuthority() throws Exception {
         Path dir = Files.createTempDirectory("kiosk-certs-");
