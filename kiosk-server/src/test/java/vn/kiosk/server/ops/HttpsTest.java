@@ -125,18 +125,25 @@ class HttpsTest {
     }
 
     @Test
-    @DisplayName("The HTTPS origin of a redirect comes from KIOSK_PUBLIC_URL, or its host and the HTTPS port")
-    void httpsOrigin() {
-        assertThat(HttpEdge.httpsOrigin("https://kiosk.quangtri.gov.vn", 8443)).isEqualTo("https://kiosk.quangtri.gov.vn");
-        assertThat(HttpEdge.httpsOrigin("https://192.168.1.10:8443/", 8443)).isEqualTo("https://192.168.1.10:8443");
-        assertThat(HttpEdge.httpsOrigin("https://u:p@kiosk.local:9443/app", 8443)).isEqualTo("https://kiosk.local:9443");
-        assertThat(HttpEdge.httpsOrigin("http://192.168.1.10:8080", 8443)).isEqualTo("https://192.168.1.10:8443");
-        assertThat(HttpEdge.httpsOrigin("http://[fe80::1]:8080", 443)).isEqualTo("https://[fe80::1]");
+    @DisplayName("With KIOSK_PUBLIC_URL set, the redirect goes to its host (on the HTTPS port), whatever Host the client sends")
+    void redirectToThePublicUrl() throws Exception {
+        Path dir = Files.createTempDirectory("kiosk-https-public-");
+        Certificates.Issued own = Certificates.make(dir.resolve("tls"), List.of("kiosk.quangtri.example"));
+        try (TestServer other = TestServer.start(dir, Map.of(Config.TLS_CERT, own.cert().toString(),
+                Config.TLS_KEY, own.key().toString(), Config.HTTPS_PORT, "0",
+                Config.PUBLIC_URL, "http://kiosk.quangtri.example:8080/"))) {
+            assertThat(redirect(other.server().port(), "127.0.0.1", "Host: evil.example")).isEqualTo(
+                    "https://kiosk.quangtri.example:" + other.server().httpsPort() + "/api/v1/sites?x=1");
+        }
     }
 
     /** The Location of a plain GET sent over a bare socket from {@code localAddress}, with the header lines given. */
     private static String redirect(String localAddress, String... headers) throws Exception {
-        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), server.server().port(),
+        return redirect(server.server().port(), localAddress, headers);
+    }
+
+    private static String redirect(int port, String localAddress, String... headers) throws Exception {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
                 java.net.InetAddress.getByName(localAddress), 0)) {
             s.getOutputStream().write(("GET /api/v1/sites?x=1 HTTP/1.1\r\n" + String.join("\r\n", headers)
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
