@@ -18,7 +18,6 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -127,7 +126,8 @@ public final class ApiVerticle extends VerticleBase {
                     .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString())
                             .setKeyPath(tls.key().toString())));
             return guard.install(secure, HttpEdge.direct(router, proxies)).listen(tls.port())
-                    .compose(s -> guard.install(server, HttpEdge.redirecting(router, proxies, tls.port()))
+                    .compose(s -> guard.install(server, HttpEdge.redirecting(router, proxies,
+                                    HttpEdge.httpsOrigin(config.publicUrl(), tls.port())))
                             .listen(config.httpPort()));
         });
     }
@@ -178,7 +178,7 @@ public final class ApiVerticle extends VerticleBase {
                 .onFailure(t -> promise.complete(Status.KO())));
         checks.register("accepting", promise -> promise.complete(services.draining().get() ? Status.KO() : Status.OK()));
         router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.get("/metrics").handler(KioskMetrics.scrape(registry, config.metrics().token()));
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
         Consumer<Router> web = services.web();

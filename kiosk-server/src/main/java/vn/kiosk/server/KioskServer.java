@@ -65,6 +65,7 @@ public final class KioskServer implements AutoCloseable {
     private DailyStatsJob dailyStats;
     private String apiDeployment;
     private AtomicBoolean draining;
+    private int metricsPort = -1;
     private boolean closed;
 
     private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
@@ -141,6 +142,7 @@ public final class KioskServer implements AutoCloseable {
 
             Vertx v = vertx;
             String[] api = new String[1];
+            int[] metrics = new int[1];
             await(checkKeys(pool, keys)
                     .compose(x -> relay.start())
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
@@ -153,9 +155,14 @@ public final class KioskServer implements AutoCloseable {
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
                             new DeploymentOptions().setInstances(cfg.verticleInstances())))
-                    .onSuccess(id -> api[0] = id));
+                    .onSuccess(id -> api[0] = id)
+                    .compose(id -> cfg.metrics().port().isEmpty() ? Future.succeededFuture(-1)
+                            : KioskMetrics.listen(v, registry, cfg.metrics().host(), cfg.metrics().port().get())
+                                    .map(io.vertx.core.http.HttpServer::actualPort))
+                    .onSuccess(p -> metrics[0] = p));
             log.info("Kiosk is listening on port {}{} (database {}, started in {} ms)", port,
-                    httpsPort.map(p -> ", HTTPS on port " + p).orElse(""),
+                    httpsPort.map(p -> ", HTTPS on port " + p).orElse("")
+                            + (metrics[0] > 0 ? ", metrics on " + cfg.metrics().host() + ":" + metrics[0] : ""),
                     (embedded != null ? "embedded" : target.host() + ":" + target.port())
                             + cfg.dbReadUrl().map(u -> ", reads from " + u.host() + ":" + u.port()).orElse(""),
                     (System.nanoTime() - t0) / 1_000_000);
@@ -163,6 +170,7 @@ public final class KioskServer implements AutoCloseable {
             server.dailyStats = dailyStats;
             server.draining = services.draining();
             server.apiDeployment = api[0];
+            server.metricsPort = metrics[0];
             return server;
         } catch (Exception | Error e) {
             if (vertx != null) {
@@ -198,6 +206,11 @@ public final class KioskServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The port serving only /metrics (KIOSK_METRICS_PORT), or -1 without one. */
+    public int metricsPort() {
+        return metricsPort;
     }
 
     /** The HTTPS port, or -1 without a certificate. */

@@ -15,6 +15,8 @@ import vn.kiosk.server.config.Config;
  */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "test-admin-password";
+    /** What tests read /metrics with, as the monitoring system is configured to. */
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
     private static TestServer shared;
 
     private final KioskServer server;
@@ -51,6 +53,7 @@ public final class TestServer implements AutoCloseable {
         env.put(Config.ADMIN_PASSWORD, ADMIN_PASSWORD);
         env.put(Config.DEMO, "false");
         env.put(Config.INSTANCES, "2");
+        env.put(Config.METRICS_TOKEN, METRICS_TOKEN);
         env.putAll(extra);
         return new TestServer(KioskServer.start(Config.from(env), env), dataDir);
     }
@@ -69,6 +72,15 @@ public final class TestServer implements AutoCloseable {
 
     public Api api() {
         return new Api(baseUrl());
+    }
+
+    /** The Prometheus text of {@code /metrics}, fetched as a monitoring system is configured to. */
+    public String metrics() {
+        Api.Response r = api().as(METRICS_TOKEN).get("/metrics");
+        if (r.status() != 200) {
+            throw new IllegalStateException("/metrics answered " + r.status());
+        }
+        return r.body();
     }
 
     /** Signed in as the bootstrap admin. */
