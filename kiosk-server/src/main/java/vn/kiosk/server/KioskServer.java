@@ -81,7 +81,7 @@ public final class KioskServer implements AutoCloseable {
     }
 
     public static KioskServer start(Config config, Map<String, String> env) throws Exception {
-        return start(config, env, false);
+        return start(config, env, false, Clock.systemUTC());
     }
 
     /**
@@ -89,6 +89,16 @@ public final class KioskServer implements AutoCloseable {
      * does, {@code Main}), so the embedded PostgreSQL gets no hook of its own and stops last, after the drain.
      */
     public static KioskServer start(Config config, Map<String, String> env, boolean stoppedByCaller) throws Exception {
+        return start(config, env, stoppedByCaller, Clock.systemUTC());
+    }
+
+    /**
+     * {@code clock}: the time every decision of the server is taken at (which day "today" is, whether a
+     * replayed check-in is too old, when stays are inferred to have ended). Tests set it; the database's own
+     * now() still stamps rows as they are written.
+     */
+    public static KioskServer start(Config config, Map<String, String> env, boolean stoppedByCaller, Clock clock)
+            throws Exception {
         long t0 = System.nanoTime();
         EmbeddedDatabase embedded = config.dbUrl().isEmpty()
                 ? EmbeddedDatabase.start(config.dataDir(), !stoppedByCaller) : null;
@@ -125,15 +135,15 @@ public final class KioskServer implements AutoCloseable {
             relay.onAuthChange(sse::recheck);
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
             Services services = new Services(vertx, cfg, pool, readPool, new Authenticator(auth), access, relay, keys,
-                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth, keys.session(), Clock.systemUTC()),
-                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean());
+                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth, keys.session(), clock),
+                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), clock);
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);
             KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
             KioskWatch fleet = new KioskWatch(pool, relay, cfg.kioskSilentSeconds(), KioskHandlers.ONLINE_SECONDS, registry);
-            Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());
-            DailyStatsJob dailyStats = new DailyStatsJob(pool, Clock.systemUTC(), cfg.retentionDays());
-            Retention retention = new Retention(pool, dailyStats, Clock.systemUTC(), cfg.retentionDays());
+            Housekeeping housekeeping = new Housekeeping(pool, relay, clock);
+            DailyStatsJob dailyStats = new DailyStatsJob(pool, clock, cfg.retentionDays());
+            Retention retention = new Retention(pool, dailyStats, clock, cfg.retentionDays());
             // By default only an embedded database that has no sites yet gets the demo province.
             Future<Boolean> demo = cfg.demo().isPresent() || embedded == null
                     ? Future.succeededFuture(cfg.demo().orElse(false))

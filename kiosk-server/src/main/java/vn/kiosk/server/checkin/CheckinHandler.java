@@ -24,6 +24,7 @@ import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.ServerKeys;
 import vn.kiosk.server.visitor.VisitIds;
+import java.time.Clock;
 
 /**
  * {@code POST /api/v1/checkins}: every way in or out. Resolves who asks (a
@@ -33,6 +34,7 @@ import vn.kiosk.server.visitor.VisitIds;
 public final class CheckinHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckinHandler.class);
 
+    private final Clock clock;
     private final SiteAccess access;
     private final Supplier<VisitWriter> writer;
     private final EventRelay relay;
@@ -41,8 +43,9 @@ public final class CheckinHandler {
     private final boolean limitStaff;
     private final SiteTokens tokens;
 
-    public CheckinHandler(SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
+    public CheckinHandler(Clock clock, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
                           ServerKeys keys, RateLimiter limiter, boolean limitStaff, SiteTokens tokens) {
+        this.clock = clock;
         this.access = access;
         this.writer = writer;
         this.relay = relay;
@@ -57,7 +60,7 @@ public final class CheckinHandler {
             JsonObject body = json(ctx);
             CheckinSchema.check(body);
             UUID id = UUID.fromString(body.getString("id"));
-            OffsetDateTime occurredAt = occurredAt(body.getString("occurredAt"));
+            OffsetDateTime occurredAt = occurredAt(body.getString("occurredAt"), OffsetDateTime.now(clock));
             VisitorIdentity visitor = VisitorIdentity.from(body, keys.personal(), keys.pass().getPublic());
             JsonObject bz = body.getJsonObject("bluezone");
             String bluezone = bz == null ? null : bz.getString("status");
@@ -195,8 +198,9 @@ public final class CheckinHandler {
         return json;
     }
 
-    static OffsetDateTime occurredAt(String text) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    /** The time of a check-in: {@code now}, or the one an offline replay gives, within the window around now. */
+    static OffsetDateTime occurredAt(String text, OffsetDateTime clockNow) {
+        OffsetDateTime now = clockNow.withOffsetSameInstant(ZoneOffset.UTC);
         if (text == null) {
             return now.truncatedTo(ChronoUnit.MICROS);
         }

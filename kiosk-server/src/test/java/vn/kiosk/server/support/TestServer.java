@@ -3,6 +3,7 @@ package vn.kiosk.server.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import vn.kiosk.server.KioskServer;
@@ -47,6 +48,11 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on {@code dataDir}; {@code extra} overrides or adds KIOSK_* settings. */
     public static TestServer start(Path dataDir, Map<String, String> extra) throws Exception {
+        return start(dataDir, extra, Clock.systemUTC());
+    }
+
+    /** The same, taking its decisions at the time {@code clock} tells (see {@link MovableClock}). */
+    public static TestServer start(Path dataDir, Map<String, String> extra, Clock clock) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put(Config.HTTP_PORT, "0");
         env.put(Config.DATA_DIR, dataDir.toString());
@@ -55,7 +61,7 @@ public final class TestServer implements AutoCloseable {
         env.put(Config.INSTANCES, "2");
         env.put(Config.METRICS_TOKEN, METRICS_TOKEN);
         env.putAll(extra);
-        return new TestServer(KioskServer.start(Config.from(env), env), dataDir);
+        return new TestServer(KioskServer.start(Config.from(env), env, false, clock), dataDir);
     }
 
     public KioskServer server() {
