@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.Phones;
 
 /**
  * Hostile names on the guard console: each stays inside its own row (its box, and no ink between the rows;
