@@ -19,8 +19,6 @@ import vn.kiosk.server.support.TestServer;
 /** Each SQL function has one home: a repeatable migration named after it. */
 class SqlFunctionsTest {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
-    /** The previous release's check-in function, frozen in V30 for instances on that release during an upgrade. */
-    private static final Set<String> FROZEN = Set.of("kiosk_checkin_batch");
 
     @Test
     @DisplayName("Every function of the schema is defined by the R__ file of its name, and every R__ file by a function")
@@ -41,7 +39,6 @@ class SqlFunctionsTest {
                 functions.add(r.getString(1));
             }
         }
-        functions.removeAll(FROZEN);
         assertThat(functions).as("functions in the database").containsExactlyElementsOf(files);
     }
 
