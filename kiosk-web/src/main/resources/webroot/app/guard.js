@@ -1,7 +1,7 @@
 // The guard's console: sign in, pick the site, see arrivals and exits live,
 // check people in by hand or with the camera, mark exits, print passes.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api, isNameProblem } from './api.js';
+import { api, isNameProblem, isProblem } from './api.js';
 import { $, el, show, clear, timeOf, uuid, isolate } from './dom.js';
 import { classify } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -317,7 +317,7 @@ function renderInside() {
     const minutes = occ.minutes(v);
     const bz = state.bluezone.get(v.visitId);
     const actions = el('span', { class: 'actions' },
-      el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => markExit(v) }, t('guard.exit')));
+      el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: (e) => markExit(v, e.currentTarget) }, t('guard.exit')));
     if (bz !== 'qr_confirmed' && bz !== 'installed_on_site') {
       actions.append(el('button', { type: 'button', class: 'btn btn-small btn-warn', onclick: () => markInstalled(v) }, t('guard.installed')));
     }
@@ -334,7 +334,8 @@ function renderInside() {
   show($('#inside-empty'), rows.length === 0);
 }
 
-async function markExit(v) {
+async function markExit(v, button) {
+  if (button) button.disabled = true; // a second tap would find the visit closed
   try {
     await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST' });
     toast(t('guard.done.exit', { name: isolate(v.visitor.name) }));
@@ -387,9 +388,10 @@ async function manualCheckIn(e) {
   const button = $('#manual button[type=submit]');
   button.disabled = true;
   try {
-    await record(body);
-    $('#manual').reset();
-    $('#m-name').focus();
+    if (await record(body)) {
+      $('#manual').reset();
+      $('#m-name').focus();
+    }
   } catch (ex) {
     err.textContent = isNameProblem(ex) ? t('common.badName') : problemText(ex);
     show(err, true);
@@ -398,15 +400,25 @@ async function manualCheckIn(e) {
   }
 }
 
-/** POST a check-in for the current site; retried with the same id once on a network error. */
+/**
+ * POST a check-in for the current site; retried with the same id once on a network error. A second scan soon
+ * after an entry is answered "already checked in": the guard is asked, and null returned.
+ */
 async function record(part) {
   const body = { id: uuid(), siteId: state.site.id, ...part };
+  show($('#repeat'), false);
   let r;
   try {
-    r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
+    try {
+      r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
+    } catch (e) {
+      if (!e.transient) throw e;
+      r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
+    }
   } catch (e) {
-    if (!e.transient) throw e;
-    r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
+    if (!isProblem(e, 'already-checked-in')) throw e;
+    askCheckOut(part, e.body || {});
+    return null;
   }
   const name = isolate(r.visitor && r.visitor.name);
   showLast(r);
@@ -414,6 +426,18 @@ async function record(part) {
   beep('ok');
   afterOwnChange();
   return r;
+}
+
+/** "Checked in at 07:02 — leaving?": check out only when the guard says so. */
+function askCheckOut(part, problem) {
+  const time = timeOf(problem.enteredAt, state.site.timeZone);
+  $('#repeat-text').textContent = t('repeat.title', { time }) + ' — ' + t('repeat.ask');
+  show($('#repeat'), true);
+  $('#repeat').scrollIntoView({ block: 'nearest' });
+  beep('warn');
+  $('#repeat-out').onclick = () => record({ ...part, direction: 'out' }).catch((e) => toast(problemText(e), 'error'));
+  $('#repeat-stay').onclick = () => show($('#repeat'), false);
+  $('#repeat-out').focus();
 }
 
 function showLast(r) {

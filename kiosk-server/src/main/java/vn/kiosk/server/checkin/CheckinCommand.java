@@ -23,7 +23,10 @@ public record CheckinCommand(
         Sealed idNumber,
         String bluezone,
         String bluezoneId,
-        UUID newVisitId) {
+        UUID newVisitId,
+        boolean selfDeclared,      // typed on the phone page: the phone and name are only what was typed
+        byte[] digest,             // RequestDigest of the request, to tell a replay from a reused id
+        UUID closeVisit) {         // the open visit this exit must end (a guard's "mark exit"), or null
 
     /** A personal number as stored: keyed hash, ciphertext, masked form. */
     public record Sealed(byte[] hash, byte[] encrypted, String masked) {

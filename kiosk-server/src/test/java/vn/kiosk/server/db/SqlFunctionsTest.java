@@ -20,8 +20,6 @@ import vn.kiosk.server.support.TestServer;
 class SqlFunctionsTest {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path FUNCTIONS = Path.of("src/main/resources/db/functions");
-    /** The previous release's check-in function, frozen in V30 for instances on that release during an upgrade. */
-    private static final Set<String> FROZEN = Set.of("kiosk_checkin_batch");
 
     @Test
     @DisplayName("Every function of the schema is defined by the R__ file of its name, and every R__ file by a function")
@@ -42,7 +40,6 @@ class SqlFunctionsTest {
                 functions.add(r.getString(1));
             }
         }
-        functions.removeAll(FROZEN);
         assertThat(functions).as("functions in the database").containsExactlyElementsOf(files);
     }
 
