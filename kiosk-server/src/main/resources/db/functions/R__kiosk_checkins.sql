@@ -18,8 +18,10 @@
 --   close      out in the open stay                      ends it, -1
 --   split      in during the open stay (no exit seen)    ends it, inferred; new open stay
 --   again      the same entry or exit once more: a double scan within the
---              repeat window (auto just after an exit is that exit again),
---              or a late one inside a stay on record
+--              repeat window (auto just after an exit is that exit again;
+--              an entry stamped just before the next entry, as when two scans
+--              race and the later-stamped one commits first), or a late one
+--              inside a stay on record
 --                                                        recorded, nothing changes
 --   amend      a late out inside a stay whose exit was inferred
 --                                                        the real exit replaces the inferred one
@@ -231,8 +233,10 @@ with req as (
                 when not n.p_missing and w.at < n.p_exit then n.p_id end as in_id,
            case when i.open_at <= w.at then i.open_at
                 when not n.p_missing and w.at < n.p_exit then n.p_at end as in_at,
-           -- the next entry after this time (least ignores nulls)
-           least(n.n_at, case when i.open_at > w.at then i.open_at end) as next_at
+           -- the next entry after this time (least ignores nulls), and its stay
+           least(n.n_at, case when i.open_at > w.at then i.open_at end) as next_at,
+           case when i.open_at > w.at and (n.n_at is null or i.open_at <= n.n_at) then i.open_visit
+                else n.n_id end as next_id
       from who w
       left join inside i on i.ord = w.ord
       left join near n on n.ord = w.ord
@@ -250,6 +254,8 @@ with req as (
            case
              when x.close_visit is not null and not (x.cur and x.open_visit = x.close_visit) then 'visit_closed'
              when x.dir = 'auto' and x.d = 'o' and x.at - x.in_at < v_window then 'already_checked_in'
+             -- two scans at once, the later-stamped one committed first: this one is the repeat
+             when x.dir = 'auto' and x.d = 'i' and x.next_at - x.at < v_window then 'already_checked_in'
            end as refused,
            case
              when x.d = 'o' and x.cur then 'close'
@@ -259,6 +265,7 @@ with req as (
              when x.cur and x.at - x.open_at < v_window then 'again'
              when x.cur then 'split'
              when x.in_id is not null then 'again'
+             when x.next_at - x.at < v_window then 'again'
              when x.next_at is null then 'enter'
              when x.n_missing and x.n_at = x.next_at and x.n_at <= x.stay_end then 'merge'
              else 'before'
@@ -272,7 +279,9 @@ with req as (
            case k.kind when 'amend' then k.p_at when 'merge' then k.n_at
                        when 'close' then k.open_at when 'split' then k.open_at end as t_at,
            case k.kind when 'close' then k.open_visit when 'amend' then k.p_id when 'merge' then k.n_id
-                       when 'again' then coalesce(k.in_id, k.p_id) else k.new_visit end as visit
+                       when 'again' then coalesce(k.in_id, case when k.next_at - k.at < v_window then k.next_id end,
+                                                  k.p_id)
+                       else k.new_visit end as visit
       from kinds k
 ), closed as (
     -- One UPDATE of visits for every change to a stay on record (each UPDATE of the partitioned table sets up
@@ -375,7 +384,8 @@ select x.id, x.replay, x.visit, x.dir, x.at, x.vid, x.vname, x.vmask, x.fresh, x
           from who w join clash c on c.ord = w.ord
         union all
         -- refused: the stay it met (already_checked_in: the visit and its entry), nothing stored
-        select a.ord, a.id, false, a.in_id, a.d, a.in_at, a.vid, a.vname, a.vmask, false, null, a.refused,
+        select a.ord, a.id, false, coalesce(a.in_id, a.next_id), a.d, coalesce(a.in_at, a.next_at), a.vid, a.vname,
+               a.vmask, false, null, a.refused,
                0::smallint, false
           from act a where a.refused is not null
         union all

@@ -139,6 +139,24 @@ class CheckinTest {
     }
 
     @Test
+    @DisplayName("Two scans racing: the one stamped a moment earlier but committed later is the repeat, not a stay of its own")
+    void raceStampedEarlierCommittedLater() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Api.Response first = guard.checkIn(typed("Phan Văn Đua", "0909 818 281").put("occurredAt", now.toString()));
+        assertThat(first.status()).isEqualTo(201);
+        Api.Response second = guard.checkIn(typed("Phan Văn Đua", "0909 818 281")
+                .put("occurredAt", now.minusSeconds(2).toString()));
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.json().getString("type")).endsWith("/already-checked-in");
+        assertThat(second.json().getString("visitId")).isEqualTo(first.json().getString("visitId"));
+        Api.Response entryOnly = guard.checkIn(typed("Phan Văn Đua", "0909 818 281").put("direction", "in")
+                .put("occurredAt", now.minusSeconds(1).toString()));
+        assertThat(entryOnly.status()).as("an explicit entry scanned twice is recorded, nothing changes").isEqualTo(201);
+        assertThat(entryOnly.json().getString("visitId")).isEqualTo(first.json().getString("visitId"));
+        assertThat(visitsOf("0909818281")).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("A CCCD scanned twice within the repeat window is 'already checked in' (409, visitId, enteredAt, nothing"
             + " stored); an explicit out then checks out")
     void repeatWithinTheWindow() {
