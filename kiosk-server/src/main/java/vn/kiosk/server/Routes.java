@@ -25,7 +25,7 @@ final class Routes {
     }
 
     static Map<String, Handler<RoutingContext>> table(Services s, Supplier<VisitWriter> writer) {
-        var sites = new SiteHandlers(s.access());
+        var sites = new SiteHandlers(s.access(), s.clock());
         var kiosks = new KioskHandlers(s.pool(), s.access(), s.relay());
         var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
         var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
