@@ -102,9 +102,10 @@ public final class SmsHandlers {
                     "This visitor gave no phone number: there is nowhere to send a reminder"));
         }
         return sms.queue().choose(visitor, optIn, via, userId, siteId, sms.clock().instant())
-                // the first install reminder goes now, not at the next round of the planner
+                // The first install reminder goes now, not at the planner's next round; the choice is stored
+                // whatever happens here, so a failure only leaves the reminder to that round.
                 .compose(c -> (optIn ? sms.queue().plan(sms.clock().instant(), visitor).onSuccess(n -> sms.wake())
-                        : Future.succeededFuture(0)).map(n -> json(c)));
+                        : Future.succeededFuture(0)).otherwise(0).map(n -> json(c)));
     }
 
     private void enabled() {

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import vn.kiosk.server.config.SmsSettings;
 
 /** The SQL of SMS reminders: consents, the send queue in its states, receipts. Times come from the caller's clock. */
@@ -153,9 +152,5 @@ final class SmsQueue {
 
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
-    }
-
-    static UUID uuid(String s) {
-        return UUID.fromString(s);
     }
 }
