@@ -53,16 +53,23 @@ class SmsRestartTest {
             }
             System.out.println("stopped with " + smsc.submits().size() + " submit_sm received, one unanswered");
 
+            java.time.Instant restarted = clock.instant();
             try (TestServer second = TestServer.start(dir, env, clock)) {
                 for (String phone : phones.subList(1, 4)) {
                     SmsReminderTest.waitFor("the reminder to " + phone.substring(0, 3),
                             () -> smsc.messagesTo(SmsReminderTest.dest(phone)).size() == 1);
                 }
-                SmsReminderTest.waitFor("an empty queue", () -> states(second).stream().noneMatch("queued"::equals));
+                SmsReminderTest.waitFor("an empty queue, every receipt in", () -> states(second).stream()
+                        .noneMatch(st -> st.equals("queued") || st.equals("sent")));
                 second.server().sms().orElseThrow().plan().await(10, TimeUnit.SECONDS);
                 List<String> states = states(second);
                 System.out.println("after the restart: " + states + ", " + smsc.submits().size() + " submit_sm received");
                 assertThat(states).containsExactlyInAnyOrder("sending", "delivered", "delivered", "delivered");
+                Row interrupted = second.server().pool().query("select sending_at, error from sms_outbox"
+                        + " where state = 'sending'").execute().await().iterator().next();
+                assertThat(interrupted.getOffsetDateTime("sending_at").toInstant())
+                        .as("taken before the restart, never again").isBefore(restarted);
+                assertThat(interrupted.getString("error")).startsWith("outcome unknown");
             }
             String interrupted = SmsReminderTest.dest(phones.get(0));
             assertThat(smsc.submits().stream().filter(s -> s.dest().equals(interrupted)).count())
