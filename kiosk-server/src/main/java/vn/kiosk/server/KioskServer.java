@@ -145,6 +145,10 @@ public final class KioskServer implements AutoCloseable {
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), clock, sms);
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);
+            if (sms != null) {
+                KioskMetrics.gauge(registry, "kiosk.sms.bound", "1 while this instance is bound to the SMSC (only the"
+                        + " instance that sends binds)", () -> sms.bound() ? 1 : 0);
+            }
             KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
             KioskWatch fleet = new KioskWatch(pool, relay, cfg.kioskSilentSeconds(), KioskHandlers.ONLINE_SECONDS, registry);
             Housekeeping housekeeping = new Housekeeping(pool, relay, clock);

@@ -314,5 +314,6 @@ class SmsReminderTest {
         waitFor("the reminder after the SMSC came back", () -> smsc.messagesTo(dest(phone)).size() == 1);
         assertThat(smsc.binds()).isEqualTo(1);
         assertThat(smsc.messagesTo(dest(phone)).get(0).text()).isEqualTo(INSTALL);
+        assertThat(server.metrics()).contains("kiosk_sms_bound 1.0");
     }
 }
