@@ -25,6 +25,7 @@ const SHELL = [
   '/app/queue.js',
   '/app/kiosk.js',
   '/app/guard.js',
+  '/app/sms.js',
   '/app/index.js',
   '/vendor/qrcode-generator.esm.js',
   '/vendor/jsQR.js',

@@ -5,6 +5,7 @@ import { t, lang, applyI18n, langSwitch } from './i18n.js';
 import { api, isNameProblem, isProblem } from './api.js';
 import { $, el, clear, show, timeOf, uuid } from './dom.js';
 import { drawQr } from './qr.js';
+import { phoneChoice } from './sms.js';
 
 const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft' };
 const load = (k) => { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } };
@@ -408,6 +409,7 @@ function renderDone(r) {
   const hasPass = !!load(KEY.pass);
   show($('#pass-saved'), hasPass && !!r.pass);
   show($('#show-pass'), hasPass);
+  phoneChoice($('#sms-box'), load(KEY.pass));
 }
 
 function showPass() {

@@ -8,6 +8,7 @@ import { drawQr } from './qr.js';
 import { Scanner } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import { InsideList } from './inside.js';
+import { guardChoice, recordGuardChoice } from './sms.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -26,6 +27,7 @@ const state = {
   bluezone: new Map(), // visitId → status
   scanner: null,
   refreshTimer: null,
+  smsWanted: () => false, // the visitor said yes to SMS reminders (only offered when the server sends them)
 };
 
 function token() {
@@ -67,6 +69,7 @@ function start() {
   $('#logout').addEventListener('click', () => signOut(false));
   $('#site').addEventListener('change', () => pickSite(Number($('#site').value)));
   $('#manual').addEventListener('submit', manualCheckIn);
+  guardChoice($('#manual'), $('#manual-error')).then((wanted) => { state.smsWanted = wanted; });
   $('#scan-toggle').addEventListener('click', toggleScanner);
   $('#print-close').addEventListener('click', closePrint);
   $('#print-do').addEventListener('click', () => window.print());
@@ -388,7 +391,13 @@ async function manualCheckIn(e) {
   const button = $('#manual button[type=submit]');
   button.disabled = true;
   try {
-    if (await record(body)) {
+    const r = await record(body);
+    if (r) {
+      if (state.smsWanted() && r.visitId) {
+        await recordGuardChoice(call, state.site.id, r.visitId)
+          .then(() => toast(t('sms.guard.done', { name: isolate(r.visitor && r.visitor.name) })))
+          .catch((ex) => toast(problemText(ex), 'error')); // the check-in stands either way
+      }
       $('#manual').reset();
       $('#m-name').focus();
     }

@@ -16,6 +16,7 @@ import vn.kiosk.server.report.ReportService;
 import vn.kiosk.server.site.KioskEdits;
 import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.SiteHandlers;
+import vn.kiosk.server.sms.SmsHandlers;
 import vn.kiosk.server.trace.TraceHandlers;
 import vn.kiosk.server.trace.TraceService;
 
@@ -36,6 +37,7 @@ final class Routes {
         var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
         var reports = new ReportHandlers(new ReportService(s.readPool(), s.access(), s.config().retentionDays()), s.clock());
         var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()));
+        var sms = new SmsHandlers(s.sms(), s.pool(), s.access(), s.keys().pass().getPublic(), s.limiter());
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),
@@ -85,6 +87,10 @@ final class Routes {
                 Map.entry("dailyReportCsv", reports::dailyCsv),
                 Map.entry("dailyReportXlsx", reports::dailyXlsx),
                 Map.entry("reportDays", reports::days),
-                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update));
+                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update),
+                Map.entry("smsSettings", sms::settings),
+                Map.entry("ownSmsConsent", sms::own),
+                Map.entry("setOwnSmsConsent", sms::setOwn),
+                Map.entry("setVisitSmsConsent", sms::setForVisit));
     }
 }

@@ -38,7 +38,8 @@ public record Config(
         int kioskSilentSeconds,
         int repeatWindowSeconds,
         HttpLimits httpLimits,
-        Metrics metrics) {
+        Metrics metrics,
+        Optional<SmsSettings> sms) {
 
     public static final String HTTP_PORT = "KIOSK_HTTP_PORT";
     public static final String DATA_DIR = "KIOSK_DATA_DIR";
@@ -71,7 +72,7 @@ public record Config(
     public static final String METRICS_HOST = "KIOSK_METRICS_HOST";
 
     /** The documented settings, for {@code --help}. */
-    public static final Map<String, String> HELP = Map.ofEntries(
+    public static final Map<String, String> HELP = withSms(Map.ofEntries(
             Map.entry(HTTP_PORT, "HTTP port (default 8080; 0 picks a free one)"),
             Map.entry(DATA_DIR, "embedded database, keys, uploads (default ./kiosk-data)"),
             Map.entry(DB_URL, "postgresql://user:pass@host:port/db; when set no embedded database starts"),
@@ -107,7 +108,13 @@ public record Config(
             Map.entry(METRICS_PORT, "a port of its own that serves only /metrics, without a token (default: none; 0 picks a free one)"),
             Map.entry(METRICS_HOST, "the address " + METRICS_PORT + " listens on (default 127.0.0.1, this machine only)"),
             Map.entry("KIOSK_KEY_DATA, _LOOKUP, _CONFIRMATION, _POSTER, _SESSION, _DATA_PREVIOUS",
-                    "32-byte keys, base64 (default: generated into <data dir>/keys)"));
+                    "32-byte keys, base64 (default: generated into <data dir>/keys)")));
+
+    private static Map<String, String> withSms(Map<String, String> help) {
+        Map<String, String> all = new java.util.HashMap<>(help);
+        all.putAll(SmsSettings.HELP);
+        return Map.copyOf(all);
+    }
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -152,7 +159,8 @@ public record Config(
                 r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600),
                 r.integer(REPEAT_WINDOW_SECONDS, 60, 0, 3600),
                 httpLimits(r),
-                Metrics.read(r));
+                Metrics.read(r),
+                SmsSettings.read(r));
     }
 
     /**
@@ -185,19 +193,19 @@ public record Config(
     public Config withHttpPort(int port) {
         return new Config(port, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
                 writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls, hstsSeconds, trustedProxies,
-                logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics);
+                logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics, sms);
     }
 
     public Config withPublicUrl(String url) {
         return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, stripSlash(url),
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics, sms);
     }
 
     public Config withTls(Optional<Tls> tls) {
         return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl,
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics, sms);
     }
 
     /** HTTPS: the PEM files and the port. */
@@ -267,7 +275,7 @@ public record Config(
         }
     }
 
-    private record Reader(Map<String, String> env) {
+    record Reader(Map<String, String> env) {
         Optional<String> optional(String key) {
             return Optional.ofNullable(env.get(key)).map(String::trim).filter(v -> !v.isEmpty());
         }

@@ -115,7 +115,13 @@ class RoleMatrixTest {
             Map.entry("dailyReport", with(MANAGERS, ELSEWHERE)),
             Map.entry("dailyReportCsv", with(MANAGERS, ELSEWHERE)),
             Map.entry("dailyReportXlsx", with(MANAGERS, ELSEWHERE)),
-            Map.entry("reportDays", with(MANAGERS, ELSEWHERE)));
+            Map.entry("reportDays", with(MANAGERS, ELSEWHERE)),
+            // SMS reminders: anyone may ask whether they are on; a phone proves who it is with its pass; staff
+            // record a choice on a visit they see (the shared server has no SMSC: those answer 404 sms-off)
+            Map.entry("smsSettings", ALL),
+            Map.entry("ownSmsConsent", ALL),
+            Map.entry("setOwnSmsConsent", ALL),
+            Map.entry("setVisitSmsConsent", Set.of(Caller.GUARD, Caller.MANAGER, Caller.ADMIN)));
 
     @SuppressWarnings("unchecked")
     static Set<Caller> with(Set<Caller> base, Object... extra) {
@@ -140,6 +146,7 @@ class RoleMatrixTest {
     static Api admin;
     static long site;
     static long otherUser;
+    static String pass;
     static final Map<Caller, Supplier<Api>> callers = new EnumMap<>(Caller.class);
 
     @BeforeAll
@@ -149,6 +156,8 @@ class RoleMatrixTest {
         site = admin.createSite("office", PROVINCE, DISTRICT);
         long other = admin.createSite("office", PROVINCE, DISTRICT);
         otherUser = admin.userFor("guard", List.of(other)).get("/api/v1/auth/me").json().getLong("id");
+        pass = admin.checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Khách có thẻ", "0912 555 777")))
+                .json().getString("pass");
         String kioskToken = admin.pairKiosk(site, "both").getString("deviceToken");
         String otherKioskToken = admin.pairKiosk(other, "both").getString("deviceToken");
         callers.put(Caller.ANONYMOUS, server::api);
@@ -386,6 +395,9 @@ class RoleMatrixTest {
                     .put("startsOn", "2021-08-01").put("endsOn", "2099-12-31");
             case "updateKiosk" -> new JsonObject().put("name", "Kiosk cổng chính");
             case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 666");
+            case "ownSmsConsent" -> new JsonObject().put("pass", pass);
+            case "setOwnSmsConsent" -> new JsonObject().put("pass", pass).put("optIn", true);
+            case "setVisitSmsConsent" -> new JsonObject().put("optIn", true);
             default -> null;
         };
     }

@@ -197,6 +197,8 @@ final class ContractWalk {
         String url = vn.kiosk.qr.QrCodes.decode(admin.bytes("/api/v1/sites/" + site + "/qr.png")).orElseThrow();
         long kiosk = admin.post("/api/v1/sites/" + site + "/kiosks", new JsonObject().put("name", "K")).json().getLong("id");
         String kioskToken = admin.pairKiosk(site, "both").getString("deviceToken");
+        String pass = admin.checkIn(new JsonObject().put("siteId", site)
+                .put("visitor", Api.visitor("Khách có thẻ", "0912 555 668"))).json().getString("pass");
         Function<String, JsonObject> body = op -> switch (op) {
             case "login" -> new JsonObject().put("username", "admin").put("password", TestServer.ADMIN_PASSWORD);
             case "createUser" -> new JsonObject().put("username", "walk" + System.nanoTime()).put("password", "mat-khau-dai")
@@ -215,6 +217,9 @@ final class ContractWalk {
             case "createCampaign" -> new JsonObject().put("title", "Cài Bluezone").put("siteId", site)
                     .put("startsOn", "2021-08-01").put("endsOn", "2099-12-31");
             case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 667");
+            case "setVisitSmsConsent" -> new JsonObject().put("optIn", true);
+            case "setOwnSmsConsent" -> new JsonObject().put("pass", pass).put("optIn", true);
+            case "ownSmsConsent" -> new JsonObject().put("pass", pass);
             default -> null;
         };
         long campaign = admin.post("/api/v1/campaigns", body.apply("createCampaign")).json().getLong("id");
