@@ -138,10 +138,6 @@ public final class DistrictReportPdf {
             float rule = PdfCanvas.width(lastIssuerLine, issuer) / 3;
             c.segment(leftCenter - rule / 2, y + issuer.size() * 0.9f, leftCenter + rule / 2, y + issuer.size() * 0.9f,
                     0.6f, INK);
-            float numberY = y - 8;
-            String number = r.number() == null || r.number().isBlank() ? "……/BC" : r.number().strip();
-            c.centered("Số: " + number, style(regular, 12, INK), leftCenter, numberY, leftWidth, 1);
-
             PdfCanvas.Style nation = style(bold, fit(NATION, bold, 12, rightWidth), INK);
             float ry = c.centered(NATION, nation, rightCenter, top, rightWidth, 1);
             PdfCanvas.Style motto = style(bold, 13, INK);
@@ -149,6 +145,11 @@ public final class DistrictReportPdf {
             float mottoWidth = PdfCanvas.width(MOTTO, motto);
             c.segment(rightCenter - mottoWidth / 2, ry + motto.size() * 0.9f, rightCenter + mottoWidth / 2,
                     ry + motto.size() * 0.9f, 0.6f, INK);
+
+            // the number and the place-and-date line share one baseline, below both blocks
+            float numberY = Math.min(y, ry) - 8;
+            String number = r.number() == null || r.number().isBlank() ? "……/BC" : r.number().strip();
+            c.centered("Số: " + number, style(regular, 12, INK), leftCenter, numberY, leftWidth, 1);
             String dateLine = (r.place() == null || r.place().isBlank() ? "" : r.place().strip() + ", ")
                     + longDate(r.issuedOn());
             c.centered(dateLine, style(regular, fit(dateLine, regular, 12.5f, rightWidth), INK), rightCenter, numberY,

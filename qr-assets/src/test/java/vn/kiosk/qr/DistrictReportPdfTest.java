@@ -64,6 +64,42 @@ class DistrictReportPdfTest {
     }
 
     @Test
+    @DisplayName("without a parent body the number and the date line still sit below the motto, on one baseline")
+    void provinceHeader() throws IOException {
+        DistrictReport d = dongHa(0);
+        DistrictReport province = new DistrictReport("", "UBND tỉnh Quảng Trị", "57/BC-UBND", "Quảng Trị", d.issuedOn(),
+                d.day(), d.areaLabel(), "tỉnh Quảng Trị", d.areas(), d.total(), d.sites(), d.silentSites(), d.recipients(),
+                "Chủ tịch", null);
+        byte[] pdf = DistrictReportPdf.render(province);
+        save(pdf, "province-report");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            Positions at = new Positions();
+            at.getText(doc);
+            float motto = at.baselineOf("Độc lập");
+            assertThat(at.baselineOf("Số: 57/BC-UBND")).as("below the motto and its rule").isGreaterThan(motto + 12);
+            assertThat(at.baselineOf("Quảng Trị, ngày")).isEqualTo(at.baselineOf("Số: 57/BC-UBND"));
+        }
+    }
+
+    /** Where each line of text starts, top-down y of its baseline (PDFBox's text positions). */
+    static final class Positions extends PDFTextStripper {
+        private final java.util.Map<String, Float> lines = new java.util.LinkedHashMap<>();
+
+        Positions() throws IOException {
+        }
+
+        @Override
+        protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+            lines.putIfAbsent(text, positions.get(0).getYDirAdj());
+        }
+
+        float baselineOf(String start) {
+            return lines.entrySet().stream().filter(e -> e.getKey().startsWith(start)).map(java.util.Map.Entry::getValue)
+                    .findFirst().orElseThrow(() -> new AssertionError("no line starting " + start + " in " + lines.keySet()));
+        }
+    }
+
+    @Test
     @DisplayName("a long list of sites runs over pages, numbered from the second, with the table header on each")
     void manyPages() throws IOException {
         byte[] pdf = DistrictReportPdf.render(dongHa(90));

@@ -39,9 +39,9 @@ public final class InstallTargets {
             + " order by district nulls last limit 1";
     private static final String UPSERT = "insert into install_targets (province, district, rate, due_on, set_by, set_at)"
             + " values ($1, $2, round($3::float8::numeric, 4), $4, $5, $6)"
-            + " on conflict (lower(province), lower(coalesce(district, ''))) do update set province = excluded.province,"
-            + " district = excluded.district, rate = excluded.rate, due_on = excluded.due_on, set_by = excluded.set_by,"
-            + " set_at = excluded.set_at"
+            // the area keeps the spelling it was first given
+            + " on conflict (lower(province), lower(coalesce(district, ''))) do update set rate = excluded.rate,"
+            + " due_on = excluded.due_on, set_by = excluded.set_by, set_at = excluded.set_at"
             + " returning id, province, district, rate::float8 as rate, due_on, set_at, xmax = 0 as created";
     private static final String FIND = "select province, district from install_targets where id = $1";
     private static final String DELETE = "delete from install_targets where id = $1";
