@@ -153,6 +153,16 @@ class PublicScreenTest {
         }
     }
 
+    @Test
+    void theScreensFilesAreNfcWithoutInlineScriptOrStyle() {
+        for (String path : new String[] {"/screen", "/app/strings-screen.js", "/admin/strings-targets.js"}) {
+            String text = new String(Browsers.server().api().bytes(path), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC)).as(path).isTrue();
+            assertThat(text).as(path + " has no inline script or style").doesNotContain("style=\"")
+                    .doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>").doesNotContainPattern("\\son[a-z]+=");
+        }
+    }
+
     /** The code on screen: big enough for 3 m, and what a phone there reads opens this site's check-in. */
     private static String checkCode(Page page, long site, String orientation) throws Exception {
         page.waitForFunction("() => { const b = document.querySelector('#screen-qr'); const s = b && b.querySelector('svg');"
