@@ -1,15 +1,17 @@
-// Service worker for the kiosk (root scope): keeps the shell, scripts, vendor files
-// and posters so a kiosk that loses the network, or reboots without it, keeps working.
+// Service worker for the kiosk and the public screen (root scope): keeps the shell, scripts,
+// vendor files and posters so a device that loses the network, or reboots without it, keeps working.
 // The API is never cached: the page queues check-ins itself (IndexedDB).
-const CACHE = 'kiosk-shell-v1';
+const CACHE = 'kiosk-shell-v2';
 const SHELL = [
   '/kiosk',
+  '/screen',
   '/guard',
   '/',
   '/kiosk-manifest.json',
   '/img/icon.svg',
   '/css/base.css',
   '/css/kiosk.css',
+  '/css/screen.css',
   '/css/guard.css',
   '/css/index.css',
   '/fonts/NotoSans-Regular-vi.ttf',
@@ -24,6 +26,9 @@ const SHELL = [
   '/app/scan-worker.js',
   '/app/queue.js',
   '/app/kiosk.js',
+  '/app/screen.js',
+  '/app/strings-screen.js',
+  '/app/schedule.js',
   '/app/guard.js',
   '/app/sms.js',
   '/app/index.js',

@@ -10,6 +10,7 @@ import * as trace from './views/trace.js';
 import * as sites from './views/sites.js';
 import * as users from './views/users.js';
 import * as campaigns from './views/campaigns.js';
+import * as targets from './views/targets.js';
 
 const STAFF = ['admin', 'officer', 'manager'];
 const VIEWS = [
@@ -17,6 +18,7 @@ const VIEWS = [
   { id: 'inside', label: 'nav.inside', roles: [...STAFF, 'guard'], view: inside },
   { id: 'reports', label: 'nav.reports', roles: STAFF, view: reports },
   { id: 'rollup', label: 'nav.rollup', roles: ['admin', 'officer'], view: rollup },
+  { id: 'targets', label: 'nav.targets', roles: ['admin', 'officer'], view: targets },
   { id: 'trace', label: 'nav.trace', roles: STAFF, view: trace },
   { id: 'sites', label: 'nav.sites', roles: STAFF, view: sites },
   { id: 'users', label: 'nav.users', roles: ['admin'], view: users },

@@ -8,6 +8,7 @@ import { drawQr } from './qr.js';
 import { Scanner, keyboardWedge } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import * as queue from './queue.js';
+import { showsAt } from './schedule.js';
 
 const APP_VERSION = 'web-1.1.0';
 const HEARTBEAT_MS = 30000;
@@ -133,6 +134,8 @@ function runKiosk() {
   refreshQueueCount();
   refreshFromServer().then(loadCampaigns);
   setInterval(loadCampaigns, CAMPAIGN_REFRESH_MS);
+  // a campaign's hours begin or end: the carousel changes when the posters of the minute do
+  setInterval(() => { if (posters().map((p) => p.src).join() !== shownPosters) startPosters(); }, 60000);
   heartbeat();
   setInterval(heartbeat, HEARTBEAT_MS);
 }
@@ -207,7 +210,9 @@ function posters() {
   const list = [{ src: '/posters/bluezone.svg', qr: BLUEZONE_URL }];
   const province = ((state.site && state.site.province) || '').normalize('NFC').toLowerCase();
   if (province.includes('thanh hóa')) list.push({ src: '/posters/smart-thanh-hoa.svg', qr: SMART_THANH_HOA_URL });
-  for (const c of state.campaigns) list.push({ src: c.src, title: c.title, campaign: true });
+  for (const c of state.campaigns) {
+    if (showsAt(c, serverNow(), siteZone())) list.push({ src: c.src, title: c.title, campaign: true });
+  }
   return list;
 }
 
@@ -238,7 +243,7 @@ async function loadCampaigns() {
       const hit = await cache.match(c.image);
       if (hit) blob = await hit.blob();
     }
-    if (blob) next.push({ id: c.id, title: c.title, src: URL.createObjectURL(blob) });
+    if (blob) next.push({ ...c, src: URL.createObjectURL(blob) });
   }
   if (cache) {
     const keep = new Set(items.map((c) => new URL(c.image, location.origin).href));
@@ -251,9 +256,11 @@ async function loadCampaigns() {
 
 let posterTimer = null;
 let posterIndex = 0;
+let shownPosters = '';
 function startPosters() {
   clearInterval(posterTimer);
   const list = posters();
+  shownPosters = list.map((p) => p.src).join();
   const dots = clear($('#poster-dots'));
   list.forEach((p, i) => dots.append(el('span', { class: 'dot', dataset: { i } })));
   show(dots, list.length > 1);

@@ -33,6 +33,7 @@ import vn.kiosk.server.http.SecurityHeaders;
 import vn.kiosk.server.http.SlowClientGuard;
 import vn.kiosk.server.http.TrustedProxies;
 import vn.kiosk.server.metrics.KioskMetrics;
+import vn.kiosk.server.signage.SignageGate;
 
 /**
  * The HTTP face of the server: the OpenAPI contract decides which requests
@@ -49,7 +50,7 @@ public final class ApiVerticle extends VerticleBase {
      */
     private static final java.util.Set<String> OWN_VALIDATION =
             java.util.Set.of("checkIn", "decodeQr", "uploadCampaignImage", "listVisits", "exportVisitsCsv", "renderQr",
-                    "exportVisitsXlsx", "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays");
+                    "exportVisitsXlsx", "dailyReport", "dailyReportCsv", "dailyReportXlsx", "reportDays", "dailyReportPdf");
 
     /** How long a stopping server waits for requests in flight before it closes their connections. */
     public static final int DRAIN_SECONDS = 10;
@@ -93,6 +94,7 @@ public final class ApiVerticle extends VerticleBase {
                 if (handler == null) {
                     return Future.failedFuture(new IllegalStateException("No handler for operation " + op));
                 }
+                handler = SignageGate.guard(op, handler);
                 route.setDoSecurity(false).addHandler(handler).addFailureHandler(RequestIds.logged(Problems::handle));
                 if (OWN_VALIDATION.contains(op)) {
                     route.setDoValidation(false);

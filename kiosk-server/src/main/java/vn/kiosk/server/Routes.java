@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.Supplier;
+import vn.kiosk.server.campaign.CampaignEdits;
 import vn.kiosk.server.campaign.CampaignHandlers;
 import vn.kiosk.server.checkin.CheckinHandler;
 import vn.kiosk.server.checkin.SiteTokens;
@@ -11,10 +12,13 @@ import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
+import vn.kiosk.server.report.InstallTargets;
 import vn.kiosk.server.report.ReportHandlers;
+import vn.kiosk.server.report.ReportPdfHandler;
 import vn.kiosk.server.report.ReportService;
 import vn.kiosk.server.site.KioskEdits;
 import vn.kiosk.server.site.KioskHandlers;
+import vn.kiosk.server.signage.ScreenHandlers;
 import vn.kiosk.server.site.SiteHandlers;
 import vn.kiosk.server.sms.SmsHandlers;
 import vn.kiosk.server.trace.TraceHandlers;
@@ -33,9 +37,13 @@ final class Routes {
                 s.config().rateLimitStaff(), tokens);
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
-        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
+        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access(), s.clock());
         var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
-        var reports = new ReportHandlers(new ReportService(s.readPool(), s.access(), s.config().retentionDays()), s.clock());
+        var reportService = new ReportService(s.readPool(), s.access(), s.config().retentionDays());
+        var targets = new InstallTargets(s.pool(), s.access().repository(), s.clock());
+        var reports = new ReportHandlers(reportService, s.clock());
+        var reportPdf = new ReportPdfHandler(s.vertx(), reportService, targets, s.clock());
+        var screens = new ScreenHandlers(s.pool(), s.access(), reportService, targets, s.clock(), s.config().publicUrl());
         var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()));
         var sms = new SmsHandlers(s.sms(), s.pool(), s.access(), s.keys().pass().getPublic(), s.limiter());
         return Map.ofEntries(
@@ -80,6 +88,14 @@ final class Routes {
                 Map.entry("uploadCampaignImage", campaigns::upload),
                 Map.entry("campaignImage", campaigns::image),
                 Map.entry("kioskCampaigns", campaigns::forKiosk),
+                Map.entry("screenCampaigns", campaigns::forScreen),
+                Map.entry("updateCampaign", new CampaignEdits(s.pool(), s.access(), s.clock())::update),
+                Map.entry("screenSelf", screens::self),
+                Map.entry("screenInstallRate", screens::installRate),
+                Map.entry("listTargets", targets::list),
+                Map.entry("setTarget", targets::set),
+                Map.entry("deleteTarget", targets::delete),
+                Map.entry("dailyReportPdf", reportPdf::pdf),
                 Map.entry("trace", traces::trace),
                 Map.entry("traceCallList", traces::callList),
                 Map.entry("exportVisitsXlsx", logXlsx::export),

@@ -3,6 +3,7 @@ import { t } from '../../app/i18n.js';
 import { api, download, query } from '../api.js';
 import { h, clear, field, select, table, td, badge, day, number, percent } from '../dom.js';
 import { heading, busy } from './common.js';
+import { targetFor, targetCell } from './targets.js';
 
 export function render(main, ctx) {
   main.append(heading('rollup.title'));
@@ -13,8 +14,9 @@ export function render(main, ctx) {
   const apply = h('button', { type: 'submit', className: 'primary' }, t('common.apply'));
   const csv = h('button', { type: 'button', className: 'secondary', dataset: { export: 'csv' } }, t('common.exportCsv'));
   const xlsx = h('button', { type: 'button', className: 'secondary', dataset: { export: 'xlsx' } }, t('common.exportXlsx'));
+  const pdf = h('button', { type: 'button', className: 'secondary', dataset: { export: 'pdf' } }, t('targets.pdf'));
   const form = h('form', { className: 'filters' }, field(t('common.date'), date), field(t('rollup.groupBy'), groupBy),
-    field(t('rollup.province'), province), field(t('rollup.district'), district), h('div', { className: 'actions' }, apply, csv, xlsx));
+    field(t('rollup.province'), province), field(t('rollup.district'), district), h('div', { className: 'actions' }, apply, csv, xlsx, pdf));
   const results = h('div', { className: 'results' });
   const silentBox = h('section', { className: 'card silent-box', attrs: { 'aria-labelledby': 'silent-title' } });
   main.append(form, results, silentBox, h('p', { className: 'note' }, t('reports.rateNote')));
@@ -30,22 +32,24 @@ export function render(main, ctx) {
   async function load() {
     clear(results).append(h('p', { className: 'muted' }, t('common.loading')));
     try {
-      const r = await api('GET', '/api/v1/reports/daily' + query(params()));
+      const [r, targets] = await Promise.all([api('GET', '/api/v1/reports/daily' + query(params())),
+        api('GET', '/api/v1/targets').then((x) => x.items)]);
       const byDistrict = r.groupBy === 'district';
       const headers = [t('rollup.province')];
       if (byDistrict) headers.push(t('rollup.district'));
       headers.push(...[t('rollup.sites'), t('rollup.activeSites'), t('reports.col.entries'), t('reports.col.exits'),
-        t('reports.col.unique'), t('reports.col.rate'), t('reports.silent')].map((x) => [x, 'num']));
+        t('reports.col.unique'), t('reports.col.rate'), t('reports.silent')].map((x) => [x, 'num']), t('rollup.target'));
       const rows = r.rows.map((g) => h('tr', { dataset: { area: byDistrict ? g.district : g.province } },
         td(g.province), byDistrict ? td(g.district) : null, td(number(g.sites), 'num'),
         td(number(g.activeSites), 'num'), td(number(g.entries), 'num'), td(number(g.exits), 'num'),
         visitors(g), td(percent(g.installRate), 'num'),
-        td(g.silentSites.length ? badge(String(g.silentSites.length), 'warn') : badge('0', 'ok'), 'num')));
+        td(g.silentSites.length ? badge(String(g.silentSites.length), 'warn') : badge('0', 'ok'), 'num'),
+        td(byDistrict ? targetCell(targetFor(targets, g.province, g.district), g.installRate) : '')));
       const tot = r.totals;
       rows.push(h('tr', { className: 'total' }, td(t('reports.total')), byDistrict ? td('') : null,
         td(number(tot.sites), 'num'), td(number(tot.activeSites), 'num'), td(number(tot.entries), 'num'),
         td(number(tot.exits), 'num'), visitors(tot), td(percent(tot.installRate), 'num'),
-        td(number(tot.sites - tot.activeSites), 'num')));
+        td(number(tot.sites - tot.activeSites), 'num'), td('')));
       const summed = [...r.rows, tot].some((g) => g.uniqueVisitorsSource === 'sum');
       clear(results).append(r.rows.length ? table(headers, rows) : h('p', { className: 'empty' }, t('common.none')));
       if (summed) results.append(h('p', { className: 'note' }, t('rollup.summed')));
@@ -61,7 +65,7 @@ export function render(main, ctx) {
   }
 
   form.addEventListener('submit', (ev) => { ev.preventDefault(); load(); });
-  for (const button of [csv, xlsx]) {
+  for (const button of [csv, xlsx, pdf]) {
     button.addEventListener('click', () => busy(button, ctx, async () => {
       const f = button.dataset.export;
       const name = await download('GET', `/api/v1/reports/daily.${f}` + query(params()), undefined, 'report.' + f);

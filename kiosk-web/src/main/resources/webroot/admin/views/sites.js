@@ -3,6 +3,7 @@ import { t } from '../../app/i18n.js';
 import { api, download } from '../api.js';
 import { h, clear, field, select, table, td, badge, dateTime, number } from '../dom.js';
 import { heading, busy, KINDS } from './common.js';
+import '../strings-targets.js';
 
 export function render(main, ctx) {
   const create = h('button', { type: 'button', className: 'primary', hidden: !ctx.is('admin', 'officer') }, t('sites.new'));
@@ -100,21 +101,27 @@ export function render(main, ctx) {
       ctx.fail(e);
       return;
     }
-    const body = items.length ? table([t('kiosks.name'), t('kiosks.gate'), t('kiosks.mode'), t('kiosks.status'),
+    const body = items.length ? table([t('kiosks.name'), t('kiosks.kind'), t('kiosks.gate'), t('kiosks.mode'), t('kiosks.status'),
       t('kiosks.lastSeen'), ''], items.map((k) => kioskRow(s, k))) : h('p', { className: 'empty' }, t('kiosks.none'));
     const name = h('input', { name: 'kioskName', required: true, maxLength: 100 });
     const gate = h('input', { name: 'gate', maxLength: 100 });
     const mode = select('mode', [['both', t('kiosks.mode.both')], ['entry', t('kiosks.mode.entry')], ['exit', t('kiosks.mode.exit')]], 'both');
+    // a public screen shows the code and the posters; its code goes either way, so it has no direction
+    const kind = select('kind', [['kiosk', t('kiosks.kind.kiosk')], ['signage', t('kiosks.kind.signage')]], 'kiosk');
+    kind.addEventListener('change', () => { mode.disabled = kind.value === 'signage'; });
     const add = h('button', { type: 'submit', className: 'primary' }, t('kiosks.new'));
     const code = h('div', { className: 'pairing', attrs: { 'aria-live': 'polite' } });
-    const form = h('form', { className: 'filters' }, field(t('kiosks.name'), name), field(t('kiosks.gate'), gate),
-      field(t('kiosks.mode'), mode), h('div', { className: 'actions' }, add));
+    const form = h('form', { className: 'filters' }, field(t('kiosks.name'), name), field(t('kiosks.kind'), kind),
+      field(t('kiosks.gate'), gate), field(t('kiosks.mode'), mode), h('div', { className: 'actions' }, add));
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       busy(add, ctx, async () => {
-        const k = await api('POST', `/api/v1/sites/${s.id}/kiosks`, { name: name.value.trim(), gate: gate.value.trim(), mode: mode.value });
+        const screen = kind.value === 'signage';
+        const k = await api('POST', `/api/v1/sites/${s.id}/kiosks`, { name: name.value.trim(), gate: gate.value.trim(),
+          kind: kind.value, mode: screen ? 'both' : mode.value });
         await showKiosks(s);
-        kiosks.querySelector('.pairing').append(h('p', {}, t('kiosks.pairingCode')), h('p', { className: 'code' }, k.pairingCode));
+        kiosks.querySelector('.pairing').append(h('p', {}, t(screen ? 'kiosks.screenCode' : 'kiosks.pairingCode')),
+          h('p', { className: 'code' }, k.pairingCode));
       });
     });
     clear(kiosks).append(h('h2', {}, t('sites.kiosks', { name: s.name })), body, form, code);
@@ -142,8 +149,9 @@ export function render(main, ctx) {
         await showKiosks(s);
       });
     });
-    return h('tr', { dataset: { kiosk: k.id } }, td(h('div', { className: 'inline-edit' }, nameInput, rename)), td(k.gate || ''),
-      td(t('kiosks.mode.' + k.mode)), td(status), td(k.lastSeenAt ? dateTime(k.lastSeenAt, s.timeZone) : '—', 'nowrap'),
+    return h('tr', { dataset: { kiosk: k.id, kind: k.kind } }, td(h('div', { className: 'inline-edit' }, nameInput, rename)),
+      td(t('kiosks.kind.short.' + (k.kind || 'kiosk'))), td(k.gate || ''),
+      td(k.kind === 'signage' ? '—' : t('kiosks.mode.' + k.mode)), td(status), td(k.lastSeenAt ? dateTime(k.lastSeenAt, s.timeZone) : '—', 'nowrap'),
       td(revoke));
   }
 

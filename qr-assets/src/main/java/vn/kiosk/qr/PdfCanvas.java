@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
-/** Drawing helpers for the poster: NFC text with wrapping, and QR codes as vector squares. */
+/** Drawing helpers for posters and reports: NFC text with wrapping, rules, and QR codes as vector squares. */
 final class PdfCanvas {
     record Style(PDFont font, float size, float[] rgb) {
     }
@@ -26,11 +26,22 @@ final class PdfCanvas {
     }
 
     void line(float x1, float y, float x2, float[] rgb) throws IOException {
+        segment(x1, y, x2, y, 0.75f, rgb);
+    }
+
+    /** A straight line of the given width, e.g. a table's grid or the rule under a motto. */
+    void segment(float x1, float y1, float x2, float y2, float lineWidth, float[] rgb) throws IOException {
         content.setStrokingColor(rgb[0], rgb[1], rgb[2]);
-        content.setLineWidth(0.75f);
-        content.moveTo(x1, y);
-        content.lineTo(x2, y);
+        content.setLineWidth(lineWidth);
+        content.moveTo(x1, y1);
+        content.lineTo(x2, y2);
         content.stroke();
+    }
+
+    /** One line ending at {@code rightX} (clipped with an ellipsis to {@code width}). */
+    void right(String text, Style style, float rightX, float y, float width) throws IOException {
+        String line = wrap(text, style, width, 1).stream().findFirst().orElse("");
+        show(line, style, rightX - width(line, style), y);
     }
 
     /** Draws lines centred on {@code centerX}, first baseline at {@code y}; returns the baseline below the last. */

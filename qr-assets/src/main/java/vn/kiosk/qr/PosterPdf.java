@@ -1,9 +1,7 @@
 package vn.kiosk.qr;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -12,7 +10,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /** The A4 poster a site manager prints: the site's check-in QR, then how to install Bluezone (and a province app). */
 public final class PosterPdf {
@@ -41,8 +38,6 @@ public final class PosterPdf {
     private static final float[] GREY = {0.36f, 0.38f, 0.42f};
     private static final float[] WHITE = {1f, 1f, 1f};
     private static final float[] RULE = {0.78f, 0.80f, 0.84f};
-    private static final byte[] REGULAR_FONT = fontBytes("NotoSans-Regular-vi.ttf");
-    private static final byte[] BOLD_FONT = fontBytes("NotoSans-Bold-vi.ttf");
 
     private PosterPdf() {
     }
@@ -51,11 +46,10 @@ public final class PosterPdf {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
-            PDFont regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR_FONT), true);
-            PDFont bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD_FONT), true);
+            PdfFonts.Pair fonts = PdfFonts.load(document);
             describe(document, c);
             try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
-                new Layout(new PdfCanvas(stream), regular, bold, page.getMediaBox()).draw(c);
+                new Layout(new PdfCanvas(stream), fonts.regular(), fonts.bold(), page.getMediaBox()).draw(c);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
@@ -74,17 +68,6 @@ public final class PosterPdf {
 
     private static String nfc(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFC);
-    }
-
-    private static byte[] fontBytes(String name) {
-        try (InputStream in = PosterPdf.class.getResourceAsStream("fonts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("font resource missing: " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Positions in PDF points from the bottom-left corner of the page. */

@@ -38,7 +38,7 @@ public final class AuthService {
               from sessions s join users u on u.id = s.user_id
              where s.token_hash = $1 and s.expires_at > now() and not u.disabled""";
     private static final String RESOLVE_DEVICE = """
-            select k.id, k.site_id, k.gate, k.mode from kiosks k
+            select k.id, k.site_id, k.gate, k.mode, k.kind from kiosks k
              where k.device_token_hash = $1 and k.revoked_at is null""";
 
     /**
@@ -144,7 +144,7 @@ public final class AuthService {
                     return Optional.empty();
                 }
                 Row r = rows.iterator().next();
-                return Optional.of(Principal.kiosk(r.getLong("id"), r.getLong("site_id"),
+                return Optional.of(Principal.device(r.getString("kind"), r.getLong("id"), r.getLong("site_id"),
                         r.getString("gate"), r.getString("mode")));
             });
         }

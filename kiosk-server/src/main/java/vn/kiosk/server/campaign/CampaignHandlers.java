@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -36,13 +37,23 @@ public final class CampaignHandlers {
     // One count for the whole process: what it bounds is the heap, which the HTTP verticles share.
     private static final AtomicInteger PENDING = new AtomicInteger();
     private static final String INSERT = "insert into poster_campaigns (title, province, district, site_id, starts_on,"
-            + " ends_on, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning id";
-    private static final String LIST = "select id, title, province, district, site_id, starts_on, ends_on,"
-            + " image is not null as has_image from poster_campaigns where " + CampaignAccess.VISIBLE
+            + " ends_on, created_by, days_of_week, shows_from, shows_until)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8::int[]::smallint[], $9::int::smallint, $10::int::smallint) returning id";
+    static final String SCHEDULE = "days_of_week, shows_from, shows_until";
+    private static final String LIST = "select id, title, province, district, site_id, starts_on, ends_on, " + SCHEDULE
+            + ", image is not null as has_image from poster_campaigns where " + CampaignAccess.VISIBLE
             + " order by starts_on desc, id desc limit 500";
-    private static final String FOR_SITE = "select c.id, c.title from poster_campaigns c, sites s"
-            + " where s.id = $1 and c.image is not null and $2::date between c.starts_on and c.ends_on and "
+    // a kiosk asks for today's (and keeps its list half an hour): those of other weekdays are left out here
+    private static final String FOR_SITE = "select c.id, c.title, c.starts_on, c.ends_on, c.days_of_week, c.shows_from,"
+            + " c.shows_until from poster_campaigns c, sites s"
+            + " where s.id = $1 and c.image is not null and $2::date between c.starts_on and c.ends_on"
+            + " and (c.days_of_week is null or extract(isodow from $2::date)::smallint = any(c.days_of_week)) and "
             + CampaignAccess.SHOWS_AT + " order by c.id";
+    // a public screen may run offline for days: those running in the coming week, to choose from on the device
+    private static final String FOR_SCREEN = "select c.id, c.title, c.starts_on, c.ends_on, c.days_of_week, c.shows_from,"
+            + " c.shows_until from poster_campaigns c, sites s"
+            + " where s.id = $1 and c.image is not null and c.ends_on >= $2::date and c.starts_on <= $2::date + "
+            + CampaignAccess.SCREEN_DAYS_AHEAD + " and " + CampaignAccess.SHOWS_AT + " order by c.id";
     private static final String SET_IMAGE = "update poster_campaigns set image = $2, image_type = $3,"
             + " image_reencoded = true where id = $1";
     // an image stored before uploads were re-encoded, re-encoded on its first read (unless replaced meanwhile)
@@ -54,12 +65,14 @@ public final class CampaignHandlers {
     private final Pool pool;
     private final SiteAccess access;
     private final CampaignAccess campaigns;
+    private final Clock clock;
     private final WorkerExecutor worker;
 
-    public CampaignHandlers(Vertx vertx, Pool pool, SiteAccess access) {
+    public CampaignHandlers(Vertx vertx, Pool pool, SiteAccess access, Clock clock) {
         this.pool = pool;
         this.access = access;
-        this.campaigns = new CampaignAccess(pool, access);
+        this.clock = clock;
+        this.campaigns = new CampaignAccess(pool, access, clock);
         // one thread: a poster decodes to up to 64 MB, and the server runs in a 300 MB heap
         this.worker = vertx.createSharedWorkerExecutor("kiosk-campaign-images", 1);
     }
@@ -85,12 +98,16 @@ public final class CampaignHandlers {
                 throw ApiException.forbidden("Managers run campaigns for one of their sites: give siteId");
             }
             String title = b.getString("title").strip();
+            CampaignSchedule schedule = CampaignSchedule.parse(b.getJsonObject("schedule"));
             Respond.async(ctx, 201, campaigns.target(p, siteId, province, district).compose(v -> pool.preparedQuery(INSERT)
                             .execute(Tuple.tuple().addString(title).addString(province).addString(district).addLong(siteId)
-                                    .addLocalDate(starts).addLocalDate(ends).addLong(p.userId())))
+                                    .addLocalDate(starts).addLocalDate(ends).addLong(p.userId())
+                                    .addArrayOfInteger(schedule.daysParam()).addInteger(schedule.from())
+                                    .addInteger(schedule.until())))
                     .map(rows -> new JsonObject().put("id", rows.iterator().next().getLong("id")).put("title", title)
                             .put("province", province).put("district", district).put("siteId", siteId)
-                            .put("startsOn", starts.toString()).put("endsOn", ends.toString())));
+                            .put("startsOn", starts.toString()).put("endsOn", ends.toString())
+                            .put("schedule", schedule.toJson())));
         });
     }
 
@@ -103,7 +120,8 @@ public final class CampaignHandlers {
                 items.add(new JsonObject().put("id", r.getLong("id")).put("title", r.getString("title"))
                         .put("province", r.getString("province")).put("district", r.getString("district"))
                         .put("siteId", r.getLong("site_id")).put("startsOn", r.getLocalDate("starts_on").toString())
-                        .put("endsOn", r.getLocalDate("ends_on").toString()).put("hasImage", r.getBoolean("has_image")));
+                        .put("endsOn", r.getLocalDate("ends_on").toString()).put("hasImage", r.getBoolean("has_image"))
+                        .put("schedule", CampaignSchedule.from(r).toJson()));
             }
             return new JsonObject().put("items", items);
         }));
@@ -143,22 +161,34 @@ public final class CampaignHandlers {
         });
     }
 
-    /** What a kiosk shows today: the campaigns of its site, district and province. */
+    /** What a kiosk shows today: the campaigns of its site, district and province, with the hours they show. */
     public void forKiosk(RoutingContext ctx) {
-        Principal p = Authenticator.require(ctx, Role.KIOSK);
+        shown(ctx, Role.KIOSK, FOR_SITE);
+    }
+
+    /** What a public screen may show in the coming week, each with its dates and schedule to choose by on the screen. */
+    public void forScreen(RoutingContext ctx) {
+        shown(ctx, Role.SIGNAGE, FOR_SCREEN);
+    }
+
+    private void shown(RoutingContext ctx, Role device, String query) {
+        Principal p = Authenticator.require(ctx, device);
         long siteId = p.siteIds().iterator().next();
-        Respond.async(ctx, 200, access.visible(p, siteId).compose(site -> pool.preparedQuery(FOR_SITE)
-                .execute(Tuple.of(siteId, LocalDate.now(site.zone())))).map(rows -> {
+        Respond.async(ctx, 200, access.visible(p, siteId).compose(site -> pool.preparedQuery(query)
+                .execute(Tuple.of(siteId, LocalDate.now(clock.withZone(site.zone()))))).map(rows -> {
                     JsonArray items = new JsonArray();
                     for (Row r : rows) {
                         items.add(new JsonObject().put("id", r.getLong("id")).put("title", r.getString("title"))
-                                .put("image", "/api/v1/campaigns/" + r.getLong("id") + "/image"));
+                                .put("image", "/api/v1/campaigns/" + r.getLong("id") + "/image")
+                                .put("startsOn", r.getLocalDate("starts_on").toString())
+                                .put("endsOn", r.getLocalDate("ends_on").toString())
+                                .put("schedule", CampaignSchedule.from(r).toJson()));
                     }
                     return new JsonObject().put("items", items);
                 }));
     }
 
-    private Future<Row> find(long id) {
+    Future<Row> find(long id) {
         return pool.preparedQuery(FIND).execute(Tuple.of(id)).compose(rows -> rows.iterator().hasNext()
                 ? Future.succeededFuture(rows.iterator().next())
                 : Future.failedFuture(ApiException.notFound("Campaign " + id)));
@@ -199,7 +229,7 @@ public final class CampaignHandlers {
         return text == null ? null : text.strip();
     }
 
-    private static LocalDate date(String text, String field) {
+    static LocalDate date(String text, String field) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {

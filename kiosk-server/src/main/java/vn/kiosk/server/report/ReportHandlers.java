@@ -89,16 +89,30 @@ public final class ReportHandlers {
                 throw ApiException.unprocessable("invalid-range", "from must be on or before to, at most "
                         + LONGEST_SERIES + " days apart").with("field", "from");
             }
+            // groupBy district or province adds each area's figures to every day: the charts of progress per area
+            GroupBy by = groupBy(req.getParam("groupBy"));
+            ReportService.Areas level = by == GroupBy.DISTRICT ? ReportService.Areas.DISTRICTS
+                    : by == GroupBy.PROVINCE ? ReportService.Areas.PROVINCES : ReportService.Areas.NONE;
             Future<JsonObject> answer = reports.sites(p, filter(ctx)).compose(sites -> {
                 JsonArray days = new JsonArray();
                 Future<Void> chain = Future.succeededFuture();
                 for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                     LocalDate day = d;
-                    chain = chain.compose(x -> reports.day(sites, day, now, ReportService.Areas.NONE).map(one -> {
-                        Group total = Group.of(null, null, one.sites(), one.total());
-                        days.add(total.figures().toJson().put("uniqueVisitorsSource", total.uniqueSource())
+                    chain = chain.compose(x -> reports.day(sites, day, now, level).map(one -> {
+                        Report r = assemble(day, by, one);
+                        JsonObject row = r.total().figures().toJson().put("uniqueVisitorsSource", r.total().uniqueSource())
                                 .put("date", day.toString()).put("sites", one.sites().size())
-                                .put("activeSites", one.sites().size() - total.silent().size()));
+                                .put("activeSites", one.sites().size() - r.total().silent().size());
+                        if (by != GroupBy.SITE) {
+                            JsonArray areas = new JsonArray();
+                            r.groups().forEach(g -> areas.add(new JsonObject().put("province", g.province())
+                                    .put("district", g.district()).put("installRate", g.figures().installRate())
+                                    .put("entries", g.figures().entries())
+                                    .put("uniqueVisitors", g.figures().uniqueVisitors()).put("sites", g.sites().size())
+                                    .put("activeSites", g.sites().size() - g.silent().size())));
+                            row.put("areas", areas);
+                        }
+                        days.add(row);
                         return null;
                     }));
                 }
@@ -120,13 +134,17 @@ public final class ReportHandlers {
             case DISTRICT -> ReportService.Areas.DISTRICTS;
             case PROVINCE -> ReportService.Areas.PROVINCES;
         };
-        return reports.sites(p, filter(ctx)).compose(sites -> reports.day(sites, day, now, areas)).map(d -> {
-            List<ReportService.SiteDay> sorted = new ArrayList<>(d.sites());
-            sorted.sort(Comparator.comparing((ReportService.SiteDay s) -> s.site().province())
-                    .thenComparing(s -> s.site().district()).thenComparing(s -> s.site().name())
-                    .thenComparingLong(s -> s.site().id()));
-            return new Report(day, groupBy, sorted, groups(sorted, groupBy, d), Group.of(null, null, sorted, d.total()));
-        });
+        return reports.sites(p, filter(ctx)).compose(sites -> reports.day(sites, day, now, areas))
+                .map(d -> assemble(day, groupBy, d));
+    }
+
+    /** A day's figures as a report: sites by province, district and name, and the groups asked for. */
+    static Report assemble(LocalDate day, GroupBy groupBy, ReportService.Day d) {
+        List<ReportService.SiteDay> sorted = new ArrayList<>(d.sites());
+        sorted.sort(Comparator.comparing((ReportService.SiteDay s) -> s.site().province())
+                .thenComparing(s -> s.site().district()).thenComparing(s -> s.site().name())
+                .thenComparingLong(s -> s.site().id()));
+        return new Report(day, groupBy, sorted, groups(sorted, groupBy, d), Group.of(null, null, sorted, d.total()));
     }
 
     static List<Group> groups(List<ReportService.SiteDay> sites, GroupBy by, ReportService.Day day) {
@@ -185,7 +203,7 @@ public final class ReportHandlers {
                 .put("province", s.site().province()).put("district", s.site().district());
     }
 
-    private static ReportService.Filter filter(RoutingContext ctx) {
+    static ReportService.Filter filter(RoutingContext ctx) {
         var req = ctx.request();
         String siteId = req.getParam("siteId");
         Long id = null;

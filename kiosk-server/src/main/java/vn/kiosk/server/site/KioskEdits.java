@@ -12,9 +12,9 @@ import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
 
-/** Renaming a kiosk, or moving it to another gate or mode, from the dashboard. */
+/** Renaming a kiosk or public screen, or moving it to another gate (a kiosk also to another mode), from the dashboard. */
 public final class KioskEdits {
-    private static final String SITE_OF = "select site_id from kiosks where id = $1";
+    private static final String SITE_OF = "select site_id, kind from kiosks where id = $1";
     private static final String UPDATE = "update kiosks set name = coalesce($2, name), gate = coalesce($3, gate),"
             + " mode = coalesce($4, mode) where id = $1 returning id, site_id, name, gate, mode, revoked_at";
 
@@ -36,9 +36,18 @@ public final class KioskEdits {
                 throw ApiException.unprocessable("invalid-field", "name must not be blank").with("field", "name");
             }
             Respond.async(ctx, 200, pool.preparedQuery(SITE_OF).execute(Tuple.of(kioskId))
-                    .compose(rows -> rows.iterator().hasNext()
-                            ? access.visible(p, rows.iterator().next().getLong("site_id"))
-                            : Future.failedFuture(ApiException.notFound("Kiosk " + kioskId)))
+                    .compose(rows -> {
+                        if (!rows.iterator().hasNext()) {
+                            return Future.failedFuture(ApiException.notFound("Kiosk " + kioskId));
+                        }
+                        Row device = rows.iterator().next();
+                        if ("signage".equals(device.getString("kind")) && b.getString("mode") != null
+                                && !"both".equals(b.getString("mode"))) {
+                            return Future.failedFuture(ApiException.unprocessable("invalid-field",
+                                    "A public screen's code goes either way: it has no mode").with("field", "mode"));
+                        }
+                        return access.visible(p, device.getLong("site_id"));
+                    })
                     .compose(site -> pool.preparedQuery(UPDATE).execute(Tuple.of(kioskId,
                             name == null ? null : name.strip(),
                             b.getString("gate") == null ? null : b.getString("gate").strip(), b.getString("mode"))))

@@ -21,21 +21,26 @@ import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.visitor.Keys;
 
-/** Kiosks: created with a one-time pairing code, paired once, then known by a device token. */
+/**
+ * Kiosks and public screens (kinds "kiosk" and "signage" of one table): created with a one-time pairing code,
+ * paired once by a device of that kind, then known by a device token.
+ */
 public final class KioskHandlers {
     public static final int ONLINE_SECONDS = 90;
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     private static final String INSERT = "insert into kiosks (site_id, name, gate, mode, pairing_code_hash,"
-            + " pairing_expires_at) values ($1, $2, $3, $4, $5, now() + interval '24 hours') returning id";
-    private static final String LIST = "select id, name, gate, mode, paired_at, revoked_at, last_seen_at, app_version,"
+            + " pairing_expires_at, kind) values ($1, $2, $3, $4, $5, now() + interval '24 hours', $6) returning id";
+    private static final String LIST = "select id, name, gate, mode, kind, paired_at, revoked_at, last_seen_at, app_version,"
             + " queued, battery, silent_alerted_for is not null and silent_alerted_for = last_seen_at as silent,"
             + " last_seen_at > now() - make_interval(secs => " + ONLINE_SECONDS + ") as online"
             + " from kiosks where site_id = $1 order by id";
     private static final String PAIR = "update kiosks set paired_at = now(), pairing_code_hash = null,"
             + " device_token_hash = $2, secret = $3, last_seen_at = now()"
             + " where pairing_code_hash = $1 and paired_at is null and revoked_at is null and pairing_expires_at > now()"
-            + " returning id, site_id, name, gate, mode";
+            + " and kind = $4 returning id, site_id, name, gate, mode, kind";
+    private static final String PAIRABLE_KIND = "select kind from kiosks where pairing_code_hash = $1"
+            + " and paired_at is null and revoked_at is null and pairing_expires_at > now()";
     private static final String SITE_OF = "select site_id from kiosks where id = $1";
     private static final String REVOKE = "update kiosks set revoked_at = coalesce(revoked_at, now()),"
             + " device_token_hash = null, pairing_code_hash = null where id = $1 returning id";
@@ -63,14 +68,20 @@ public final class KioskHandlers {
             if (body.getString("name").isBlank()) {
                 throw ApiException.unprocessable("invalid-field", "name must not be blank").with("field", "name");
             }
+            String kind = body.getString("kind", "kiosk");
+            String mode = body.getString("mode", "both");
+            if ("signage".equals(kind) && !"both".equals(mode)) {
+                throw ApiException.unprocessable("invalid-field", "A public screen's code goes either way: it has no mode")
+                        .with("field", "mode");
+            }
             String code = pairingCode();
             Future<JsonObject> created = access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site ->
                     pool.preparedQuery(INSERT).execute(Tuple.of(site.id(), body.getString("name").strip(),
-                                    body.getString("gate", "").strip(), body.getString("mode", "both"),
-                                    Buffer.buffer(AuthService.sha256(code))))
+                                    body.getString("gate", "").strip(), mode,
+                                    Buffer.buffer(AuthService.sha256(code)), kind))
                             .map(rows -> new JsonObject().put("id", rows.iterator().next().getLong("id"))
                                     .put("siteId", site.id()).put("name", body.getString("name").strip())
-                                    .put("gate", body.getString("gate", "")).put("mode", body.getString("mode", "both"))
+                                    .put("gate", body.getString("gate", "")).put("mode", mode).put("kind", kind)
                                     .put("pairingCode", code)
                                     .put("pairingExpiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(24).withNano(0).toString())));
             Respond.async(ctx, 201, created);
@@ -86,6 +97,7 @@ public final class KioskHandlers {
                     for (Row r : rows) {
                         items.add(new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name"))
                                 .put("gate", r.getString("gate")).put("mode", r.getString("mode"))
+                                .put("kind", r.getString("kind"))
                                 .put("paired", r.getValue("paired_at") != null)
                                 .put("revoked", r.getValue("revoked_at") != null)
                                 .put("online", Boolean.TRUE.equals(r.getBoolean("online")) && r.getValue("revoked_at") == null)
@@ -99,22 +111,30 @@ public final class KioskHandlers {
                 }));
     }
 
+    /**
+     * A code pairs only a device of its own kind (a kiosk tablet asks for "kiosk", the default; a public screen for
+     * "signage"): typed into the other kind of screen it is refused with 409 and stays unused.
+     */
     public void pair(RoutingContext ctx) {
-        String code = Respond.body(ctx).getString("pairingCode").replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        JsonObject body = Respond.body(ctx);
+        String code = body.getString("pairingCode").replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String kind = body.getString("kind", "kiosk");
         String deviceToken = AuthService.newDeviceToken();
         byte[] secret = Keys.random(32);
+        Buffer codeHash = Buffer.buffer(AuthService.sha256(code));
         Respond.async(ctx, 200, pool.preparedQuery(PAIR)
-                .execute(Tuple.of(Buffer.buffer(AuthService.sha256(code)), Buffer.buffer(AuthService.sha256(deviceToken)),
-                        Buffer.buffer(secret)))
+                .execute(Tuple.of(codeHash, Buffer.buffer(AuthService.sha256(deviceToken)), Buffer.buffer(secret), kind))
                 .compose(rows -> {
                     if (!rows.iterator().hasNext()) {
-                        return Future.failedFuture(ApiException.of(404, "pairing-code-unknown", "Unknown pairing code",
-                                "The pairing code is wrong, expired or already used"));
+                        return pool.preparedQuery(PAIRABLE_KIND).execute(Tuple.of(codeHash)).compose(other -> Future
+                                .failedFuture(other.iterator().hasNext() ? otherKind(other.iterator().next().getString("kind"))
+                                        : ApiException.of(404, "pairing-code-unknown", "Unknown pairing code",
+                                                "The pairing code is wrong, expired or already used")));
                     }
                     Row r = rows.iterator().next();
                     return Future.succeededFuture(new JsonObject().put("kioskId", r.getLong("id"))
                             .put("siteId", r.getLong("site_id")).put("name", r.getString("name"))
-                            .put("gate", r.getString("gate")).put("mode", r.getString("mode"))
+                            .put("gate", r.getString("gate")).put("mode", r.getString("mode")).put("kind", r.getString("kind"))
                             .put("deviceToken", deviceToken)
                             .put("secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
                 }));
@@ -138,8 +158,9 @@ public final class KioskHandlers {
                 .put("kioskId", p.id()).put("gate", p.gate()).put("mode", p.kioskMode()).put("site", site.toJson())));
     }
 
+    /** Kiosks and public screens alike: the fleet watch tells the site when either falls silent. */
     public void heartbeat(RoutingContext ctx) {
-        Principal p = Authenticator.require(ctx, Role.KIOSK);
+        Principal p = Authenticator.require(ctx, Role.KIOSK, Role.SIGNAGE);
         JsonObject body = Respond.body(ctx);
         Number battery = body.getNumber("battery");
         Tuple args = Tuple.of(p.id(), body.getString("appVersion"), body.getInteger("queued"),
@@ -152,6 +173,12 @@ public final class KioskHandlers {
                             r.getOffsetDateTime("last_seen_at").toString()))
                     : Future.<Void>succeededFuture();
         }).map(x -> new JsonObject().put("serverTime", java.time.Instant.now().toString())));
+    }
+
+    private static ApiException otherKind(String kind) {
+        return ApiException.of(409, "pairing-code-other-kind", "Pairing code of another kind of device",
+                "signage".equals(kind) ? "This code pairs a public screen: open /screen on the screen and enter it there"
+                        : "This code pairs a kiosk: open /kiosk on the tablet and enter it there").with("field", "pairingCode");
     }
 
     static String pairingCode() {

@@ -14,6 +14,7 @@ public final class WebPages {
     public static void mount(Router router) {
         page(router, "/", "index.html");
         page(router, "/kiosk", "kiosk.html");
+        page(router, "/screen", "screen.html");
         page(router, "/guard", "guard.html");
         page(router, "/admin", "admin.html");
         page(router, "/c/:token", "checkin.html");

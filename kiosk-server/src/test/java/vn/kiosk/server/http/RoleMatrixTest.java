@@ -34,7 +34,7 @@ import vn.kiosk.server.support.TestServer;
 class RoleMatrixTest {
     /** Who calls: roles, and the same roles elsewhere (another site, district or province than the matrix's site). */
     enum Caller {
-        ANONYMOUS, KIOSK, KIOSK_OF_OTHER_SITE, GUARD, MANAGER, MANAGER_OF_OTHER_SITE, OFFICER, OFFICER_OF_PROVINCE,
+        ANONYMOUS, KIOSK, KIOSK_OF_OTHER_SITE, SIGNAGE, GUARD, MANAGER, MANAGER_OF_OTHER_SITE, OFFICER, OFFICER_OF_PROVINCE,
         OFFICER_OF_DISTRICT, OFFICER_OF_OTHER_DISTRICT, OFFICER_OF_OTHER_PROVINCE, ADMIN
     }
 
@@ -58,6 +58,8 @@ class RoleMatrixTest {
     static final Set<Caller> MANAGERS = with(OFFICERS_OF_SITE, Caller.MANAGER, Caller.ADMIN);
     static final Set<Caller> RECORDERS = Set.of(Caller.KIOSK, Caller.GUARD, Caller.MANAGER, Caller.ADMIN);
     static final Set<Caller> KIOSKS = Set.of(Caller.KIOSK, Caller.KIOSK_OF_OTHER_SITE);
+    /** The matrix site's public screen: what a screen shows, nothing that records or reads a visit. */
+    static final Set<Caller> SCREEN = Set.of(Caller.SIGNAGE);
 
     /** operationId → who may call it. */
     static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
@@ -68,7 +70,7 @@ class RoleMatrixTest {
             Map.entry("createUser", ADMIN),
             Map.entry("updateUser", ADMIN),
             Map.entry("listAudit", ADMIN),
-            Map.entry("listSites", SIGNED_IN),
+            Map.entry("listSites", without(SIGNED_IN, Caller.SIGNAGE)),
             // the new site is in the matrix site's district
             Map.entry("createSite", with(OFFICERS_OF_SITE, Caller.ADMIN)),
             Map.entry("getSite", with(STAFF_OF_SITE, Caller.KIOSK)),
@@ -78,7 +80,10 @@ class RoleMatrixTest {
             Map.entry("revokeKiosk", MANAGERS),
             Map.entry("pairKiosk", ALL),
             Map.entry("kioskSelf", KIOSKS),
-            Map.entry("kioskHeartbeat", KIOSKS),
+            Map.entry("kioskHeartbeat", with(KIOSKS, SCREEN)),
+            Map.entry("screenSelf", SCREEN),
+            Map.entry("screenInstallRate", SCREEN),
+            Map.entry("screenCampaigns", SCREEN),
             Map.entry("kioskQr", KIOSKS),
             Map.entry("checkIn", RECORDERS),
             Map.entry("markExit", RECORDERS),
@@ -104,7 +109,8 @@ class RoleMatrixTest {
             // a list of what the caller may see, which may be nothing
             Map.entry("listCampaigns", with(MANAGERS, ELSEWHERE)),
             Map.entry("uploadCampaignImage", MANAGERS),
-            Map.entry("campaignImage", with(STAFF_OF_SITE, Caller.KIOSK)),
+            Map.entry("campaignImage", with(STAFF_OF_SITE, Caller.KIOSK, Caller.SIGNAGE)),
+            Map.entry("updateCampaign", MANAGERS),
             Map.entry("kioskCampaigns", KIOSKS),
             // A manager traces within their own sites: elsewhere the person is not found (404), not refused.
             Map.entry("trace", with(MANAGERS, ELSEWHERE)),
@@ -118,10 +124,16 @@ class RoleMatrixTest {
             Map.entry("reportDays", with(MANAGERS, ELSEWHERE)),
             // SMS reminders: anyone may ask whether they are on; a phone proves who it is with its pass; staff
             // record a choice on a visit they see (the shared server has no SMSC: those answer 404 sms-off)
-            Map.entry("smsSettings", ALL),
-            Map.entry("ownSmsConsent", ALL),
-            Map.entry("setOwnSmsConsent", ALL),
-            Map.entry("setVisitSmsConsent", Set.of(Caller.GUARD, Caller.MANAGER, Caller.ADMIN)));
+            // (a public screen is kept to what it shows: SignageGate)
+            Map.entry("smsSettings", without(ALL, Caller.SIGNAGE)),
+            Map.entry("ownSmsConsent", without(ALL, Caller.SIGNAGE)),
+            Map.entry("setOwnSmsConsent", without(ALL, Caller.SIGNAGE)),
+            Map.entry("setVisitSmsConsent", Set.of(Caller.GUARD, Caller.MANAGER, Caller.ADMIN)),
+            Map.entry("dailyReportPdf", with(MANAGERS, ELSEWHERE)),
+            // targets of the matrix site's district (targetsStayInTheirArea tries the other places)
+            Map.entry("listTargets", with(MANAGERS, ELSEWHERE)),
+            Map.entry("setTarget", with(OFFICERS_OF_SITE, Caller.ADMIN)),
+            Map.entry("deleteTarget", with(OFFICERS_OF_SITE, Caller.ADMIN)));
 
     @SuppressWarnings("unchecked")
     static Set<Caller> with(Set<Caller> base, Object... extra) {
@@ -160,9 +172,11 @@ class RoleMatrixTest {
                 .json().getString("pass");
         String kioskToken = admin.pairKiosk(site, "both").getString("deviceToken");
         String otherKioskToken = admin.pairKiosk(other, "both").getString("deviceToken");
+        String screenToken = admin.pairScreen(site).getString("deviceToken");
         callers.put(Caller.ANONYMOUS, server::api);
         callers.put(Caller.KIOSK, () -> server.api().as(kioskToken));
         callers.put(Caller.KIOSK_OF_OTHER_SITE, () -> server.api().as(otherKioskToken));
+        callers.put(Caller.SIGNAGE, () -> server.api().as(screenToken));
         // Fresh sessions for every call: logout ends the one it is given.
         callers.put(Caller.GUARD, () -> admin.userFor("guard", List.of(site)));
         callers.put(Caller.MANAGER, () -> admin.userFor("manager", List.of(site)));
@@ -238,6 +252,7 @@ class RoleMatrixTest {
     static final Map<Caller, Set<Target>> READS = Map.of(
             Caller.GUARD, Set.of(Target.SITE),
             Caller.KIOSK, Set.of(Target.SITE, Target.DISTRICT, Target.PROVINCE, Target.NATION),
+            Caller.SIGNAGE, Set.of(Target.SITE, Target.DISTRICT, Target.PROVINCE, Target.NATION),
             Caller.KIOSK_OF_OTHER_SITE, Set.of(Target.DISTRICT, Target.PROVINCE, Target.NATION));
 
     static JsonObject campaign(Target t) {
@@ -285,6 +300,75 @@ class RoleMatrixTest {
                     }
                 });
                 expect(wrong, c + " lists " + seen, seen.equals(area) ? 0 : 1, 0);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Where an install-rate target is set: the matrix site's district, another district, its province, another. */
+    enum Place { DISTRICT, OTHER_DISTRICT, PROVINCE, OTHER_PROVINCE }
+
+    /** The places each caller may set and remove targets for: exactly what Principal.covers says (none: 403). */
+    static final Map<Caller, Set<Place>> TARGET_AREA = Map.of(
+            Caller.ADMIN, Set.of(Place.values()),
+            Caller.OFFICER, Set.of(Place.values()),
+            Caller.OFFICER_OF_PROVINCE, Set.of(Place.DISTRICT, Place.OTHER_DISTRICT, Place.PROVINCE),
+            Caller.OFFICER_OF_DISTRICT, Set.of(Place.DISTRICT),
+            Caller.OFFICER_OF_OTHER_DISTRICT, Set.of(Place.OTHER_DISTRICT),
+            Caller.OFFICER_OF_OTHER_PROVINCE, Set.of(Place.OTHER_PROVINCE));
+    /** The places whose targets each caller lists: their area, the province their district lies in, their sites'. */
+    static final Map<Caller, Set<Place>> TARGET_READS = Map.of(
+            Caller.OFFICER_OF_DISTRICT, Set.of(Place.DISTRICT, Place.PROVINCE),
+            Caller.OFFICER_OF_OTHER_DISTRICT, Set.of(Place.OTHER_DISTRICT, Place.PROVINCE),
+            Caller.MANAGER, Set.of(Place.DISTRICT, Place.PROVINCE),
+            Caller.MANAGER_OF_OTHER_SITE, Set.of(Place.DISTRICT, Place.PROVINCE));
+
+    static JsonObject target(Place p, double rate) {
+        JsonObject b = new JsonObject().put("rate", rate).put("dueOn", "2021-09-30");
+        return switch (p) {
+            case DISTRICT -> b.put("province", PROVINCE).put("district", DISTRICT);
+            case OTHER_DISTRICT -> b.put("province", PROVINCE).put("district", OTHER_DISTRICT);
+            case PROVINCE -> b.put("province", PROVINCE);
+            case OTHER_PROVINCE -> b.put("province", OTHER_PROVINCE);
+        };
+    }
+
+    static Place placeOf(JsonObject t) {
+        String province = t.getString("province");
+        String district = t.getString("district");
+        if (PROVINCE.equals(province)) {
+            return district == null ? Place.PROVINCE : DISTRICT.equals(district) ? Place.DISTRICT
+                    : OTHER_DISTRICT.equals(district) ? Place.OTHER_DISTRICT : null;
+        }
+        return OTHER_PROVINCE.equals(province) && district == null ? Place.OTHER_PROVINCE : null;
+    }
+
+    @Test
+    @DisplayName("Targets: each caller sets, removes and lists exactly the install-rate targets of places its area covers")
+    void targetsStayInTheirArea() {
+        List<String> wrong = new ArrayList<>();
+        for (Caller c : SIGNED_IN) {
+            Api api = callers.get(c).get();
+            Set<Place> area = TARGET_AREA.getOrDefault(c, Set.of());
+            for (Place p : Place.values()) {
+                int set = api.post("/api/v1/targets", target(p, 0.55)).status();
+                expect(wrong, c + " sets the target of " + p, area.contains(p) && (set == 200 || set == 201) ? 0
+                        : set, area.contains(p) ? 0 : 403);
+                long id = admin.post("/api/v1/targets", target(p, 0.6)).json().getLong("id");
+                expect(wrong, c + " removes the target of " + p, api.delete("/api/v1/targets/" + id).status(),
+                        area.contains(p) ? 204 : 403);
+                admin.post("/api/v1/targets", target(p, 0.6));
+            }
+            if (ALLOWED.get("listTargets").contains(c)) {
+                Set<Place> seen = EnumSet.noneOf(Place.class);
+                api.get("/api/v1/targets").items().forEach(o -> {
+                    Place p = placeOf((JsonObject) o);
+                    if (p != null) {
+                        seen.add(p);
+                    }
+                });
+                Set<Place> expected = TARGET_READS.getOrDefault(c, area);
+                expect(wrong, c + " lists " + seen + ", expected " + expected, seen.equals(expected) ? 0 : 1, 0);
             }
         }
         assertThat(wrong).isEmpty();
@@ -352,6 +436,10 @@ class RoleMatrixTest {
             path = path.replace("{campaignId}", String.valueOf(admin.post("/api/v1/campaigns", body("createCampaign"))
                     .json().getLong("id")));
         }
+        if (path.contains("{targetId}")) {
+            path = path.replace("{targetId}", String.valueOf(admin.post("/api/v1/targets", body("setTarget"))
+                    .json().getLong("id")));
+        }
         if (path.contains("{kioskId}")) {
             path = path.replace("{kioskId}", String.valueOf(admin.post("/api/v1/sites/" + site + "/kiosks",
                     new JsonObject().put("name", "K")).json().getLong("id")));
@@ -364,6 +452,9 @@ class RoleMatrixTest {
         }
         if (op.method().equals("GET")) {
             return api.get(path).status();
+        }
+        if (op.method().equals("DELETE")) {
+            return api.delete(path).status();
         }
         if (op.method().equals("PUT")) {
             return api.putRaw(path, "application/octet-stream", vn.kiosk.qr.QrCodes.png("poster", 200)).status();
@@ -394,6 +485,10 @@ class RoleMatrixTest {
             case "createCampaign" -> new JsonObject().put("title", "Cài Bluezone").put("siteId", site)
                     .put("startsOn", "2021-08-01").put("endsOn", "2099-12-31");
             case "updateKiosk" -> new JsonObject().put("name", "Kiosk cổng chính");
+            case "updateCampaign" -> new JsonObject().put("schedule", new JsonObject().put("days", new io.vertx.core.json.JsonArray()
+                    .add(1).add(2).add(3).add(4).add(5)).put("from", "07:00").put("until", "17:30"));
+            case "setTarget" -> new JsonObject().put("province", PROVINCE).put("district", DISTRICT).put("rate", 0.6)
+                    .put("dueOn", "2021-09-30");
             case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 666");
             case "ownSmsConsent" -> new JsonObject().put("pass", pass);
             case "setOwnSmsConsent" -> new JsonObject().put("pass", pass).put("optIn", true);

@@ -33,7 +33,7 @@ final class ContractWalk {
     }
 
     /** Tokens and ids the requests need; {@code body} makes a valid body for an operation (null: none). */
-    record Fixtures(String adminToken, String kioskToken, java.util.function.Supplier<String> freshToken,
+    record Fixtures(String adminToken, String kioskToken, String screenToken, java.util.function.Supplier<String> freshToken,
                     Map<String, String> pathValues, Function<String, JsonObject> body) {
     }
 
@@ -43,6 +43,8 @@ final class ContractWalk {
     static final BigInteger SAFE = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
     private static final java.util.Set<String> KIOSK_OPS = java.util.Set.of("kioskSelf", "kioskHeartbeat", "kioskQr",
             "kioskCampaigns");
+    private static final java.util.Set<String> SCREEN_OPS = java.util.Set.of("screenSelf", "screenInstallRate",
+            "screenCampaigns");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -128,7 +130,8 @@ final class ContractWalk {
         String q = base == null ? query : query == null ? base : base + "&" + query;
         String url = TestServer.shared().baseUrl() + path + (q == null ? "" : "?" + q);
         String token = op.id().equals("logout") ? fixtures.freshToken().get()
-                : KIOSK_OPS.contains(op.id()) ? fixtures.kioskToken() : fixtures.adminToken();
+                : KIOSK_OPS.contains(op.id()) ? fixtures.kioskToken()
+                : SCREEN_OPS.contains(op.id()) ? fixtures.screenToken() : fixtures.adminToken();
         if (!op.jsonBody()) {
             boolean binary = op.id().equals("decodeQr") || op.id().equals("uploadCampaignImage");
             return new Probe(op, what, url, binary ? "application/octet-stream" : null,
@@ -199,6 +202,7 @@ final class ContractWalk {
         String kioskToken = admin.pairKiosk(site, "both").getString("deviceToken");
         String pass = admin.checkIn(new JsonObject().put("siteId", site)
                 .put("visitor", Api.visitor("Khách có thẻ", "0912 555 668"))).json().getString("pass");
+        String screenToken = admin.pairScreen(site).getString("deviceToken");
         Function<String, JsonObject> body = op -> switch (op) {
             case "login" -> new JsonObject().put("username", "admin").put("password", TestServer.ADMIN_PASSWORD);
             case "createUser" -> new JsonObject().put("username", "walk" + System.nanoTime()).put("password", "mat-khau-dai")
@@ -220,13 +224,17 @@ final class ContractWalk {
             case "setVisitSmsConsent" -> new JsonObject().put("optIn", true);
             case "setOwnSmsConsent" -> new JsonObject().put("pass", pass).put("optIn", true);
             case "ownSmsConsent" -> new JsonObject().put("pass", pass);
+            case "updateCampaign" -> new JsonObject().put("title", "Cài Bluezone ngay");
+            case "setTarget" -> new JsonObject().put("province", "Quảng Trị").put("district", "Huyện Hải Lăng")
+                    .put("rate", 0.6).put("dueOn", "2021-09-30");
             default -> null;
         };
         long campaign = admin.post("/api/v1/campaigns", body.apply("createCampaign")).json().getLong("id");
+        long target = admin.post("/api/v1/targets", body.apply("setTarget")).json().getLong("id");
         Map<String, String> paths = Map.of("siteId", String.valueOf(site), "userId", String.valueOf(user),
                 "visitId", visit, "token", url.substring(url.lastIndexOf('/') + 1), "campaignId", String.valueOf(campaign),
-                "kioskId", String.valueOf(kiosk));
-        return new Fixtures(admin.token(), kioskToken, () -> server.admin().token(), paths, body);
+                "kioskId", String.valueOf(kiosk), "targetId", String.valueOf(target));
+        return new Fixtures(admin.token(), kioskToken, screenToken, () -> server.admin().token(), paths, body);
     }
 
     static String id() {

@@ -36,7 +36,8 @@ final class Records implements AutoCloseable {
             Map.entry("kiosks", "to_jsonb(t) - 'silent_alerted_for'"),
             Map.entry("poster_campaigns", "to_jsonb(t)"),
             Map.entry("sms_consents", "to_jsonb(t)"),
-            Map.entry("sms_outbox", "to_jsonb(t)"));
+            Map.entry("sms_outbox", "to_jsonb(t)"),
+            Map.entry("install_targets", "to_jsonb(t)"));
     static final List<String> VISIT_TABLES = List.of("visits", "visit_events", "visitors", "presence");
 
     private final Connection connection;

@@ -140,6 +140,10 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json.toString(), StandardCharsets.UTF_8)));
     }
 
+    public Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
     public byte[] bytes(String path) {
         try {
             HttpResponse<byte[]> r = client.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -191,6 +195,18 @@ public final class Api {
             throw new IllegalStateException("user not created: " + r.status + " " + r.body);
         }
         return new Api(base, null, client).login(username, "pass-" + username);
+    }
+
+    /** Creates and pairs a public screen (kind signage); returns the pairing answer (kioskId, deviceToken, secret). */
+    public JsonObject pairScreen(long siteId) {
+        Response k = post("/api/v1/sites/" + siteId + "/kiosks", new JsonObject().put("name", "Màn hình sảnh")
+                .put("gate", "Sảnh chờ").put("kind", "signage"));
+        Response p = new Api(base, null, client).post("/api/v1/kiosks/pair", new JsonObject()
+                .put("pairingCode", k.json().getString("pairingCode")).put("kind", "signage"));
+        if (p.status != 200) {
+            throw new IllegalStateException("pairing failed: " + p.status + " " + p.body);
+        }
+        return p.json();
     }
 
     /** Creates and pairs a kiosk; returns the pairing answer (kioskId, deviceToken, secret). */

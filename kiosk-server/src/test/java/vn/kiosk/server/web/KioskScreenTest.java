@@ -33,6 +33,14 @@ class KioskScreenTest {
         assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
         assertThat(Browsers.admin().putRaw("/api/v1/campaigns/" + campaign.json().getLong("id") + "/image",
                 "application/octet-stream", QrCodes.png("Tiêm vắc-xin mũi 3", 270)).status()).isEqualTo(200);
+        // ... and one whose hours are not now does not (the kiosk keeps to the schedule itself)
+        int hour = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getHour();
+        Api.Response later = Browsers.admin().post("/api/v1/campaigns", new JsonObject().put("title", "Giờ khác")
+                .put("siteId", site).put("startsOn", today.minusDays(1).toString()).put("endsOn", today.plusDays(1).toString())
+                .put("schedule", new JsonObject().put("from", hour < 12 ? "20:00" : "02:00").put("until", hour < 12 ? "22:00" : "04:00")));
+        assertThat(later.status()).as(later.body()).isEqualTo(201);
+        assertThat(Browsers.admin().putRaw("/api/v1/campaigns/" + later.json().getLong("id") + "/image",
+                "application/octet-stream", QrCodes.png("Giờ khác", 270)).status()).isEqualTo(200);
         try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
             Page page = ctx.newPage();
             Browsers.Watch watch = new Browsers.Watch(page);
