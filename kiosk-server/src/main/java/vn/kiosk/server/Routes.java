@@ -2,6 +2,7 @@ package vn.kiosk.server;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 import vn.kiosk.server.campaign.CampaignHandlers;
@@ -11,6 +12,7 @@ import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
+import vn.kiosk.server.privacy.Privacy;
 import vn.kiosk.server.report.ReportHandlers;
 import vn.kiosk.server.report.ReportService;
 import vn.kiosk.server.site.KioskEdits;
@@ -35,6 +37,8 @@ final class Routes {
         var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
         var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
         var reports = new ReportHandlers(new ReportService(s.readPool(), s.access(), s.config().retentionDays()));
+        var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
+                s.keys().pass().getPublic(), s.limiter(), Clock.systemUTC());
         var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal()));
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
@@ -85,6 +89,20 @@ final class Routes {
                 Map.entry("dailyReportCsv", reports::dailyCsv),
                 Map.entry("dailyReportXlsx", reports::dailyXlsx),
                 Map.entry("reportDays", reports::days),
-                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update));
+                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update),
+                Map.entry("sitePrivacyNotice", privacy.notices()::forSite),
+                Map.entry("listNotices", privacy.notices()::list),
+                Map.entry("createNotice", privacy.notices()::create),
+                Map.entry("myData", privacy.self()::view),
+                Map.entry("fileMyRequest", privacy.self()::file),
+                Map.entry("findPerson", privacy.desk()::find),
+                Map.entry("filePrivacyRequest", privacy.desk()::file),
+                Map.entry("listPrivacyRequests", privacy.desk()::list),
+                Map.entry("updatePrivacyRequest", privacy.desk()::update),
+                Map.entry("privacyRequestData", privacy.desk()::data),
+                Map.entry("listHolds", privacy.holds()::list),
+                Map.entry("createHold", privacy.holds()::create),
+                Map.entry("releaseHold", privacy.holds()::release),
+                Map.entry("breachReport", privacy.breach()::export));
     }
 }

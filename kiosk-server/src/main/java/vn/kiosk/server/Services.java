@@ -23,5 +23,6 @@ import vn.kiosk.server.visitor.ServerKeys;
 public record Services(io.vertx.core.Vertx vertx, Config config, Pool pool, Pool readPool, Authenticator authenticator, SiteAccess access,
                        EventRelay relay, ServerKeys keys, RateLimiter limiter, SseHandler sse, QrHandlers qr,
                        UserHandlers users, Collection<VisitWriter> writers, Consumer<Router> web,
-                       java.util.concurrent.atomic.AtomicBoolean draining) {
+                       java.util.concurrent.atomic.AtomicBoolean draining,
+                       vn.kiosk.server.privacy.Notices notices) {
 }

@@ -41,8 +41,8 @@ public final class PosterPdf {
     private static final float[] GREY = {0.36f, 0.38f, 0.42f};
     private static final float[] WHITE = {1f, 1f, 1f};
     private static final float[] RULE = {0.78f, 0.80f, 0.84f};
-    private static final byte[] REGULAR_FONT = fontBytes("NotoSans-Regular-vi.ttf");
-    private static final byte[] BOLD_FONT = fontBytes("NotoSans-Bold-vi.ttf");
+    static final byte[] REGULAR_FONT = fontBytes("NotoSans-Regular-vi.ttf");
+    static final byte[] BOLD_FONT = fontBytes("NotoSans-Bold-vi.ttf");
 
     private PosterPdf() {
     }
