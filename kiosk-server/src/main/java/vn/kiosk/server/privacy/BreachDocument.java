@@ -28,6 +28,8 @@ final class BreachDocument {
             Map.entry("trace", "Truy vết"), Map.entry("trace_call_list", "Xuất danh sách gọi (truy vết)"),
             Map.entry("privacy.lookup", "Tra cứu một người (yêu cầu)"),
             Map.entry("privacy.hold_placed", "Đặt lưu giữ pháp lý"),
+            Map.entry("privacy.hold_released", "Gỡ lưu giữ pháp lý"),
+            Map.entry("privacy.notice_version", "Thêm phiên bản thông báo xử lý dữ liệu"),
             Map.entry("privacy.access_export", "Cung cấp dữ liệu cho chủ thể"),
             Map.entry("privacy.request_state", "Xử lý yêu cầu của chủ thể"),
             Map.entry("privacy.request_filed", "Tiếp nhận yêu cầu của chủ thể"),
