@@ -60,6 +60,26 @@ class NoticeTest {
     }
 
     @Test
+    @DisplayName("The site's A4 poster prints the notice in force: version, controller, retention")
+    void thePosterPrintsTheNotice() throws Exception {
+        long site = admin.createSite("bus_station");
+        admin.patch("/api/v1/sites/" + site, new JsonObject().put("controller", "Ban quản lý bến xe Đông Hà")
+                .put("retentionDays", 21));
+        int version = server.api().get("/api/v1/sites/" + site + "/privacy-notice").json().getInteger("version");
+        byte[] pdf = admin.bytes("/api/v1/sites/" + site + "/poster.pdf");
+        java.nio.file.Path out = java.nio.file.Path.of("target", "screenshots", "poster-with-notice.pdf");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.write(out, pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("Thông báo xử lý dữ liệu cá nhân · phiên bản " + version)
+                    .contains("Bên kiểm soát dữ liệu: Ban quản lý bến xe Đông Hà").contains("21 ngày")
+                    .contains("Kept 21 days");
+        }
+    }
+
+    @Test
     @DisplayName("The first notice is the default deployment's, in Vietnamese with diacritics and in English")
     void theDefaultNotice() {
         JsonObject first = admin.get("/api/v1/privacy/notices").items().stream().map(JsonObject.class::cast)
