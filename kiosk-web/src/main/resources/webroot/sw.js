@@ -1,7 +1,7 @@
 // Service worker for the kiosk (root scope): keeps the shell, scripts, vendor files
 // and posters so a kiosk that loses the network, or reboots without it, keeps working.
 // The API is never cached: the page queues check-ins itself (IndexedDB).
-const CACHE = 'kiosk-shell-v1';
+const CACHE = 'kiosk-shell-v2';
 const SHELL = [
   '/kiosk',
   '/guard',
@@ -25,6 +25,10 @@ const SHELL = [
   '/app/queue.js',
   '/app/kiosk.js',
   '/app/guard.js',
+  '/app/guard-privacy.js',
+  '/app/privacy-i18n.js',
+  '/app/notice.js',
+  '/css/privacy.css',
   '/app/index.js',
   '/vendor/qrcode-generator.esm.js',
   '/vendor/jsQR.js',

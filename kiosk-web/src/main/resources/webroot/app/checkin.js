@@ -5,13 +5,14 @@ import { t, lang, applyI18n, langSwitch } from './i18n.js';
 import { api } from './api.js';
 import { $, el, clear, show, timeOf, uuid } from './dom.js';
 import { drawQr } from './qr.js';
+import { openMyData } from './mydata.js';
 
 const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft' };
 const load = (k) => { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } };
 const save = (k, v) => { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode */ } };
 
 const siteToken = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
-const STEPS = ['s-details', 's-bluezone', 's-go', 's-done', 's-pass'];
+const STEPS = ['s-details', 's-bluezone', 's-go', 's-done', 's-pass', 's-mydata'];
 let pendingId = null; // reused when the same check-in is retried, so it is stored once
 let bzChoice = null;
 let lastDone = null;
@@ -189,6 +190,7 @@ function renderMe() {
     : t('checkin.bz.summary.not');
   show($('#me-bz').parentElement, !!bz);
   show($('#go-pass'), !!load(KEY.pass));
+  show($('#go-mydata'), !!load(KEY.pass));
 }
 
 function maskPhone(p) {
@@ -266,6 +268,8 @@ function bind() {
   $('#show-pass').addEventListener('click', showPass);
   $('#go-pass').addEventListener('click', showPass);
   $('#pass-back').addEventListener('click', () => (lastDone ? step('s-done') : home()));
+  for (const id of ['#go-mydata', '#pass-mydata']) $(id).addEventListener('click', showMyData);
+  $('#mydata-back').addEventListener('click', () => (lastDone ? step('s-done') : home()));
   $('#forget').addEventListener('click', () => {
     for (const k of Object.values(KEY)) localStorage.removeItem(k);
     lastDone = null;
@@ -379,6 +383,12 @@ function renderDone(r) {
   const hasPass = !!load(KEY.pass);
   show($('#pass-saved'), hasPass && !!r.pass);
   show($('#show-pass'), hasPass);
+}
+
+function showMyData() {
+  step('s-mydata');
+  // Nothing held any more (erased or expired): the pass on this phone opens nothing, so it goes.
+  openMyData($('#mydata'), load(KEY.pass), () => localStorage.removeItem(KEY.pass));
 }
 
 function showPass() {

@@ -8,6 +8,7 @@ import { drawQr } from './qr.js';
 import { Scanner } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import { InsideList } from './inside.js';
+import { mountDesk } from './guard-privacy.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -71,6 +72,7 @@ function start() {
   $('#print-close').addEventListener('click', closePrint);
   $('#print-do').addEventListener('click', () => window.print());
   $('#last-print').addEventListener('click', (e) => openPrint(e.currentTarget.dataset.visitId, e.currentTarget));
+  mountDesk(call, toast);
   setInterval(renderInside, 30000); // durations tick
   setInterval(refreshInside, 5 * 60000); // and now and then the whole list, in case
   if (state.session && Date.parse(state.session.expiresAt) > Date.now()) enter();
