@@ -67,7 +67,7 @@ export function table(headers, rows, opts = {}) {
 }
 
 export function td(content, className) {
-  return h('td', { className }, content);
+  return h('td', { className, dir: className === 'name' ? 'auto' : undefined }, content);
 }
 
 export function badge(text, kind) {

@@ -62,3 +62,9 @@ export async function api(path, { method = 'GET', body, token, timeoutMs = 15000
   }
   return data;
 }
+
+/** The server refused a visitor's name (typed or on a CCCD card) by the one name definition (PersonName). */
+export function isNameProblem(e) {
+  const field = e && e.body && e.body.field;
+  return e && e.status === 422 && (field === 'visitor.name' || field === 'cccd.name');
+}

@@ -2,7 +2,7 @@
 // The code in the URL (a kiosk's rotating code lives about a minute) is exchanged at once for a
 // ten-minute session, which is what the check-in carries: typing may take longer than the code lives.
 import { t, lang, applyI18n, langSwitch } from './i18n.js';
-import { api } from './api.js';
+import { api, isNameProblem } from './api.js';
 import { $, el, clear, show, timeOf, uuid } from './dom.js';
 import { drawQr } from './qr.js';
 import { openMyData } from './mydata.js';
@@ -359,6 +359,7 @@ async function checkIn() {
     }
     if (e.status === 401) { pendingId = null; refused('checkin.expired'); } // what was typed stays, for the next scan
     else if (e.status === 429) say('checkin.tooMany', { s: e.retryAfter || 60 }, 'error');
+    else if (isNameProblem(e)) { pendingId = null; say('common.badName', null, 'error'); }
     else if (e.transient) say('common.networkError', null, 'error'); // same id on retry: stored once
     else { pendingId = null; notice([e.title, e.detail].filter(Boolean).join(': '), 'error'); }
   } finally {

@@ -22,6 +22,15 @@ export function el(tag, attrs, ...children) {
   return node;
 }
 
+/**
+ * A name put into a sentence, isolated (FSI … PDI) so that a right-to-left name cannot reorder the words and
+ * numbers around it ("VÀO: علي — 08:15" would otherwise show the time before the name). Names never hold
+ * bidi controls of their own (the server refuses them), so these cannot be unbalanced.
+ */
+export function isolate(text) {
+  return text ? '\u2068' + text + '\u2069' : text;
+}
+
 export const $ = (sel, root = document) => root.querySelector(sel);
 export const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 

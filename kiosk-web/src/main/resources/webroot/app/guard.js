@@ -1,8 +1,8 @@
 // The guard's console: sign in, pick the site, see arrivals and exits live,
 // check people in by hand or with the camera, mark exits, print passes.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api } from './api.js';
-import { $, el, show, clear, timeOf, uuid } from './dom.js';
+import { api, isNameProblem } from './api.js';
+import { $, el, show, clear, timeOf, uuid, isolate } from './dom.js';
 import { classify } from './tokens.js';
 import { drawQr } from './qr.js';
 import { Scanner } from './scanner.js';
@@ -267,7 +267,7 @@ function renderFeed() {
       el('span', { class: 'when' }, timeOf(f.at, zone)),
       el('span', { class: 'chip chip-' + f.type }, t('guard.ev.' + f.type)),
       el('span', { class: 'who' },
-        el('span', { class: 'name' }, f.name || ''),
+        el('span', { class: 'name', dir: 'auto' }, f.name || ''),
         el('span', { class: 'meta' }, [methodLabel(f.method), f.inferred ? t('guard.ev.inferred') : ''].filter(Boolean).join(' · '))),
       el('span', { class: 'bz ' + bzClass(bz) }, bzLabel(bz))));
     f.fresh = false;
@@ -327,7 +327,7 @@ function renderInside() {
     actions.append(el('button', { type: 'button', class: 'btn btn-small btn-ghost print-btn', onclick: (e) => openPrint(v.visitId, e.currentTarget) }, t('guard.print')));
     list.append(el('li', { class: 'row inside-row', dataset: { visitId: v.visitId } },
       el('span', { class: 'who' },
-        el('span', { class: 'name' }, v.visitor && v.visitor.name || ''),
+        el('span', { class: 'name', dir: 'auto' }, v.visitor && v.visitor.name || ''),
         el('span', { class: 'meta' }, [v.visitor && v.visitor.phoneMasked, timeOf(v.enteredAt, zone)].filter(Boolean).join(' · '))),
       el('span', { class: 'dur' + (minutes > 240 ? ' long' : '') }, duration(minutes)),
       el('span', { class: 'bz ' + bzClass(bz) }, bzLabel(bz)),
@@ -339,7 +339,7 @@ function renderInside() {
 async function markExit(v) {
   try {
     await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST' });
-    toast(t('guard.done.exit', { name: v.visitor.name }));
+    toast(t('guard.done.exit', { name: isolate(v.visitor.name) }));
     beep('ok');
     if (state.inside) state.inside.apply({ type: 'checkout', visitId: v.visitId, visitorId: v.visitor.id });
     afterOwnChange();
@@ -358,7 +358,7 @@ async function markInstalled(v) {
   try {
     await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/bluezone`, { method: 'POST', body: { status: 'installed_on_site' } });
     state.bluezone.set(v.visitId, 'installed_on_site');
-    toast(t('guard.done.installed', { name: v.visitor.name }));
+    toast(t('guard.done.installed', { name: isolate(v.visitor.name) }));
     renderInside();
     renderFeed();
   } catch (e) {
@@ -393,7 +393,7 @@ async function manualCheckIn(e) {
     $('#manual').reset();
     $('#m-name').focus();
   } catch (ex) {
-    err.textContent = problemText(ex);
+    err.textContent = isNameProblem(ex) ? t('common.badName') : problemText(ex);
     show(err, true);
   } finally {
     button.disabled = false;
@@ -410,7 +410,7 @@ async function record(part) {
     if (!e.transient) throw e;
     r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
   }
-  const name = r.visitor && r.visitor.name;
+  const name = isolate(r.visitor && r.visitor.name);
   showLast(r);
   toast(t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }));
   beep('ok');
@@ -419,7 +419,7 @@ async function record(part) {
 }
 
 function showLast(r) {
-  const name = r.visitor && r.visitor.name;
+  const name = isolate(r.visitor && r.visitor.name);
   $('#last-text').textContent = t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }) + ' — ' + timeOf(r.occurredAt, state.site.timeZone);
   const p = $('#last-print');
   p.dataset.visitId = r.visitId || '';
@@ -460,7 +460,7 @@ async function onScan(text) {
       await record({ pass: scan.text, direction: 'auto' });
     } else if (scan.kind === 'confirmation') {
       const r = await call('/api/v1/confirmations', { method: 'POST', body: { code: scan.text } });
-      toast(t('guard.done.confirm', { name: r.visitor && r.visitor.name }), r.installed ? 'ok' : 'warn');
+      toast(t('guard.done.confirm', { name: isolate(r.visitor && r.visitor.name) }), r.installed ? 'ok' : 'warn');
       beep(r.installed ? 'ok' : 'warn');
       afterOwnChange();
     } else {

@@ -1,7 +1,7 @@
 // The tablet at the door: pairing, the rotating check-in QR, posters, the camera,
 // result screens, and the offline queue.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api, ApiError } from './api.js';
+import { api, ApiError, isNameProblem } from './api.js';
 import { $, el, show, clear, timeOf, uuid } from './dom.js';
 import { kioskToken, fromB64url, verifyPass, classify } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -519,7 +519,9 @@ function refuse(detail, detailEn) {
 }
 
 function refuseProblem(e) {
-  if (e.type === 'invalid-pass' || (e.body && e.body.type === 'invalid-pass')) {
+  if (isNameProblem(e)) {
+    refuse(t('common.badName'), t('common.badName', null, 'en'));
+  } else if (e.type === 'invalid-pass' || (e.body && e.body.type === 'invalid-pass')) {
     refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en'));
   } else if (e.type === 'invalid-cccd') {
     refuse(t('kiosk.reason.cccd', { detail: e.detail }), t('kiosk.reason.cccd', { detail: e.detail }, 'en'));

@@ -544,7 +544,7 @@ public final class Bench {
     /** The route's response-time histogram ({@code le} → count) and the JVM's GC pauses, from the server's /metrics. */
     private Map<String, Double> serverView(String route) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (String line : new Http(server.baseUrl(), null).get("/metrics").text().split("\n")) {
+        for (String line : new Http(server.baseUrl(), ServerProcess.METRICS_TOKEN).get("/metrics").text().split("\n")) {
             double v;
             try {
                 v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -856,7 +856,7 @@ public final class Bench {
     /** Batches written since the last call and their mean size, from the server's /metrics. */
     private String serverMetrics() {
         try {
-            Http.Response r = new Http(server.baseUrl(), null).get("/metrics");
+            Http.Response r = new Http(server.baseUrl(), ServerProcess.METRICS_TOKEN).get("/metrics");
             Map<String, Double> now = new LinkedHashMap<>();
             for (String line : r.text().split("\n")) {
                 if (line.startsWith("kiosk_write_batch_size_count") || line.startsWith("kiosk_write_batch_size_sum")) {

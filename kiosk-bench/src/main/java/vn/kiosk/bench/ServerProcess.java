@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
     static final String ADMIN_PASSWORD = "bench-admin-password";
+    /** What the benchmark reads /metrics with, as a Prometheus would. */
+    static final String METRICS_TOKEN = "bench-metrics-token-" + java.util.UUID.randomUUID();
 
     private final Path serverJar;          // null: run vn.kiosk.server.Main from the class path
     private final Path dataDir;
@@ -85,6 +87,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("KIOSK_DATA_DIR", dataDir.toString());
         env.put("KIOSK_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("KIOSK_DEMO", "false");
+        env.put("KIOSK_METRICS_TOKEN", METRICS_TOKEN);
         // The generated history reaches 90 days back: keep it for the whole run (and not much longer: the
         // daily-figures job walks every day of the period at start).
         env.put("KIOSK_RETENTION_DAYS", String.valueOf(retentionDays));
@@ -147,7 +150,8 @@ final class ServerProcess implements AutoCloseable {
             return dbUrl;
         }
         List<String> pidFile = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
-        return "postgresql://postgres:postgres@localhost:" + pidFile.get(3).trim() + "/postgres";
+        var db = vn.kiosk.server.db.EmbeddedDatabase.running(dataDir, Integer.parseInt(pidFile.get(3).trim()));
+        return "postgresql://postgres:" + db.password() + "@localhost:" + db.port() + "/postgres";
     }
 
     /** VmRSS and VmHWM (the peak so far) of the server JVM, in kB; empty where /proc is missing. */

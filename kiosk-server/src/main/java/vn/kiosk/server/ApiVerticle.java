@@ -18,7 +18,6 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,6 +26,7 @@ import vn.kiosk.server.config.Config;
 import vn.kiosk.server.http.BodyLimits;
 import vn.kiosk.server.http.HttpEdge;
 import vn.kiosk.server.http.HttpLimits;
+import vn.kiosk.server.http.InputText;
 import vn.kiosk.server.http.Problems;
 import vn.kiosk.server.http.RequestIds;
 import vn.kiosk.server.http.SecurityHeaders;
@@ -84,6 +84,7 @@ public final class ApiVerticle extends VerticleBase {
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(BodyLimits.UPLOAD_LIMIT));
             builder.rootHandler(services.authenticator());
             builder.rootHandler(limits.actual());
+            builder.rootHandler(new InputText());
             Map<String, Handler<RoutingContext>> table = Routes.table(services, () -> writer);
             for (OpenAPIRoute route : builder.getRoutes()) {
                 String op = route.getOperation().getOperationId();
@@ -125,7 +126,8 @@ public final class ApiVerticle extends VerticleBase {
                     .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString())
                             .setKeyPath(tls.key().toString())));
             return guard.install(secure, HttpEdge.direct(router, proxies)).listen(tls.port())
-                    .compose(s -> guard.install(server, HttpEdge.redirecting(router, proxies, tls.port()))
+                    .compose(s -> guard.install(server, HttpEdge.redirecting(router, proxies,
+                                    HttpEdge.httpsOrigin(config.publicUrl(), tls.port())))
                             .listen(config.httpPort()));
         });
     }
@@ -176,7 +178,7 @@ public final class ApiVerticle extends VerticleBase {
                 .onFailure(t -> promise.complete(Status.KO())));
         checks.register("accepting", promise -> promise.complete(services.draining().get() ? Status.KO() : Status.OK()));
         router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.get("/metrics").handler(KioskMetrics.scrape(registry, config.metrics().token()));
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
         Consumer<Router> web = services.web();

@@ -66,6 +66,7 @@ public final class KioskServer implements AutoCloseable {
     private DailyStatsJob dailyStats;
     private String apiDeployment;
     private AtomicBoolean draining;
+    private int metricsPort = -1;
     private boolean closed;
 
     private KioskServer(EmbeddedDatabase embedded, DbTarget target, Vertx vertx, Pool pool, EventRelay relay, int port,
@@ -81,7 +82,7 @@ public final class KioskServer implements AutoCloseable {
     }
 
     public static KioskServer start(Config config, Map<String, String> env) throws Exception {
-        return start(config, env, false);
+        return start(config, env, false, Clock.systemUTC());
     }
 
     /**
@@ -89,6 +90,16 @@ public final class KioskServer implements AutoCloseable {
      * does, {@code Main}), so the embedded PostgreSQL gets no hook of its own and stops last, after the drain.
      */
     public static KioskServer start(Config config, Map<String, String> env, boolean stoppedByCaller) throws Exception {
+        return start(config, env, stoppedByCaller, Clock.systemUTC());
+    }
+
+    /**
+     * {@code clock}: the time every decision of the server is taken at (which day "today" is, whether a
+     * replayed check-in is too old, when stays are inferred to have ended). Tests set it; the database's own
+     * now() still stamps rows as they are written.
+     */
+    public static KioskServer start(Config config, Map<String, String> env, boolean stoppedByCaller, Clock clock)
+            throws Exception {
         long t0 = System.nanoTime();
         EmbeddedDatabase embedded = config.dbUrl().isEmpty()
                 ? EmbeddedDatabase.start(config.dataDir(), !stoppedByCaller) : null;
@@ -126,15 +137,15 @@ public final class KioskServer implements AutoCloseable {
             Notices notices = new Notices(pool, access.repository(), cfg.retentionDays(), new vn.kiosk.server.privacy.Audit());
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl(), notices);
             Services services = new Services(vertx, cfg, pool, readPool, new Authenticator(auth), access, relay, keys,
-                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth, keys.session(), Clock.systemUTC()),
-                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), notices);
+                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth, keys.session(), clock),
+                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), clock, notices);
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);
             KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
             KioskWatch fleet = new KioskWatch(pool, relay, cfg.kioskSilentSeconds(), KioskHandlers.ONLINE_SECONDS, registry);
-            Housekeeping housekeeping = new Housekeeping(pool, relay, Clock.systemUTC());
-            DailyStatsJob dailyStats = new DailyStatsJob(pool, Clock.systemUTC(), cfg.retentionDays());
-            Retention retention = new Retention(pool, dailyStats, Clock.systemUTC(), cfg.retentionDays());
+            Housekeeping housekeeping = new Housekeeping(pool, relay, clock);
+            DailyStatsJob dailyStats = new DailyStatsJob(pool, clock, cfg.retentionDays());
+            Retention retention = new Retention(pool, dailyStats, clock, cfg.retentionDays());
             // By default only an embedded database that has no sites yet gets the demo province.
             Future<Boolean> demo = cfg.demo().isPresent() || embedded == null
                     ? Future.succeededFuture(cfg.demo().orElse(false))
@@ -143,6 +154,7 @@ public final class KioskServer implements AutoCloseable {
 
             Vertx v = vertx;
             String[] api = new String[1];
+            int[] metrics = new int[1];
             await(checkKeys(pool, keys)
                     .compose(x -> relay.start())
                     .compose(x -> Bootstrap.admin(v, pool, cfg.adminPassword()))
@@ -155,9 +167,14 @@ public final class KioskServer implements AutoCloseable {
                     .compose(seed -> seed ? v.deployVerticle(new DemoSeed(pool, keys, qr)) : Future.succeededFuture())
                     .compose(x -> v.deployVerticle(() -> new ApiVerticle(cfg, services, registry),
                             new DeploymentOptions().setInstances(cfg.verticleInstances())))
-                    .onSuccess(id -> api[0] = id));
+                    .onSuccess(id -> api[0] = id)
+                    .compose(id -> cfg.metrics().port().isEmpty() ? Future.succeededFuture(-1)
+                            : KioskMetrics.listen(v, registry, cfg.metrics().host(), cfg.metrics().port().get())
+                                    .map(io.vertx.core.http.HttpServer::actualPort))
+                    .onSuccess(p -> metrics[0] = p));
             log.info("Kiosk is listening on port {}{} (database {}, started in {} ms)", port,
-                    httpsPort.map(p -> ", HTTPS on port " + p).orElse(""),
+                    httpsPort.map(p -> ", HTTPS on port " + p).orElse("")
+                            + (metrics[0] > 0 ? ", metrics on " + cfg.metrics().host() + ":" + metrics[0] : ""),
                     (embedded != null ? "embedded" : target.host() + ":" + target.port())
                             + cfg.dbReadUrl().map(u -> ", reads from " + u.host() + ":" + u.port()).orElse(""),
                     (System.nanoTime() - t0) / 1_000_000);
@@ -165,6 +182,7 @@ public final class KioskServer implements AutoCloseable {
             server.dailyStats = dailyStats;
             server.draining = services.draining();
             server.apiDeployment = api[0];
+            server.metricsPort = metrics[0];
             return server;
         } catch (Exception | Error e) {
             if (vertx != null) {
@@ -200,6 +218,11 @@ public final class KioskServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The port serving only /metrics (KIOSK_METRICS_PORT), or -1 without one. */
+    public int metricsPort() {
+        return metricsPort;
     }
 
     /** The HTTPS port, or -1 without a certificate. */

@@ -30,16 +30,16 @@ final class Routes {
         var sites = new SiteHandlers(s.access());
         var kiosks = new KioskHandlers(s.pool(), s.access(), s.relay());
         var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
-        var checkins = new CheckinHandler(s.access(), writer, s.relay(), s.keys(), s.limiter(),
+        var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
                 s.config().rateLimitStaff(), tokens);
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
-        var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy());
+        var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
         var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());
         var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
-        var reports = new ReportHandlers(new ReportService(s.readPool(), s.access(), s.config().retentionDays()));
+        var reports = new ReportHandlers(new ReportService(s.readPool(), s.access(), s.config().retentionDays()), s.clock());
         var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
-                s.keys().pass().getPublic(), s.limiter(), Clock.systemUTC());
-        var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal()));
+                s.keys().pass().getPublic(), s.limiter(), s.clock());
+        var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()));
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),

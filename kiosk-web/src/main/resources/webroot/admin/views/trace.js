@@ -59,7 +59,7 @@ export function render(main, ctx) {
     const s = r.subject;
     results.append(h('section', { className: 'card subject' },
       h('h2', {}, t('trace.subject')),
-      h('p', { className: 'subject-name' }, s.name),
+      h('p', { className: 'subject-name', dir: 'auto' }, s.name),
       h('p', { className: 'mono' }, [phone(s.phone), s.idMasked].filter((x) => x).join(' · ')),
       r.limitedToYourSites ? h('p', { className: 'note' }, t('trace.limited')) : null,
       r.truncated ? h('p', { className: 'warn-text' }, t('trace.truncated')) : null,
@@ -88,7 +88,7 @@ export function render(main, ctx) {
       td(badge('F' + c.hop, c.hop === 1 ? 'f1' : 'f2')), td(c.visitor.name, 'name'),
       td(phone(c.visitor.phone) || c.visitor.phoneMasked || '', 'mono nowrap'), td(c.siteName || String(c.siteId)),
       td(dateTime(c.enteredAt, siteZone(c.siteId)), 'nowrap'), td(exit(c), 'nowrap'),
-      td(t('common.minutes', { n: number(c.overlapMinutes) }), 'num nowrap'), td(c.via ? c.via.name : '')))));
+      td(t('common.minutes', { n: number(c.overlapMinutes) }), 'num nowrap'), h('td', { dir: 'auto' }, c.via ? c.via.name : '')))));
   }
 
   function exit(v) {

@@ -17,7 +17,7 @@ import java.time.ZoneId;
  */
 public final class Cccd {
     public static final int MAX_RAW_BYTES = 1024;
-    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_NAME_LENGTH = PersonName.MAX_LENGTH;
     public static final int MAX_ADDRESS_LENGTH = 300;
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int FIELD_COUNT = 7;
@@ -44,7 +44,7 @@ public final class Cccd {
         }
         String id = idNumber(fields[0]);
         String oldId = oldIdNumber(fields[1]);
-        String name = text(fields[2], "name", MAX_NAME_LENGTH);
+        String name = name(fields[2]);
         LocalDate birthDate = date(fields[3], "birthDate", today);
         String sex = sex(fields[4]);
         String address = text(fields[5], "address", MAX_ADDRESS_LENGTH);
@@ -73,6 +73,15 @@ public final class Cccd {
             throw new CccdException("oldId", "old ID number must be empty or 9 digits");
         }
         return field;
+    }
+
+    /** The card's name by the same rules as a typed one: a card that is taken can go on a visitor pass. */
+    private static String name(String field) throws CccdException {
+        try {
+            return PersonName.normalize(field);
+        } catch (IllegalArgumentException e) {
+            throw new CccdException("name", "name " + e.getMessage());
+        }
     }
 
     private static String text(String field, String name, int maxLength) throws CccdException {

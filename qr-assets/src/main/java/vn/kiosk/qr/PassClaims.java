@@ -1,10 +1,8 @@
 package vn.kiosk.qr;
 
-import java.text.Normalizer;
-
-/** What a visitor pass asserts. The display name is stored NFC and trimmed so signer and verifier agree. */
+/** What a visitor pass asserts. The display name is a {@link PersonName}, in its normal form, so signer and verifier agree. */
 public record PassClaims(long visitorId, String displayName, long issuedAtEpochSeconds) {
-    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_NAME_LENGTH = PersonName.MAX_LENGTH;
 
     public PassClaims {
         if (visitorId < 0) {
@@ -17,16 +15,10 @@ public record PassClaims(long visitorId, String displayName, long issuedAtEpochS
     }
 
     static String normalizeName(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("displayName is required");
+        try {
+            return PersonName.normalize(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("displayName " + e.getMessage(), e);
         }
-        String nfc = Normalizer.normalize(name, Normalizer.Form.NFC).strip();
-        if (nfc.isEmpty() || nfc.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("displayName must have 1 to " + MAX_NAME_LENGTH + " characters");
-        }
-        if (!TextRules.isPrintable(nfc)) {
-            throw new IllegalArgumentException("displayName contains control or invalid characters");
-        }
-        return nfc;
     }
 }

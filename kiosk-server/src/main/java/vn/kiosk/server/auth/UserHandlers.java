@@ -81,8 +81,7 @@ public final class UserHandlers {
     public void audit(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
             Authenticator.require(ctx, Role.ADMIN);
-            String before = ctx.request().getParam("before");
-            long beforeId = before == null ? Long.MAX_VALUE : Long.parseLong(before);
+            long beforeId = Respond.queryLong(ctx, "before", Long.MAX_VALUE, 1, 9_007_199_254_740_991L);
             Respond.async(ctx, 200, pool.preparedQuery(AUDIT).execute(Tuple.of(beforeId)).map(rows -> {
                 JsonArray items = new JsonArray();
                 for (Row r : rows) {

@@ -24,6 +24,7 @@ import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.ServerKeys;
 import vn.kiosk.server.visitor.VisitIds;
+import java.time.Clock;
 
 /**
  * {@code POST /api/v1/checkins}: every way in or out. Resolves who asks (a
@@ -31,7 +32,9 @@ import vn.kiosk.server.visitor.VisitIds;
  * the visit writer, and answers after COMMIT.
  */
 public final class CheckinHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckinHandler.class);
 
+    private final Clock clock;
     private final SiteAccess access;
     private final Supplier<VisitWriter> writer;
     private final EventRelay relay;
@@ -40,8 +43,9 @@ public final class CheckinHandler {
     private final boolean limitStaff;
     private final SiteTokens tokens;
 
-    public CheckinHandler(SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
+    public CheckinHandler(Clock clock, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
                           ServerKeys keys, RateLimiter limiter, boolean limitStaff, SiteTokens tokens) {
+        this.clock = clock;
         this.access = access;
         this.writer = writer;
         this.relay = relay;
@@ -56,7 +60,7 @@ public final class CheckinHandler {
             JsonObject body = json(ctx);
             CheckinSchema.check(body);
             UUID id = UUID.fromString(body.getString("id"));
-            OffsetDateTime occurredAt = occurredAt(body.getString("occurredAt"));
+            OffsetDateTime occurredAt = occurredAt(body.getString("occurredAt"), OffsetDateTime.now(clock));
             VisitorIdentity visitor = VisitorIdentity.from(body, keys.personal(), keys.pass().getPublic());
             JsonObject bz = body.getJsonObject("bluezone");
             String bluezone = bz == null ? null : bz.getString("status");
@@ -151,8 +155,8 @@ public final class CheckinHandler {
                 .put("phoneMasked", r.phoneMasked());
         String pass = null;
         if (r.newVisitor() || ("self".equals(origin.method()) || "poster".equals(origin.method())) && !"pass".equals(method)) {
-            pass = VisitorPass.issue(new PassClaims(r.visitorId(), r.name(), r.occurredAt().toEpochSecond()),
-                    keys.pass().getPrivate());
+            pass = afterCommit("pass", () -> VisitorPass.issue(new PassClaims(r.visitorId(), r.name(),
+                    r.occurredAt().toEpochSecond()), keys.pass().getPrivate()));
         }
         String confirmation = null;
         boolean installed = bluezoneId != null && r.bluezone() != null && !"not_installed".equals(r.bluezone())
@@ -160,9 +164,9 @@ public final class CheckinHandler {
         boolean answered = installed || "not_installed".equals(r.bluezone()) || r.bluezone() == null;
         if ("in".equals(r.direction()) && origin.userId() == null && answered) {
             // Deterministic from the stored visit, so a replay returns the same text.
-            confirmation = Confirmation.issue(new ConfirmationClaims(r.visitId().toString(), origin.site().id(), installed,
-                    installed ? bluezoneId : null,
-                    r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation());
+            confirmation = afterCommit("confirmation", () -> Confirmation.issue(new ConfirmationClaims(
+                    r.visitId().toString(), origin.site().id(), installed, installed ? bluezoneId : null,
+                    r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation()));
         }
         if (!r.replay()) {
             relay.publishLocally(Events.event("in".equals(r.direction()) ? Events.CHECKIN : Events.CHECKOUT,
@@ -175,13 +179,28 @@ public final class CheckinHandler {
                 .put("pass", pass).put("confirmation", confirmation).put("replay", r.replay());
     }
 
+    /**
+     * A code made from a visit already committed: failing to make it must not turn an acknowledged write into a
+     * 5xx (a kiosk would replay it for ever). Only a row stored before names were checked as the signer checks
+     * them can fail here; the answer then goes without the code.
+     */
+    private static String afterCommit(String what, Supplier<String> code) {
+        try {
+            return code.get();
+        } catch (IllegalArgumentException e) {
+            log.warn("A stored check-in is answered without its {}: {}", what, e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
     private static JsonObject clean(JsonObject json) {
         json.remove("replay");
         return json;
     }
 
-    static OffsetDateTime occurredAt(String text) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    /** The time of a check-in: {@code now}, or the one an offline replay gives, within the window around now. */
+    static OffsetDateTime occurredAt(String text, OffsetDateTime clockNow) {
+        OffsetDateTime now = clockNow.withOffsetSameInstant(ZoneOffset.UTC);
         if (text == null) {
             return now.truncatedTo(ChronoUnit.MICROS);
         }

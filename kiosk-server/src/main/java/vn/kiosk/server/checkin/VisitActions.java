@@ -131,8 +131,15 @@ public final class VisitActions {
                         throw ApiException.notFound("Visit " + visitId);
                     }
                     Row r = rows.iterator().next();
-                    String pass = VisitorPass.issue(new PassClaims(r.getLong("visitor_id"), r.getString("name"),
-                            Instant.now().getEpochSecond()), keys.pass().getPrivate());
+                    PassClaims claims;
+                    try {
+                        claims = new PassClaims(r.getLong("visitor_id"), r.getString("name"), Instant.now().getEpochSecond());
+                    } catch (IllegalArgumentException e) {
+                        // a name stored before names were checked as the signer checks them
+                        throw ApiException.unprocessable("unsignable-name", "This visitor's stored name cannot go on"
+                                + " a pass: " + e.getMessage() + ". Check them in again with the name typed anew");
+                    }
+                    String pass = VisitorPass.issue(claims, keys.pass().getPrivate());
                     return new JsonObject().put("visitId", visitId.toString()).put("pass", pass)
                             .put("visitor", new JsonObject().put("id", r.getLong("visitor_id")).put("name", r.getString("name")));
                 }));

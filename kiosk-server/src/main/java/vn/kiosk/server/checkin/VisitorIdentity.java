@@ -45,9 +45,13 @@ record VisitorIdentity(String method, Long visitorId, String name, Sealed phone,
             }
         }
         JsonObject v = body.getJsonObject("visitor");
-        String name = Names.clean(v.getString("name")).orElseThrow(() ->
-                ApiException.unprocessable("invalid-name", "visitor.name must be 1 to 100 printable characters")
-                        .with("field", "visitor.name"));
+        String name;
+        try {
+            name = Names.normalize(v.getString("name"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable("invalid-name", "visitor.name " + e.getMessage()
+                    + "; a name has 1 to 100 printable characters").with("field", "visitor.name");
+        }
         Sealed phone = null;
         if (v.getString("phone") != null) {
             String e164 = Phones.normalize(v.getString("phone")).orElseThrow(() ->

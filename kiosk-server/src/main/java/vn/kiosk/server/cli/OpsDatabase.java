@@ -44,7 +44,7 @@ final class OpsDatabase implements AutoCloseable {
                         + "; stop it first (systemctl stop kiosk).", 3);
             }
             int port = runningPort(config.dataDir().resolve("postgres"));
-            return new OpsDatabase(new DbTarget("localhost", port, "postgres", "postgres", "postgres"), null,
+            return new OpsDatabase(EmbeddedDatabase.running(config.dataDir(), port), null,
                     "the embedded database of the running server (port " + port + ")");
         }
     }

@@ -36,7 +36,8 @@ public record Config(
         List<String> trustedProxies,
         String logFormat,
         int kioskSilentSeconds,
-        HttpLimits httpLimits) {
+        HttpLimits httpLimits,
+        Metrics metrics) {
 
     public static final String HTTP_PORT = "KIOSK_HTTP_PORT";
     public static final String DATA_DIR = "KIOSK_DATA_DIR";
@@ -63,6 +64,9 @@ public record Config(
     public static final String HTTP_HEADER_SECONDS = "KIOSK_HTTP_HEADER_TIMEOUT_SECONDS";
     public static final String HTTP_BODY_SECONDS = "KIOSK_HTTP_BODY_TIMEOUT_SECONDS";
     public static final String HTTP_MAX_HEADER_BYTES = "KIOSK_HTTP_MAX_HEADER_BYTES";
+    public static final String METRICS_TOKEN = "KIOSK_METRICS_TOKEN";
+    public static final String METRICS_PORT = "KIOSK_METRICS_PORT";
+    public static final String METRICS_HOST = "KIOSK_METRICS_HOST";
 
     /** The documented settings, for {@code --help}. */
     public static final Map<String, String> HELP = Map.ofEntries(
@@ -93,6 +97,10 @@ public record Config(
                     + " or after its previous answer is closed, however slowly bytes trickle (default 10)"),
             Map.entry(HTTP_BODY_SECONDS, "a request whose body has not fully arrived this long after its headers is cut (default 30)"),
             Map.entry(HTTP_MAX_HEADER_BYTES, "largest request line plus headers in bytes (default 16384; 431 beyond)"),
+            Map.entry(METRICS_TOKEN, "bearer token that /metrics on the HTTP(S) port asks for, at least 16 characters"
+                    + " (default: none, and /metrics there answers 401)"),
+            Map.entry(METRICS_PORT, "a port of its own that serves only /metrics, without a token (default: none; 0 picks a free one)"),
+            Map.entry(METRICS_HOST, "the address " + METRICS_PORT + " listens on (default 127.0.0.1, this machine only)"),
             Map.entry("KIOSK_KEY_DATA, _LOOKUP, _CONFIRMATION, _POSTER, _SESSION, _DATA_PREVIOUS",
                     "32-byte keys, base64 (default: generated into <data dir>/keys)"));
 
@@ -137,7 +145,23 @@ public record Config(
                 proxies,
                 r.choice(LOG_FORMAT, "text", "text", "json"),
                 r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600),
-                httpLimits(r));
+                httpLimits(r),
+                Metrics.read(r));
+    }
+
+    /**
+     * Who may read {@code /metrics}: the holder of the token on the public port(s), and anyone who can reach
+     * the metrics port (loopback by default).
+     */
+    public record Metrics(Optional<String> token, Optional<Integer> port, String host) {
+        static Metrics read(Reader r) {
+            Optional<String> token = r.optional(METRICS_TOKEN);
+            if (token.isPresent() && token.get().length() < 16) {
+                throw new ConfigException(METRICS_TOKEN + " must be at least 16 characters");
+            }
+            Optional<Integer> port = r.optional(METRICS_PORT).map(v -> r.integer(METRICS_PORT, 0, 0, 65535));
+            return new Metrics(token, port, r.text(METRICS_HOST, "127.0.0.1"));
+        }
     }
 
     private static HttpLimits httpLimits(Reader r) {
@@ -155,19 +179,19 @@ public record Config(
     public Config withHttpPort(int port) {
         return new Config(port, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
                 writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls, hstsSeconds, trustedProxies,
-                logFormat, kioskSilentSeconds, httpLimits);
+                logFormat, kioskSilentSeconds, httpLimits, metrics);
     }
 
     public Config withPublicUrl(String url) {
         return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, stripSlash(url),
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits, metrics);
     }
 
     public Config withTls(Optional<Tls> tls) {
         return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl,
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits, metrics);
     }
 
     /** HTTPS: the PEM files and the port. */

@@ -3,8 +3,7 @@ package vn.kiosk.server.http;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
-import java.util.regex.Pattern;
+import java.net.URI;
 
 /**
  * What a request meets before the router: forwarding headers are made
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  * arrived over HTTPS; everything else is redirected to HTTPS.
  */
 public final class HttpEdge {
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
-
     private HttpEdge() {
     }
 
@@ -26,9 +23,13 @@ public final class HttpEdge {
         };
     }
 
-    /** The HTTP port next to an HTTPS one. */
+    /**
+     * The HTTP port next to an HTTPS one. Redirects go to {@code httpsOrigin} (from the configured public URL):
+     * a Host or X-Forwarded-Host header is the client's to choose, and copying it would make this server send
+     * people wherever a crafted link says (an open redirect).
+     */
     public static Handler<HttpServerRequest> redirecting(Handler<HttpServerRequest> router, TrustedProxies proxies,
-                                                         int httpsPort) {
+                                                         String httpsOrigin) {
         return req -> {
             boolean proxied = proxies.normalise(req);
             if ("/health".equals(req.path()) || (proxied && forwardedHttps(req))) {
@@ -38,30 +39,32 @@ public final class HttpEdge {
             boolean safe = req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD;
             // 308 keeps a POST a POST (an old kiosk page posting over HTTP); browsers follow both.
             req.response().setStatusCode(safe ? 301 : 308)
-                    .putHeader("Location", location(req, httpsPort))
+                    .putHeader("Location", location(req, httpsOrigin))
                     .putHeader("Cache-Control", "no-store")
                     .end();
         };
     }
 
-    static String location(HttpServerRequest req, int httpsPort) {
-        HostAndPort authority = req.authority();
-        String host = authority == null ? null : authority.host();
-        if (host != null && host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        if (host == null || !HOST.matcher(host).matches()) {
-            host = req.localAddress() == null ? "localhost" : hostOf(req.localAddress().hostAddress());
-        }
+    static String location(HttpServerRequest req, String httpsOrigin) {
         String uri = req.path() == null || !req.path().startsWith("/") ? "/" : req.path();
         if (req.query() != null) {
             uri += "?" + req.query();
         }
-        return "https://" + host + (httpsPort == 443 ? "" : ":" + httpsPort) + uri;
+        return httpsOrigin + uri;
     }
 
-    private static String hostOf(String address) {
-        return address.contains(":") ? "[" + address + "]" : address;
+    /**
+     * {@code https://host[:port]} of the public URL when it is an HTTPS one (the name the certificate and the
+     * QR codes carry, maybe a proxy's port), else its host on the HTTPS port.
+     */
+    public static String httpsOrigin(String publicUrl, int httpsPort) {
+        URI url = URI.create(publicUrl);
+        if (url.getHost() == null) {
+            throw new IllegalArgumentException("The public URL " + publicUrl + " names no host");
+        }
+        boolean https = "https".equalsIgnoreCase(url.getScheme());
+        int port = https ? url.getPort() : httpsPort;
+        return "https://" + url.getHost() + (port == -1 || port == 443 ? "" : ":" + port);
     }
 
     private static boolean forwardedHttps(HttpServerRequest req) {

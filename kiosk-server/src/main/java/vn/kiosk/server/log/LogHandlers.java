@@ -29,6 +29,7 @@ import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.PersonalData;
 import vn.kiosk.server.visitor.VisitIds;
+import java.time.Clock;
 
 /** Reading the log: pages, CSV export, who is inside now. */
 public final class LogHandlers {
@@ -49,9 +50,11 @@ public final class LogHandlers {
     private final SiteAccess access;
     private final PersonalData personal;
     private final Occupancy occupancy;
+    private final Clock clock;
 
     /** {@code reads} may lag {@code pool} (a read replica): the log itself; audits and occupancy use {@code pool}. */
-    public LogHandlers(Pool pool, Pool reads, SiteAccess access, PersonalData personal, Occupancy occupancy) {
+    public LogHandlers(Pool pool, Pool reads, SiteAccess access, PersonalData personal, Occupancy occupancy, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.reads = reads;
         this.access = access;
@@ -199,10 +202,10 @@ public final class LogHandlers {
         Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site -> {
             Future<Integer> counted = occupancy.inside(site.id()); // and counted from now on
             if (!list) {
-                return counted.map(n -> summary(site, n, OffsetDateTime.now(ZoneOffset.UTC)));
+                return counted.map(n -> summary(site, n, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
             }
             return pool.preparedQuery(OCCUPANCY).execute(Tuple.of(site.id())).map(rows -> {
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
                 JsonArray visitors = new JsonArray();
                 for (Row r : rows) {
                     OffsetDateTime in = r.getOffsetDateTime("entered_at");

@@ -135,7 +135,7 @@ public final class SseHandler {
         occupancy.inside(siteId); // from now on the site's events carry its count of people inside
         // The bus carries each event as its finished frame (EventRelay): encoded once for every stream.
         MessageConsumer<String> consumer = vertx.eventBus().consumer(Events.siteAddress(siteId), msg -> {
-            if (!response.writeQueueFull()) {
+            if (!response.ended() && !response.writeQueueFull()) {
                 response.write(msg.body());
             }
         });
@@ -146,17 +146,22 @@ public final class SseHandler {
             }
         });
         streams.add(stream);
-        Runnable close = () -> {
-            if (vertx.cancelTimer(timer)) {
+        // However the stream ends (the client hangs up, the connection resets, the server ends it after a
+        // sign-out or while stopping), its timer, consumer and count go exactly once. A response the server
+        // ends keeps its connection open for the next request, so its close handler would never run: the end
+        // handler runs on either.
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                vertx.cancelTimer(timer);
                 consumer.unregister();
                 streams.remove(stream);
                 open.decrementAndGet();
             }
         };
-        response.closeHandler(v -> close.run());
-        response.exceptionHandler(e -> close.run());
-        // A stopping server ends its streams at once instead of holding its shutdown for the drain period;
-        // the browser reconnects (retry: 2000) and the balancer sends it to another instance.
+        response.endHandler(v -> release.run());
+        response.closeHandler(v -> release.run());
+        response.exceptionHandler(e -> release.run());
         ctx.request().connection().shutdownHandler(v -> stream.end().run());
     }
 }

@@ -8,12 +8,22 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Supplier;
+import vn.kiosk.server.http.ApiException;
 
 /**
  * One naming convention for {@code /metrics}: everything of ours and of
@@ -55,9 +65,14 @@ public final class KioskMetrics {
         return registry;
     }
 
-    /** Vert.x meters labelled by route (the path pattern, so no ids or personal data end up in a label). */
+    /**
+     * Vert.x meters labelled by route (the path pattern, so no ids or personal data end up in a label). A name
+     * of its own: Vert.x keeps one registry per name for the whole JVM, so a second server in it (tests, the
+     * benchmark) would otherwise put its meters into the first one's registry.
+     */
     public static MicrometerMetricsOptions options() {
         return new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+                .setRegistryName("kiosk-" + java.util.UUID.randomUUID())
                 .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME);
     }
 
@@ -88,6 +103,38 @@ public final class KioskMetrics {
             case 503 -> "unavailable";
             default -> status >= 500 ? "error" : "refused";
         };
+    }
+
+    /**
+     * {@code /metrics} on the public port(s): for the metrics token only. A staff sign-in is not enough, and
+     * with no token configured nobody gets it there (the metrics port, on loopback, is the other way in).
+     */
+    public static Handler<RoutingContext> scrape(PrometheusMeterRegistry registry, Optional<String> token) {
+        Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(registry);
+        byte[] expected = token.map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8)).orElse(null);
+        return ctx -> {
+            String given = ctx.request().getHeader("Authorization");
+            // constant time, so the token cannot be found a character at a time from the answer's timing
+            if (expected != null && given != null
+                    && MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.UTF_8))) {
+                scrape.handle(ctx);
+                return;
+            }
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"kiosk-metrics\"");
+            ctx.fail(ApiException.of(401, "metrics-token", "Not allowed", expected == null
+                    ? "Metrics are not served on this port: scrape KIOSK_METRICS_PORT, or set KIOSK_METRICS_TOKEN"
+                    + " and send it as Authorization: Bearer <token>"
+                    : "Send the metrics token (KIOSK_METRICS_TOKEN) as Authorization: Bearer <token>"));
+        };
+    }
+
+    /** The metrics port: {@code /metrics} alone, without a token, for whoever can reach {@code host}. */
+    public static Future<HttpServer> listen(Vertx vertx, PrometheusMeterRegistry registry, String host, int port) {
+        Router router = Router.router(vertx);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+                        .setIdleTimeout(60).setHttp2ClearTextEnabled(false))
+                .requestHandler(router).listen();
     }
 
     public static void gauge(MeterRegistry registry, String name, String description, Supplier<Number> value) {

@@ -82,7 +82,13 @@ public final class QrHandlers {
     }
 
     public void sitePng(RoutingContext ctx) {
-        int size = ctx.request().getParam("size") == null ? 512 : Integer.parseInt(ctx.request().getParam("size"));
+        int size;
+        try {
+            size = (int) Respond.queryLong(ctx, "size", 512, 64, 2048);
+        } catch (ApiException e) {
+            ctx.fail(e);
+            return;
+        }
         withSite(ctx).compose(site -> png(posterUrl(site), size))
                 .onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png")
                         .putHeader("Cache-Control", "private, max-age=300").end(Buffer.buffer(png)))

@@ -29,10 +29,9 @@ public final class DailyStatsJob extends VerticleBase {
     static final int RECENT_DAYS = 6;
     private static final long LOCK = 0x4b696f736b5374L;
 
-    // Sites whose local day has begun and who existed by its end; the site's own time zone decides.
+    // Sites whose local day has begun and that count on it, as the reports decide; the site's own time zone decides.
     private static final String SITES_OF_DAY = "select coalesce(array_agg(s.id), '{}') from sites s"
-            + " where ($1::date::timestamp at time zone s.time_zone) <= $2::timestamptz"
-            + " and s.created_at < (($1::date + 1)::timestamp at time zone s.time_zone)";
+            + " where ($1::date::timestamp at time zone s.time_zone) <= $2::timestamptz and " + ReportService.countsOn("$1");
     private static final String SITE_COLUMNS = "site_id, day, entries, exits, unique_visitors, peak_occupancy,"
             + " hourly, bluezone";
     private static final String AREA_COLUMNS = "day, kind, province, district, unique_visitors, site_ids";

@@ -20,6 +20,7 @@ import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.Site;
+import java.time.Clock;
 
 /**
  * The daily report (per site, or rolled up per district or province, silent
@@ -33,9 +34,11 @@ public final class ReportHandlers {
     static final int LONGEST_SERIES = 92;
 
     private final ReportService reports;
+    private final Clock clock;
 
-    public ReportHandlers(ReportService reports) {
+    public ReportHandlers(ReportService reports, Clock clock) {
         this.reports = reports;
+        this.clock = clock;
     }
 
     enum GroupBy { SITE, DISTRICT, PROVINCE }
@@ -78,13 +81,14 @@ public final class ReportHandlers {
         Respond.guarded(ctx, () -> {
             Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
             var req = ctx.request();
-            LocalDate to = date(req.getParam("to"), "to", LocalDate.now(DEFAULT_ZONE));
-            LocalDate from = date(req.getParam("from"), "from", to.minusDays(13));
+            // One reading of the clock decides both which day is today and what is still open.
+            Instant now = clock.instant();
+            LocalDate to = date(req.getParam("to"), "to", now);
+            LocalDate from = req.getParam("from") == null ? to.minusDays(13) : date(req.getParam("from"), "from", now);
             if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= LONGEST_SERIES) {
                 throw ApiException.unprocessable("invalid-range", "from must be on or before to, at most "
                         + LONGEST_SERIES + " days apart").with("field", "from");
             }
-            Instant now = Instant.now();
             Future<JsonObject> answer = reports.sites(p, filter(ctx)).compose(sites -> {
                 JsonArray days = new JsonArray();
                 Future<Void> chain = Future.succeededFuture();
@@ -108,14 +112,15 @@ public final class ReportHandlers {
     private Future<Report> report(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
         var req = ctx.request();
-        LocalDate day = date(req.getParam("date"), "date", LocalDate.now(DEFAULT_ZONE));
+        Instant now = clock.instant();
+        LocalDate day = date(req.getParam("date"), "date", now);
         GroupBy groupBy = groupBy(req.getParam("groupBy"));
         ReportService.Areas areas = switch (groupBy) {
             case SITE -> ReportService.Areas.NONE;
             case DISTRICT -> ReportService.Areas.DISTRICTS;
             case PROVINCE -> ReportService.Areas.PROVINCES;
         };
-        return reports.sites(p, filter(ctx)).compose(sites -> reports.day(sites, day, Instant.now(), areas)).map(d -> {
+        return reports.sites(p, filter(ctx)).compose(sites -> reports.day(sites, day, now, areas)).map(d -> {
             List<ReportService.SiteDay> sorted = new ArrayList<>(d.sites());
             sorted.sort(Comparator.comparing((ReportService.SiteDay s) -> s.site().province())
                     .thenComparing(s -> s.site().district()).thenComparing(s -> s.site().name())
@@ -220,13 +225,15 @@ public final class ReportHandlers {
         };
     }
 
-    static LocalDate date(String raw, String field, LocalDate fallback) {
+    /** The day asked for, else today (in the default zone) at {@code now}; from 2020 to tomorrow. */
+    static LocalDate date(String raw, String field, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, DEFAULT_ZONE);
         if (raw == null) {
-            return fallback;
+            return today;
         }
         try {
             LocalDate d = LocalDate.parse(raw);
-            if (d.isBefore(FIRST_DAY) || d.isAfter(LocalDate.now(DEFAULT_ZONE).plusDays(1))) {
+            if (d.isBefore(FIRST_DAY) || d.isAfter(today.plusDays(1))) {
                 throw ApiException.unprocessable("invalid-date", field + " must be a day from 2020-01-01 to tomorrow")
                         .with("field", field);
             }

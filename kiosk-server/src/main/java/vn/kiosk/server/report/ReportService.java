@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,7 +44,19 @@ public final class ReportService {
     private static final String STORED = "select * from daily_site_stats where day = $2::date and site_id = any($1::bigint[])";
     private static final String STORED_AREAS = "select unique_visitors, site_ids from daily_area_stats"
             + " where day = $1::date and (province = any($2::text[]) and kind <> 'all' or kind = 'all' and $3::boolean)";
-    private static final String CREATED = "select id, created_at from sites where id = any($1::bigint[])";
+    /**
+     * The SQL condition that site {@code s} counts on the local day in parameter {@code day}: it existed by the
+     * day's end, or it has visits on that day though added later (a kiosk's offline replay, or a guard's late
+     * entry into the day before the site was added: a report of yesterday made just after midnight).
+     */
+    static String countsOn(String day) {
+        String start = "(" + day + "::date::timestamp at time zone s.time_zone)";
+        String end = "((" + day + "::date + 1)::timestamp at time zone s.time_zone)";
+        return "(s.created_at < " + end + " or exists (select 1 from visits v where v.site_id = s.id"
+                + " and v.entered_at >= " + start + " and v.entered_at < " + end + "))";
+    }
+
+    private static final String COUNTED = "select s.id from sites s where s.id = any($1::bigint[]) and " + countsOn("$2");
     /** Days this close to the retention limit may have lost their first hours already (partitions are UTC days). */
     static final int RETENTION_MARGIN_DAYS = 2;
     /** Days after which a day's figures are final (replays reach 72 h back; one day more for time zones). */
@@ -108,17 +121,19 @@ public final class ReportService {
                 .toList());
     }
 
-    /** Each site's figures for {@code day} (its own local day) and the roll-ups; sites created after that day are left out. */
+    /**
+     * Each site's figures for {@code day} (its own local day) and the roll-ups; sites created after that day
+     * are left out unless they have visits on it.
+     */
     public Future<Day> day(List<Site> sites, LocalDate day, Instant now, Areas areas) {
         if (sites.isEmpty()) {
             return Future.succeededFuture(new Day(List.of(), Map.of(), new Unique(0, "none")));
         }
         Long[] ids = sites.stream().map(Site::id).toArray(Long[]::new);
-        return pool.preparedQuery(CREATED).execute(Tuple.tuple().addArrayOfLong(ids)).compose(rows -> {
-            Map<Long, OffsetDateTime> created = new HashMap<>();
-            rows.forEach(r -> created.put(r.getLong("id"), r.getOffsetDateTime("created_at")));
-            List<Site> existing = sites.stream().filter(s -> created.containsKey(s.id())
-                    && created.get(s.id()).toInstant().isBefore(day.plusDays(1).atStartOfDay(s.zone()).toInstant())).toList();
+        return pool.preparedQuery(COUNTED).execute(Tuple.tuple().addArrayOfLong(ids).addLocalDate(day)).compose(rows -> {
+            Set<Long> counted = new HashSet<>();
+            rows.forEach(r -> counted.add(r.getLong("id")));
+            List<Site> existing = sites.stream().filter(s -> counted.contains(s.id())).toList();
             return new DayQuery(existing, day, now, areas).run();
         });
     }

@@ -25,6 +25,7 @@ import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.PersonalData;
 import vn.kiosk.server.visitor.VisitIds;
+import java.time.Clock;
 
 /**
  * Contact tracing, one set-based query per step: the subject's stays, the
@@ -176,9 +177,11 @@ public final class TraceService {
     private final Pool reads;
     private final SiteRepository sites;
     private final PersonalData personal;
+    private final Clock clock;
 
     /** {@code reads} may lag {@code pool} (a read replica): the visits; the audit goes to {@code pool}. */
-    public TraceService(Pool pool, Pool reads, SiteRepository sites, PersonalData personal) {
+    public TraceService(Pool pool, Pool reads, SiteRepository sites, PersonalData personal, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.reads = reads;
         this.sites = sites;
@@ -207,7 +210,7 @@ public final class TraceService {
     /** Runs the trace and writes it to the audit log as {@code action}. */
     public Future<Trace> run(Principal p, TraceRequest req, String action) {
         long t0 = System.nanoTime();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return scope(p).compose(scope -> start(req, scope, now).compose(start -> {
             TraceRequest asked = start.request();
             Future<List<Visit>> visits = start.visits() != null ? Future.succeededFuture(start.visits())

@@ -2,30 +2,21 @@ package vn.kiosk.server.visitor;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
+import vn.kiosk.qr.PersonName;
 
-/** Names stored as people typed them (NFC), searched without diacritics. */
+/** Names stored as {@link PersonName} defines them (the pass signer's definition too), searched without diacritics. */
 public final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    public static final int MAX_LENGTH = 100;
+    public static final int MAX_LENGTH = PersonName.MAX_LENGTH;
 
     private Names() {
     }
 
-    /** NFC, trimmed, inner spaces collapsed; empty when blank, too long or holding control characters. */
-    public static Optional<String> clean(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
-        String name = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC).strip()).replaceAll(" ");
-        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_LENGTH
-                || name.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFD
-                        || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE)) {
-            return Optional.empty();
-        }
-        return Optional.of(name);
+    /** The accepted form of a name; IllegalArgumentException saying why it is not acceptable. */
+    public static String normalize(String raw) {
+        return PersonName.normalize(raw);
     }
 
     /** "Nguyễn Văn Đức" → "nguyen van duc". */

@@ -1,8 +1,10 @@
 package vn.kiosk.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ class UpgradeFromReleaseIT {
             + " (Văn|Thị|Hữu|Minh|Ngọc|Đức|Thanh|Quốc) \\p{L}+|(Bệnh nhân|Hành khách) thử \\d");
 
     @Test
-    @DisplayName("A data dir of v0.1.0 migrates forward on start: every old visit, old passwords and kiosk tokens work, new check-ins are taken")
+    @DisplayName("A data dir of v0.1.0 migrates forward on start: every old visit, old passwords and kiosk tokens work, new check-ins are taken; its trusting database gets a password; it restarts")
     void upgradeFromPreviousRelease() throws Exception {
         JsonObject fixture = new JsonObject(Files.readString(FIXTURE.resolve("fixture.json")));
         assertThat(fixture.getString("release")).isEqualTo("v0.1.0");
@@ -53,8 +55,10 @@ class UpgradeFromReleaseIT {
                 Files.copy(key, dataDir.resolve("keys").resolve(key.getFileName()));
             }
         }
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
-            PgCluster.psql(db.target().port(), FIXTURE.resolve("database.sql"));
+        // Its embedded PostgreSQL as that release made it: the library's defaults, trusting every local connection.
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false).start()) {
+            PgCluster.psql(old.getPort(), FIXTURE.resolve("database.sql"));
         }
 
         // No KIOSK_ADMIN_PASSWORD: the old admin password must be the one that works. Retention as long as
@@ -109,6 +113,15 @@ class UpgradeFromReleaseIT {
                     .anyMatch(v -> v.getString("id").equals(byKiosk.json().getString("visitId")));
             assertThat(visits(admin, String.valueOf(guardSite), from))
                     .hasSize(old.getJsonArray(String.valueOf(guardSite)).size() + 1);
+
+            int pgPort = OpsDatabase.runningPort(dataDir.resolve("postgres"));
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres",
+                    "postgres", "")).as("the old trusting database now asks for the password")
+                    .isInstanceOf(java.sql.SQLException.class);
+        }
+        try (ServerProcess again = ServerProcess.start(dataDir, env)) {
+            assertThat(again.api().login("admin", fixture.getJsonObject("passwords").getString("admin"))
+                    .get("/api/v1/sites").status()).as("it restarts on the converted database").isEqualTo(200);
         }
     }
 
@@ -125,7 +138,7 @@ class UpgradeFromReleaseIT {
         int port = OpsDatabase.runningPort(dataDir.resolve("postgres"));
         List<String> versions = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
-                "postgres", "postgres"); Statement s = c.createStatement();
+                "postgres", EmbeddedDatabase.running(dataDir, port).password()); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select version, success from flyway_schema_history"
                         + " where version is not null order by installed_rank")) {
             while (r.next()) {

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.kiosk.server.db.EmbeddedDatabase;
 import vn.kiosk.server.ops.Jar;
 import vn.kiosk.server.support.ServerProcess;
 
@@ -23,7 +24,7 @@ class UpgradeIT {
         try (ServerProcess server = ServerProcess.start(dir, Map.of())) {
             int port = OpsDatabase.runningPort(dir.resolve("postgres"));
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
-                    "postgres", "postgres"); Statement s = c.createStatement()) {
+                "postgres", EmbeddedDatabase.running(dir, port).password()); Statement s = c.createStatement()) {
                 s.execute("create table kiosk_from_the_future (id bigint primary key)");
                 s.execute(UpgradeTest.FUTURE_ROW);
             }

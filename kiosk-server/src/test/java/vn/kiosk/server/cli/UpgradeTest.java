@@ -25,7 +25,7 @@ class UpgradeTest {
 
     private static String sql(Path dataDir, String... statements) throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
-             Connection c = DriverManager.getConnection(db.target().jdbcUrl(), "postgres", "postgres");
+             Connection c = DriverManager.getConnection(db.target().jdbcUrl(), "postgres", db.target().password());
              Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);

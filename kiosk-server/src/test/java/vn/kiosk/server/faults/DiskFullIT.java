@@ -132,8 +132,9 @@ class DiskFullIT {
     /** The embedded PostgreSQL of the server on this data dir, by the port in its postmaster.pid. */
     private static Connection embedded(Path dataDir) throws Exception {
         List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres",
-                "postgres", "postgres");
+        int port = Integer.parseInt(pid.get(3).trim());
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
+                vn.kiosk.server.db.EmbeddedDatabase.running(dataDir, port).password());
     }
 
     private static void awaitAcknowledged(AcknowledgedLoad load, int count, String what) throws InterruptedException {

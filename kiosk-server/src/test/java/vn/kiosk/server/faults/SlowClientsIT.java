@@ -220,7 +220,7 @@ class SlowClientsIT {
             assertThat(during.threads()).as("no thread per connection").isLessThan(before.threads() + 40);
             assertThat(during.rssMb() - before.rssMb()).as("memory for the held connections, MB").isLessThan(300);
 
-            double closedMetric = server.api().get("/metrics").body().lines()
+            double closedMetric = server.metrics().lines()
                     .filter(l -> l.startsWith("kiosk_http_slow_connections_closed_total"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
             System.out.printf("slow clients: kiosk_http_slow_connections_closed_total %.0f%n", closedMetric);

@@ -39,7 +39,7 @@ class MonitoringTest {
         String metrics;
         try (SseClient sse = new SseClient(server.baseUrl() + "/api/v1/sites/" + site + "/events", admin.token())) {
             assertThat(sse.awaitConnected()).isEqualTo(200);
-            metrics = server.api().get("/metrics").body();
+            metrics = server.metrics();
         }
         assertThat(metrics)
                 .containsPattern("kiosk_checkins_total\\{method=\"manual\",result=\"recorded\"} [1-9]")
@@ -64,7 +64,7 @@ class MonitoringTest {
     @DisplayName("Every kiosk_* series the Grafana dashboard queries exists in /metrics")
     void dashboardMatchesMetrics() throws Exception {
         admin.checkIn(new JsonObject().put("siteId", admin.createSite("market")).put("visitor", Api.visitor("Khách", null)));
-        String metrics = server.api().get("/metrics").body();
+        String metrics = server.metrics();
         String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../packaging/grafana-kiosk.json"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("kiosk_[a-z_]+").matcher(dashboard);
         java.util.Set<String> used = new java.util.TreeSet<>();

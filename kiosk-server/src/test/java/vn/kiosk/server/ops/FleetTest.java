@@ -110,7 +110,7 @@ class FleetTest {
             silence(kioskId);
             assertThat(next(sse, "kiosk_silent", 15_000)).as("a new silence is a new alert").isNotNull();
         }
-        String metrics = server.api().get("/metrics").body();
+        String metrics = server.metrics();
         assertThat(metrics).contains("kiosk_kiosks_online").contains("kiosk_kiosks_paired");
     }
 

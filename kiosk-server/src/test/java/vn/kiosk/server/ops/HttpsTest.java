@@ -113,6 +113,49 @@ class HttpsTest {
     }
 
     @Test
+    @DisplayName("The redirect goes to the public URL whatever Host the client sends, also through the trusted proxy (no open redirect)")
+    void redirectIgnoresTheClientsHost() throws Exception {
+        for (String host : List.of("evil.example", "evil.example:8443", "localhost@evil.example", "[::1]")) {
+            assertThat(redirect("127.0.0.1", "Host: " + host)).as("Host: " + host)
+                    .isEqualTo(https("/api/v1/sites?x=1"));
+        }
+        assertThat(redirect("127.0.0.1", "Host: localhost", "X-Forwarded-Host: evil.example"))
+                .isEqualTo(https("/api/v1/sites?x=1"));
+        assertThat(redirect("127.0.0.2", "Host: localhost", "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: http"))
+                .as("a forwarded host, even from the trusted proxy").isEqualTo(https("/api/v1/sites?x=1"));
+    }
+
+    @Test
+    @DisplayName("With KIOSK_PUBLIC_URL set, the redirect goes to its host (on the HTTPS port), whatever Host the client sends")
+    void redirectToThePublicUrl() throws Exception {
+        Path dir = Files.createTempDirectory("kiosk-https-public-");
+        Certificates.Issued own = Certificates.make(dir.resolve("tls"), List.of("kiosk.quangtri.example"));
+        try (TestServer other = TestServer.start(dir, Map.of(Config.TLS_CERT, own.cert().toString(),
+                Config.TLS_KEY, own.key().toString(), Config.HTTPS_PORT, "0",
+                Config.PUBLIC_URL, "http://kiosk.quangtri.example:8080/"))) {
+            assertThat(redirect(other.server().port(), "127.0.0.1", "Host: evil.example")).isEqualTo(
+                    "https://kiosk.quangtri.example:" + other.server().httpsPort() + "/api/v1/sites?x=1");
+        }
+    }
+
+    /** The Location of a plain GET sent over a bare socket from {@code localAddress}, with the header lines given. */
+    private static String redirect(String localAddress, String... headers) throws Exception {
+        return redirect(server.server().port(), localAddress, headers);
+    }
+
+    private static String redirect(int port, String localAddress, String... headers) throws Exception {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(localAddress), 0)) {
+            s.getOutputStream().write(("GET /api/v1/sites?x=1 HTTP/1.1\r\n" + String.join("\r\n", headers)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 301");
+            return answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst()
+                    .map(l -> l.substring(9).trim()).orElse(null);
+        }
+    }
+
+    @Test
     @DisplayName("Re-running make-certs for a new address keeps the authority, so tablets need nothing new")
     void reissueKeepsAuthority() throws Exception {
         Path dir = Files.createTempDirectory("kiosk-certs-");

@@ -41,8 +41,8 @@ class ReadReplicaIT {
     }
 
     /** The value of an unlabelled meter in /metrics. */
-    private static double metric(Api api, String name) {
-        return Arrays.stream(api.get("/metrics").body().split("\n"))
+    private static double metric(TestServer server, String name) {
+        return Arrays.stream(server.metrics().split("\n"))
                 .filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
                 .findFirst().orElse(Double.NaN);
     }
@@ -74,8 +74,8 @@ class ReadReplicaIT {
             }
             assertThat(await(() -> logged(admin, site), n -> n == 5)).as("the log, once replication caught up").isEqualTo(5);
             assertThat(await(() -> entries(admin, site), n -> n == 5)).as("the daily report").isEqualTo(5);
-            assertThat(metric(admin, "kiosk_db_read_replica_up")).isEqualTo(1.0);
-            assertThat(admin.get("/metrics").body()).as("the read pool's own meters").contains("pool_name=\"kiosk-read\"");
+            assertThat(metric(server, "kiosk_db_read_replica_up")).isEqualTo(1.0);
+            assertThat(server.metrics()).as("the read pool's own meters").contains("pool_name=\"kiosk-read\"");
 
             // With replay paused on the replica, new check-ins are on the primary only: the log and the report
             // do not show them (so they are read from the replica) while occupancy, read from the primary, does.
@@ -100,17 +100,17 @@ class ReadReplicaIT {
             replica.stop();
             assertThat(admin.checkIn(checkin(site, 8)).status()).isEqualTo(201);
             int fromPrimary = await(() -> logged(admin, site), n -> n == 9);
-            double fallbacks = metric(admin, "kiosk_db_read_fallbacks_total");
+            double fallbacks = metric(server, "kiosk_db_read_fallbacks_total");
             System.out.printf("read replica: stopped: log %d (from the primary), report %d, fallbacks %.0f, replica up %.0f%n",
-                    fromPrimary, entries(admin, site), fallbacks, metric(admin, "kiosk_db_read_replica_up"));
+                    fromPrimary, entries(admin, site), fallbacks, metric(server, "kiosk_db_read_replica_up"));
             assertThat(fromPrimary).isEqualTo(9);
             assertThat(entries(admin, site)).isEqualTo(9);
-            assertThat(metric(admin, "kiosk_db_read_replica_up")).isEqualTo(0.0);
+            assertThat(metric(server, "kiosk_db_read_replica_up")).isEqualTo(0.0);
             assertThat(fallbacks).isPositive();
 
             // And it comes back: reads return to it without a restart.
             replica.start();
-            assertThat(await(() -> (int) metric(admin, "kiosk_db_read_replica_up"), n -> n == 1)).isEqualTo(1);
+            assertThat(await(() -> (int) metric(server, "kiosk_db_read_replica_up"), n -> n == 1)).isEqualTo(1);
             assertThat(await(() -> logged(admin, site), n -> n == 9)).isEqualTo(9);
         }
     }

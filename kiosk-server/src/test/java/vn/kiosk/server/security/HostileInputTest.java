@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -23,14 +25,17 @@ class HostileInputTest {
     static final long SEED = Long.getLong("kiosk.fuzz.seed", 20211001L);
     static final int CASES = Integer.getInteger("kiosk.fuzz.cases", 300);
     static final String JSON_CHARS = "\"{}[],:0123456789eE\\u-.";
+    static Api admin;
     static Api guard;
+    static Api kiosk;
     static long site;
 
     @BeforeAll
     static void setUp() {
-        Api admin = TestServer.shared().admin();
+        admin = TestServer.shared().admin();
         site = admin.createSite("shop");
         guard = admin.userFor("guard", List.of(site));
+        kiosk = TestServer.shared().api().as(admin.pairKiosk(site, "both").getString("deviceToken"));
     }
 
     private static int visits() {
@@ -212,4 +217,160 @@ class HostileInputTest {
         }
         assertThat(TestServer.shared().api().get("/health").status()).isEqualTo(200);
     }
+    @Test
+    @DisplayName("A name the visitor-pass signer cannot sign is refused (422 with field) on every path before anything"
+            + " is stored, and so is its replay")
+    void unsignableNamesAreRefusedBeforeAnythingIsStored() throws Exception {
+        List<String> names = List.of("Nguyễn\u2028An", "Nguyễn An\u2029Bình", "Lê \uE000Văn", "Trần \u0378Hùng",
+                "😀".repeat(51), "Z\u0351\u0352\u0357\u035Balgo", "\u0301Nguyễn", "\u202EnA nễyugN", "An \u2066Bình",
+                "\u200FLê", "Lê\u200B Văn");
+        List<String> wrong = new ArrayList<>();
+        try (Records db = new Records()) {
+            var before = db.fingerprint(Records.VISIT_TABLES);
+            for (String name : names) {
+                int path = 0;
+                for (var send : NamePaths.all(guard, kiosk, site)) {
+                    path++;
+                    String id = UUID.randomUUID().toString();
+                    for (String attempt : List.of("first", "replay")) {
+                        Api.Response r = send.apply(name, id);
+                        String field = r.status() == 422 ? r.json().getString("field") : null;
+                        if (field == null || !field.endsWith("name")) {
+                            wrong.add(attempt + " on path " + path + " " + NamePaths.escape(name) + " → " + r.status() + " " + r.body());
+                        }
+                    }
+                }
+            }
+            assertThat(wrong).isEmpty();
+            assertThat(db.fingerprint(Records.VISIT_TABLES)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    @DisplayName("Names the one definition accepts go in on every path, in NFC with spaces collapsed, with a pass")
+    void acceptableNamesGoInEverywhere() {
+        for (String name : List.of("Nguye\u0302\u0303n  Va\u0306n\tAn", "محمد علي 2", "สมชาย ใจดี", "Ж" + "ё".repeat(99))) {
+            String expected = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("\\s+", " ");
+            for (var send : NamePaths.all(guard, kiosk, site)) {
+                Api.Response r = send.apply(name, UUID.randomUUID().toString());
+                assertThat(r.status()).as(NamePaths.escape(name) + ": " + r.body()).isEqualTo(201);
+                assertThat(r.json().getJsonObject("visitor").getString("name")).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("A stored check-in whose name cannot be signed (stored by an earlier release) is answered 200 on"
+            + " replay, never 5xx, and its pass card is refused with 422")
+    void aStoredRequestIsNeverAnswered5xx() throws Exception {
+        String id = UUID.randomUUID().toString();
+        JsonObject body = NamePaths.checkIn(id).put("siteId", site).put("visitor", Api.visitor("Lê Thị Cũ", null));
+        Api.Response first = guard.checkIn(body.copy());
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().getString("pass")).startsWith("v1.");
+        String legacy = "Lê\u2028Thị Cũ";
+        try (Records db = new Records()) {
+            // what the earlier release stored when it took such a name and then failed to sign its pass
+            db.update("update visit_events set display_name = ? where id = ?::uuid", legacy, id);
+            db.update("update visitors set name = ? where id = ?", legacy, first.json().getJsonObject("visitor").getLong("id"));
+        }
+        Api.Response replay = guard.checkIn(body.copy());
+        assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+        assertThat(replay.json().getString("visitId")).isEqualTo(first.json().getString("visitId"));
+        assertThat(replay.json().getString("occurredAt")).isEqualTo(first.json().getString("occurredAt"));
+        assertThat(replay.json().getString("pass")).isNull();
+        Api.Response card = guard.post("/api/v1/sites/" + site + "/visits/" + first.json().getString("visitId") + "/pass", null);
+        assertThat(card.status()).as(card.body()).isEqualTo(422);
+        assertThat(card.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    @DisplayName("Overlong UTF-8, UTF-16 bodies, other charsets, NUL in a query, numbers past int32 or int64 get a 4xx"
+            + " problem and store nothing")
+    void badEncodingsAndNumbers() throws Exception {
+        String id = "\"id\":\"" + UUID.randomUUID() + "\",\"siteId\":" + site;
+        String json = "{" + id + ",\"visitor\":{\"name\":\"An Bình\"}}";
+        byte[] overlong = ("{" + id + ",\"visitor\":{\"name\":\"A__B\"}}").getBytes(StandardCharsets.UTF_8);
+        int at = new String(overlong, StandardCharsets.ISO_8859_1).indexOf("__");
+        overlong[at] = (byte) 0xC0; // "/" spelled in two bytes
+        overlong[at + 1] = (byte) 0xAF;
+        byte[] bom = {(byte) 0xFE, (byte) 0xFF};
+        try (Records db = new Records()) {
+            var before = db.fingerprint();
+            assertProblem(raw(overlong), "overlong UTF-8");
+            Api.Response nul = raw(("{" + id + ",\"visitor\":{\"name\":\"An\\u0000\"}}").getBytes(StandardCharsets.UTF_8));
+            assertProblem(nul, "an escaped NUL");
+            assertThat(nul.json().getString("field")).isEqualTo("visitor.name");
+            assertProblem(raw(("{" + id + ",\"gate\":\"A\\ud800\",\"visitor\":{\"name\":\"An\"}}")
+                    .getBytes(StandardCharsets.UTF_8)), "a lone surrogate, which would be stored as '?'");
+            assertProblem(raw(json.getBytes(StandardCharsets.UTF_16BE)), "UTF-16 without a BOM");
+            assertProblem(raw(java.nio.ByteBuffer.allocate(2 + 2 * json.length()).put(bom)
+                    .put(json.getBytes(StandardCharsets.UTF_16BE)).array()), "UTF-16 with a BOM");
+            assertProblem(guard.postRaw("/api/v1/checkins", "application/json; charset=utf-16",
+                    json.getBytes(StandardCharsets.UTF_8)), "a charset other than UTF-8");
+            assertProblem(guard.postRaw("/api/v1/checkins", "application/json; charset=ISO-8859-1",
+                    json.getBytes(StandardCharsets.ISO_8859_1)), "Latin-1");
+            assertProblem(TestServer.shared().api().post("/api/v1/auth/login", new JsonObject()
+                    .put("username", "admin\u0000").put("password", "x")), "NUL in the login");
+            assertProblem(admin.get("/api/v1/sites/" + site + "/visits.csv?q=Nguy%00"), "NUL in the export search");
+            assertProblem(admin.get("/api/v1/sites/" + site + "/visits?q=%C0%AF"), "overlong UTF-8 in a query");
+            assertProblem(admin.get("/api/v1/audit?before=1e20"), "audit page past int64");
+            assertProblem(kiosk.post("/api/v1/kiosk/heartbeat", new JsonObject().put("queued", 2147483648L)), "2^31");
+            assertProblem(kiosk.post("/api/v1/kiosk/heartbeat", new JsonObject().put("queued", 4294967301L)), "2^32 + 5");
+            assertThat(db.fingerprint()).isEqualTo(before);
+        }
+        assertThat(raw(json.getBytes(StandardCharsets.UTF_8)).status()).as("the same body in UTF-8").isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("Every operation of openapi.yaml, fed a NUL or an out-of-range number in anything it reads, answers"
+            + " 4xx problem+json and stores nothing")
+    void everyOperationRefusesNulAndOutOfRangeValues() throws Exception {
+        ContractWalk walk = new ContractWalk(ContractWalk.onSharedServer());
+        List<String> wrong = new ArrayList<>();
+        int probes = 0;
+        try (Records db = new Records()) {
+            var before = db.fingerprint();
+            for (Contract.Operation op : Contract.operations()) {
+                List<ContractWalk.Probe> ops = walk.probes(op);
+                before = db.fingerprint(); // a logout probe signs in for a session of its own
+                for (ContractWalk.Probe p : ops) {
+                    probes++;
+                    ContractWalk.Answer a = walk.send(p);
+                    var after = db.fingerprint();
+                    String what = op.id() + " " + p.what() + " → " + a.status();
+                    if (a.status() >= 500 || a.cut()) {
+                        wrong.add(what + (a.cut() ? " (cut off half-way)" : ""));
+                    } else if (a.status() >= 400 && !a.contentType().startsWith("application/problem+json")) {
+                        wrong.add(what + " as " + a.contentType());
+                    } else if (a.status() < 400 && p.mustRefuse()) {
+                        wrong.add(what + " (accepted)");
+                    }
+                    if (a.status() >= 400 && !after.equals(before)) {
+                        wrong.add(what + " but stored " + Records.changed(before, after));
+                    }
+                    // an accepted export writes its audit row once the last byte is sent: let it land first
+                    before = a.status() < 400 ? db.settled() : after;
+                }
+            }
+        }
+        assertThat(probes).isGreaterThan(300);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Every integer the contract reads declares the range the server can hold")
+    void everyIntegerIsBounded() {
+        List<String> unbounded = new ArrayList<>();
+        for (Contract.Operation op : Contract.operations()) {
+            op.params().stream().filter(p -> "integer".equals(Contract.type(p.schema())))
+                    .filter(p -> !p.schema().containsKey("maximum") || !p.schema().containsKey("minimum"))
+                    .forEach(p -> unbounded.add(op.id() + " " + p.in() + " " + p.name()));
+            op.fields().stream().filter(f -> "integer".equals(Contract.type(f.schema())))
+                    .filter(f -> !f.schema().containsKey("maximum") || !f.schema().containsKey("minimum"))
+                    .forEach(f -> unbounded.add(op.id() + " body " + f.pointer()));
+        }
+        assertThat(unbounded).isEmpty();
+    }
+
 }

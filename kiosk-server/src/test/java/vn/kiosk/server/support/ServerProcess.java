@@ -43,6 +43,7 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().put("KIOSK_DATA_DIR", dataDir.toString());
         pb.environment().put("KIOSK_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
         pb.environment().put("KIOSK_DEMO", "false");
+        pb.environment().put("KIOSK_METRICS_TOKEN", TestServer.METRICS_TOKEN);
         pb.environment().putAll(env);
         ServerProcess server = new ServerProcess(pb.start(), port);
         server.awaitHealthy(Duration.ofSeconds(90));
@@ -80,6 +81,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public Api api() {
         return new Api(baseUrl());
+    }
+
+    /** The Prometheus text of {@code /metrics}, fetched with the metrics token. */
+    public String metrics() {
+        return api().as(TestServer.METRICS_TOKEN).get("/metrics").body();
     }
 
     public long pid() {

@@ -3,6 +3,7 @@ package vn.kiosk.server.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import vn.kiosk.server.KioskServer;
@@ -15,6 +16,8 @@ import vn.kiosk.server.config.Config;
  */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "test-admin-password";
+    /** What tests read /metrics with, as the monitoring system is configured to. */
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
     private static TestServer shared;
 
     private final KioskServer server;
@@ -45,14 +48,20 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on {@code dataDir}; {@code extra} overrides or adds KIOSK_* settings. */
     public static TestServer start(Path dataDir, Map<String, String> extra) throws Exception {
+        return start(dataDir, extra, Clock.systemUTC());
+    }
+
+    /** The same, taking its decisions at the time {@code clock} tells (see {@link MovableClock}). */
+    public static TestServer start(Path dataDir, Map<String, String> extra, Clock clock) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put(Config.HTTP_PORT, "0");
         env.put(Config.DATA_DIR, dataDir.toString());
         env.put(Config.ADMIN_PASSWORD, ADMIN_PASSWORD);
         env.put(Config.DEMO, "false");
         env.put(Config.INSTANCES, "2");
+        env.put(Config.METRICS_TOKEN, METRICS_TOKEN);
         env.putAll(extra);
-        return new TestServer(KioskServer.start(Config.from(env), env), dataDir);
+        return new TestServer(KioskServer.start(Config.from(env), env, false, clock), dataDir);
     }
 
     public KioskServer server() {
@@ -69,6 +78,15 @@ public final class TestServer implements AutoCloseable {
 
     public Api api() {
         return new Api(baseUrl());
+    }
+
+    /** The Prometheus text of {@code /metrics}, fetched as a monitoring system is configured to. */
+    public String metrics() {
+        Api.Response r = api().as(METRICS_TOKEN).get("/metrics");
+        if (r.status() != 200) {
+            throw new IllegalStateException("/metrics answered " + r.status());
+        }
+        return r.body();
     }
 
     /** Signed in as the bootstrap admin. */

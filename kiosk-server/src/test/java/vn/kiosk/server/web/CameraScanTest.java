@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.server.support.Phones;
 
 /** QR codes held up to the camera, through Chromium's fake video capture: a pass at the kiosk, a CCCD at the guard. */
 class CameraScanTest {

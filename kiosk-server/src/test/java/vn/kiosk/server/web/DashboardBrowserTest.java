@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.Phones;
 import vn.kiosk.server.support.TcpProxy;
 
 /**

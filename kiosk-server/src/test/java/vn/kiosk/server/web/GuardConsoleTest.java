@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.qr.QrCodes;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.Phones;
 
 /** Two guards at one site: what one records by hand appears on the other's console live; names stay text. */
 class GuardConsoleTest {

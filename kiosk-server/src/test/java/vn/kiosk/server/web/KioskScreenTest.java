@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.qr.QrCodes;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.Phones;
 
 /** A new tablet pairs with its one-time code and shows a rotating QR that checks a phone in. */
 class KioskScreenTest {

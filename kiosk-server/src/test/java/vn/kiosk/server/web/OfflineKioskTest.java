@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.Phones;
 
 /**
  * The network goes away: the kiosk keeps its QR rotating, checks three visitor passes locally, keeps them through

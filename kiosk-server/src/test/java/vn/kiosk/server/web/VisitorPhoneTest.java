@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.kiosk.qr.QrCodes;
 import vn.kiosk.qr.SiteToken;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.Phones;
 
 /**
  * The visitor's phone (390 × 844) opens the kiosk's QR URL, which it exchanges at once for a ten-minute session and

@@ -1,13 +1,13 @@
-package vn.kiosk.server.web;
+package vn.kiosk.server.support;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh Vietnamese mobile numbers, so each test's visitors are new people. */
-final class Phones {
+public final class Phones {
     private Phones() {
     }
 
-    static String next() {
+    public static String next() {
         return "091" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 }
