@@ -78,8 +78,13 @@ public final class Erasure {
         List<String> fields = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         if (correction.containsKey("name")) {
-            String name = Names.clean(correction.getString("name")).orElseThrow(() -> ApiException.unprocessable(
-                    "invalid-name", "correction.name must be 1 to 100 printable characters").with("field", "correction.name"));
+            String name;
+            try {
+                name = Names.normalize(correction.getString("name"));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.unprocessable("invalid-name", "correction.name " + e.getMessage()
+                        + "; a name has 1 to 100 printable characters").with("field", "correction.name");
+            }
             fields.add("name");
             chain = chain.compose(v -> run(c, NAME, Tuple.of(visitorId, name, Names.fold(name))))
                     .compose(v -> run(c, EVENT_NAMES, Tuple.of(visitorId, name)));

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
 
@@ -16,8 +17,13 @@ import vn.kiosk.server.http.Respond;
  * printed card) shows what is recorded about them and files requests about it.
  */
 public final class SelfService {
-    /** Views and requests per address a minute: a pass is a bearer credential, guessing one is hopeless anyway. */
-    static final int PER_ADDRESS = 30;
+    /**
+     * Refused passes per address a minute, and uses of one pass a minute. Guessing a signed pass is hopeless
+     * anyway; the limits keep a script from loading the database, and do not count the many honest phones
+     * behind one carrier address.
+     */
+    static final int BAD_PER_ADDRESS = 30;
+    static final int PER_PASS = 30;
     static final int VISITS_SHOWN = 500;
     private static final String WITHDRAW = "update visitors set consent_withdrawn_at = $2 where id = $1";
 
@@ -41,8 +47,7 @@ public final class SelfService {
     public void view(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
             JsonObject body = Respond.body(ctx);
-            limit(ctx);
-            long visitorId = subjects.fromPass(body.getString("pass"));
+            long visitorId = visitor(ctx, body.getString("pass"));
             Instant now = clock.instant();
             Respond.async(ctx, 200, subjects.require(visitorId).compose(person -> subjects.visits(visitorId, VISITS_SHOWN)
                     .compose(visits -> requests.ofVisitor(pool, visitorId, now).compose(reqs -> audit.write(pool, null,
@@ -59,8 +64,7 @@ public final class SelfService {
     public void file(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
             JsonObject body = Respond.body(ctx);
-            limit(ctx);
-            long visitorId = subjects.fromPass(body.getString("pass"));
+            long visitorId = visitor(ctx, body.getString("pass"));
             String type = body.getString("type");
             Instant now = clock.instant();
             Respond.async(ctx, 201, subjects.require(visitorId).compose(person -> pool.withTransaction(c ->
@@ -83,10 +87,21 @@ public final class SelfService {
         });
     }
 
-    private void limit(RoutingContext ctx) {
-        String key = "my-data:" + ctx.request().remoteAddress().hostAddress();
-        // check first: its refusal says "attempts" (hit's would speak of check-ins); then count this one
-        limiter.check(key, PER_ADDRESS, "from this address");
-        limiter.hit(key, PER_ADDRESS, "from this address");
+    /** The pass's visitor, counting refused passes per address and uses per pass (429 past the limits). */
+    private long visitor(RoutingContext ctx, String pass) {
+        String address = "my-data-bad:" + ctx.request().remoteAddress().hostAddress();
+        // check first: its refusal speaks of attempts (hit's would speak of check-ins)
+        limiter.check(address, BAD_PER_ADDRESS, "with invalid passes from this address");
+        long visitorId;
+        try {
+            visitorId = subjects.fromPass(pass);
+        } catch (ApiException e) {
+            limiter.hit(address, Integer.MAX_VALUE, "");
+            throw e;
+        }
+        String key = "my-data:v" + visitorId;
+        limiter.check(key, PER_PASS, "with this pass");
+        limiter.hit(key, PER_PASS, "with this pass");
+        return visitorId;
     }
 }

@@ -76,8 +76,8 @@ class BreachReportTest {
                 .contains("Xuất nhật ký CSV");
         assertThat(text).doesNotContain("Khách một").doesNotContain("045088776655");
         JsonArray audit = new JsonArray();
-        Privacies.sql(server, "select detail from audit_log where action = 'privacy.breach_report' and at > $1",
-                Tuple.of(from)).forEach(row -> audit.add(row.getValue(0)));
+        Privacies.sql(server, "select detail from audit_log where action = 'privacy.breach_report'"
+                + " and detail->>'from' = $1", Tuple.of(from.toString())).forEach(row -> audit.add(row.getValue(0)));
         assertThat(audit).hasSize(1);
     }
 }

@@ -29,7 +29,10 @@ final class Records implements AutoCloseable {
             Map.entry("user_sites", "to_jsonb(t)"),
             Map.entry("sites", "to_jsonb(t)"),
             Map.entry("kiosks", "to_jsonb(t) - 'silent_alerted_for'"),
-            Map.entry("poster_campaigns", "to_jsonb(t)"));
+            Map.entry("poster_campaigns", "to_jsonb(t)"),
+            Map.entry("privacy_requests", "to_jsonb(t)"),
+            Map.entry("legal_holds", "to_jsonb(t)"),
+            Map.entry("privacy_notices", "to_jsonb(t)"));
     static final List<String> VISIT_TABLES = List.of("visits", "visit_events", "visitors", "presence");
 
     private final Connection connection;
