@@ -9,6 +9,11 @@
 -- -1 out, 0 for a stay that replaced an open one or an exit with no entry on
 -- record), so that every instance keeps that count in memory (events/Occupancy).
 --
+-- Consent (V60): a consent given now (method self, kiosk or staff) becomes the visitor's
+-- own, which their pass then carries; every new visit records the version and method
+-- it was made under (the handler has decided them: Consents). The form without the
+-- consent arrays (the previous release's) is kept at the end of this file.
+--
 -- kiosk_checkin_batch (V30) is the previous release's form of this function,
 -- kept unchanged for instances still on that release during a rolling upgrade;
 -- their events carry no delta, and the new instances recount those sites.
@@ -33,7 +38,11 @@ create or replace function kiosk_checkins(
     p_bluezone     text[],
     p_bluezone_id  text[],
     p_new_visits   uuid[],
-    p_origin       text)
+    p_origin       text,
+    p_consent_v    integer[],
+    p_consent_m    text[],
+    p_consent_c    text[],
+    p_cccd_extra   bytea[])
 returns table (req_id uuid, replay boolean, visit_id uuid, direction char, occurred_at timestamptz,
                visitor_id bigint, display_name text, phone_masked text, new_visitor boolean,
                bluezone text, error text, presence smallint)
@@ -57,29 +66,49 @@ with req as (
     select *
       from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
                   p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                  p_bluezone, p_bluezone_id, p_new_visits) with ordinality
+                  p_bluezone, p_bluezone_id, p_new_visits, p_consent_v, p_consent_m, p_consent_c,
+                  p_cccd_extra) with ordinality
            as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                bz, bzid, new_visit, ord)
+                bz, bzid, new_visit, cv, cm, cc, cx, ord)
 ), by_id as (
-    update visitors v set last_seen_at = now()
+    update visitors v set last_seen_at = now(),
+           consent_version = case when t.cm <> 'pass' then t.cv else v.consent_version end,
+           consent_method = case when t.cm <> 'pass' then t.cm else v.consent_method end,
+           consent_controller = case when t.cm <> 'pass' then t.cc else v.consent_controller end,
+           consent_at = case when t.cm <> 'pass' then t.at else v.consent_at end,
+           consent_withdrawn_at = case when t.cm <> 'pass' then null else v.consent_withdrawn_at end
       from req t
      where t.vid_in is not null and v.id = t.vid_in
     returning t.ord, v.id, v.name, v.phone_masked, false as fresh
 ), by_phone as (
-    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked)
-    select t.name, t.folded, t.ph, t.pe, t.pm, t.ih, t.ie, t.im
+    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked,
+                               consent_version, consent_method, consent_controller, consent_at)
+    select t.name, t.folded, t.ph, t.pe, t.pm, t.ih, t.ie, t.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
       from req t where t.vid_in is null and t.ph is not null
      order by t.ord
     on conflict (phone_hash) do update
-       set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now()
+       set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now(),
+           consent_version = coalesce(excluded.consent_version, v.consent_version),
+           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+           consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                     else excluded.consent_controller end,
+           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
     returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
 ), by_idno as (
-    insert into visitors as v (name, name_folded, id_hash, id_enc, id_masked)
-    select t.name, t.folded, t.ih, t.ie, t.im
+    insert into visitors as v (name, name_folded, id_hash, id_enc, id_masked, consent_version, consent_method,
+                               consent_controller, consent_at)
+    select t.name, t.folded, t.ih, t.ie, t.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
       from req t where t.vid_in is null and t.ph is null and t.ih is not null
      order by t.ord
     on conflict (id_hash) do update
-       set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now()
+       set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now(),
+           consent_version = coalesce(excluded.consent_version, v.consent_version),
+           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+           consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                     else excluded.consent_controller end,
+           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
     returning v.id, v.id_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
 )
 -- who they are, in request order; and the requests naming a visitor no longer on record
@@ -107,9 +136,10 @@ with req as (
     select *
       from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
                   p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                  p_bluezone, p_bluezone_id, p_new_visits) with ordinality
+                  p_bluezone, p_bluezone_id, p_new_visits, p_consent_v, p_consent_m, p_consent_c,
+                  p_cccd_extra) with ordinality
            as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                bz, bzid, new_visit, ord)
+                bz, bzid, new_visit, cv, cm, cc, cx, ord)
 ), seen as (
     select r.ord, e.visit_id, e.direction, e.occurred_at, e.visitor_id, e.display_name, e.phone_masked,
            e.new_visitor, e.bluezone
@@ -118,14 +148,14 @@ with req as (
 ), anon as materialized (
     -- Known by name only: a visitor of their own (no one else can meet them),
     -- with the id drawn up front so that it maps back to its request.
-    select r.ord, nextval(pg_get_serial_sequence('visitors', 'id')) as id, r.name, r.folded
+    select r.ord, nextval(pg_get_serial_sequence('visitors', 'id')) as id, r.name, r.folded, r.cv, r.cm, r.cc, r.at
       from req r
      where r.vid_in is null and r.ph is null and r.ih is null
        and not exists (select 1 from seen s where s.ord = r.ord)
      order by r.ord
 ), by_name as (
-    insert into visitors (id, name, name_folded)
-    select a.id, a.name, a.folded from anon a
+    insert into visitors (id, name, name_folded, consent_version, consent_method, consent_controller, consent_at)
+    select a.id, a.name, a.folded, a.cv, a.cm, a.cc, case when a.cv is not null then a.at end from anon a
 ), who as materialized (
     select r.*, w.vid, w.vname, w.vmask, w.fresh
       from (select * from unnest(a_ord, a_vid, a_name, a_mask, a_fresh) as k(ord, vid, vname, vmask, fresh)
@@ -168,13 +198,15 @@ with req as (
     returning a.ord, v.bluezone
 ), opened as (
     -- Entries, and exits with no entry on record (kept, so that no exit is lost).
+    -- Each records the consent it was made under (V60) and a CCCD's details where the site keeps them.
     insert into visits (id, site_id, visitor_id, entered_at, exited_at, entry_missing, entry_method, entry_gate,
-                        entry_kiosk_id, exit_method, exit_gate, exit_kiosk_id, bluezone, bluezone_id)
+                        entry_kiosk_id, exit_method, exit_gate, exit_kiosk_id, bluezone, bluezone_id,
+                        consent_version, consent_method, cccd_extra)
     select a.new_visit, a.site, a.vid, a.at,
            case when a.d = 'o' then a.at end, a.d = 'o', a.method,
            case when a.d = 'i' then a.gate end, case when a.d = 'i' then a.kiosk end,
            case when a.d = 'o' then a.method end, case when a.d = 'o' then a.gate end,
-           case when a.d = 'o' then a.kiosk end, a.bz, a.bzid
+           case when a.d = 'o' then a.kiosk end, a.bz, a.bzid, a.cv, a.cm, a.cx
       from act a
      where a.d = 'i' or a.open_visit is null
 ), moved_in as (
@@ -240,3 +272,22 @@ select x.id, x.replay, x.visit, x.dir, x.at, x.vid, x.vname, x.vmask, x.fresh, x
  order by x.ord;
 end $$;
 
+-- The previous release's form (no consent arrays), for instances still on it during a rolling upgrade:
+-- their check-ins record no consent.
+create or replace function kiosk_checkins(
+    p_ids uuid[], p_sites bigint[], p_dirs text[], p_times timestamptz[], p_methods text[], p_kiosks bigint[],
+    p_users bigint[], p_gates text[], p_visitor_ids bigint[], p_names text[], p_folded text[], p_phone_hash bytea[],
+    p_phone_enc bytea[], p_phone_masked text[], p_id_hash bytea[], p_id_enc bytea[], p_id_masked text[],
+    p_bluezone text[], p_bluezone_id text[], p_new_visits uuid[], p_origin text)
+returns table (req_id uuid, replay boolean, visit_id uuid, direction char, occurred_at timestamptz,
+               visitor_id bigint, display_name text, phone_masked text, new_visitor boolean,
+               bluezone text, error text, presence smallint)
+language sql as $$
+    select * from kiosk_checkins(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates,
+                                 p_visitor_ids, p_names, p_folded, p_phone_hash, p_phone_enc, p_phone_masked,
+                                 p_id_hash, p_id_enc, p_id_masked, p_bluezone, p_bluezone_id, p_new_visits, p_origin,
+                                 array_fill(null::integer, array[cardinality(p_ids)]),
+                                 array_fill(null::text, array[cardinality(p_ids)]),
+                                 array_fill(null::text, array[cardinality(p_ids)]),
+                                 array_fill(null::bytea, array[cardinality(p_ids)]))
+$$;

@@ -12,6 +12,7 @@ import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
+import vn.kiosk.server.privacy.Consents;
 import vn.kiosk.server.privacy.Privacy;
 import vn.kiosk.server.report.ReportHandlers;
 import vn.kiosk.server.report.ReportService;
@@ -31,7 +32,7 @@ final class Routes {
         var kiosks = new KioskHandlers(s.pool(), s.access(), s.relay());
         var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
         var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
-                s.config().rateLimitStaff(), tokens);
+                s.config().rateLimitStaff(), tokens, new Consents(s.pool(), s.notices()));
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
         var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access());

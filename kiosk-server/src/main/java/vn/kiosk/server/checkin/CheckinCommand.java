@@ -23,7 +23,19 @@ public record CheckinCommand(
         Sealed idNumber,
         String bluezone,
         String bluezoneId,
-        UUID newVisitId) {
+        UUID newVisitId,
+        Integer consentVersion,    // the notice version agreed to, or null: none recorded
+        String consentMethod,      // self | kiosk | staff (given now: kept on the visitor too) | pass (carried)
+        String consentController,  // whom it was given to: the site's controller
+        byte[] cccdExtra) {        // a CCCD's birth date / address, encrypted, only at a site configured to need them
+
+    /** Without consent or CCCD details (a guard's exit mark). */
+    public CheckinCommand(UUID id, long siteId, String direction, OffsetDateTime occurredAt, String method, Long kioskId,
+                          Long userId, String gate, Long visitorId, String name, String nameFolded, Sealed phone,
+                          Sealed idNumber, String bluezone, String bluezoneId, UUID newVisitId) {
+        this(id, siteId, direction, occurredAt, method, kioskId, userId, gate, visitorId, name, nameFolded, phone, idNumber,
+                bluezone, bluezoneId, newVisitId, null, null, null, null);
+    }
 
     /** A personal number as stored: keyed hash, ciphertext, masked form. */
     public record Sealed(byte[] hash, byte[] encrypted, String masked) {

@@ -32,7 +32,7 @@ import vn.kiosk.server.http.ApiException;
 public final class VisitWriter {
     private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
     private static final String BATCH = "select * from kiosk_checkins($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-            + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
+            + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)";
 
     private static final HexFormat HEX = HexFormat.of();
     /** How far past the batch size the queue is searched for requests free to go. */
@@ -225,7 +225,11 @@ public final class VisitWriter {
                 .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezone))
                 .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezoneId))
                 .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::newVisitId))
-                .addString(origin);
+                .addString(origin)
+                .addArrayOfInteger(col(batch, n, Integer[]::new, CheckinCommand::consentVersion))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::consentMethod))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::consentController))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.cccdExtra())));
     }
 
     private static <T> T[] col(List<Pending> batch, int n, java.util.function.IntFunction<T[]> make,

@@ -66,7 +66,7 @@ class KioskScreenTest {
             // ... and the token in it checks a visitor in, anonymously, at this kiosk's site.
             String token = url.substring(url.lastIndexOf('/') + 1);
             Api.Response r = Browsers.server().api().checkIn(new JsonObject().put("siteToken", token)
-                    .put("visitor", Api.visitor("Lê Thị Mai", Phones.next())));
+                    .put("visitor", Api.visitor("Lê Thị Mai", Phones.next())).put("consent", Api.selfConsent()));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             assertThat(r.json().getLong("siteId")).isEqualTo(site);
             assertThat(r.json().getString("direction")).isEqualTo("in");

@@ -124,7 +124,7 @@ class VisitorPhoneTest {
             kiosk.click("#result"); // a tap closes the result screen early
             Api.Response other = Browsers.server().api().checkIn(new JsonObject()
                     .put("siteToken", url.substring(url.lastIndexOf('/') + 1))
-                    .put("visitor", Api.visitor("Võ Thị Sáu", Phones.next()))
+                    .put("visitor", Api.visitor("Võ Thị Sáu", Phones.next())).put("consent", Api.selfConsent())
                     .put("bluezone", new JsonObject().put("status", "not_installed")));
             assertThat(other.status()).as(other.body()).isEqualTo(201);
             kiosk.keyboard().type(other.json().getString("confirmation") + "\n");
