@@ -6,8 +6,10 @@ import { api, isNameProblem } from './api.js';
 import { $, el, clear, show, timeOf, uuid } from './dom.js';
 import { drawQr } from './qr.js';
 import { openMyData } from './mydata.js';
+import { loadNotice, renderNotice as renderPrivacyNotice, consentLabel } from './notice.js';
 
-const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft' };
+const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft',
+  consent: 'visitor.consent' };
 const load = (k) => { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } };
 const save = (k, v) => { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode */ } };
 
@@ -16,7 +18,7 @@ const STEPS = ['s-details', 's-bluezone', 's-go', 's-done', 's-pass', 's-mydata'
 let pendingId = null; // reused when the same check-in is retried, so it is stored once
 let bzChoice = null;
 let lastDone = null;
-
+let siteNotice = null; // the site's privacy notice, once loaded
 const SESSION_MAX_MS = 10 * 60000; // the server's session validity
 const SESSION_WARN_MS = 60000; // warn this long before the session ends
 // state: opening | ok | ending | expired (code or session refused) | offline (not opened yet: no network)
@@ -28,7 +30,58 @@ function step(id) {
   // the Bluezone question stays visible under the button the first time
   if (id === 's-bluezone') show($('#s-go'), true);
   $('#go').disabled = id === 's-bluezone' && !bzChoice;
+  showConsent(id);
   window.scrollTo(0, 0);
+}
+
+// ---------- the notice and the visitor's consent ----------
+
+/** Consent is asked once per notice version and controller on this phone (kept with what they typed). */
+function consentNeeded() {
+  const c = load(KEY.consent);
+  return !c || !siteNotice || c.version !== siteNotice.version || c.controller !== siteNotice.controller;
+}
+
+function showConsent(id) {
+  const box = $('#consent');
+  const visible = (id || currentStep()) !== 's-done' && (id || currentStep()) !== 's-pass'
+    && (id || currentStep()) !== 's-mydata' && consentNeeded();
+  show(box, visible);
+  if (!visible) return;
+  if (!siteNotice) {
+    clear($('#consent-notice')).append(el('p', { class: 'hint' }, t('pd.notice.unavailable')));
+    return;
+  }
+  if ($('#consent-notice').dataset.version !== String(siteNotice.version)) renderPrivacyNotice($('#consent-notice'), siteNotice);
+  clear($('#consent-label')).append(...consentLabel(siteNotice));
+  const before = load(KEY.consent);
+  $('#consent-title').textContent = before ? t('pd.consent.changed', { v: siteNotice.version }) : t('pd.consent.kioskLead');
+}
+
+function currentStep() {
+  return STEPS.find((s) => !$('#' + s).hidden) || 's-details';
+}
+
+/** True when the visitor has agreed (now or before) to this notice; otherwise says what is missing. */
+function agreed() {
+  if (!consentNeeded()) return true;
+  const err = $('#consent-error');
+  if (!siteNotice || !$('#consent-check').checked) {
+    err.textContent = siteNotice ? t('pd.consent.required') : t('pd.notice.unavailable');
+    show(err, true);
+    $('#consent-check').focus();
+    return false;
+  }
+  show(err, false);
+  save(KEY.consent, { version: siteNotice.version, controller: siteNotice.controller });
+  show($('#consent'), false);
+  return true;
+}
+
+async function openNotice(siteId) {
+  siteNotice = await loadNotice(siteId);
+  if (siteNotice) renderPrivacyNotice(clear($('#privacy-notice')), siteNotice);
+  showConsent();
 }
 
 let shown = null; // {key, vars} or {text}, and kind, of the notice on screen
@@ -78,6 +131,7 @@ async function openSession() {
     session.state = 'ok';
     session.site = { name: r.siteName, gate: r.gate };
     renderSite();
+    openNotice(r.siteId);
     if (shown && (shown.key === 'common.networkError' || shown.key === 'checkin.codeExpired')) notice('');
     return true;
   } catch (e) {
@@ -235,6 +289,7 @@ function bind() {
       (name ? $('#phone') : $('#name')).focus();
       return;
     }
+    if (!agreed()) return;
     const before = load(KEY.profile);
     if (!before || before.name !== name || before.phone !== phone) {
       localStorage.removeItem(KEY.pass); // new details: the server finds the person by phone and issues a new pass
@@ -318,6 +373,7 @@ async function checkIn() {
   const pass = load(KEY.pass);
   const profile = load(KEY.profile);
   if (!pass && !profile) { step('s-details'); return; }
+  if (!agreed()) return;
   const go = $('#go');
   go.disabled = true;
   go.textContent = t('checkin.sending');
@@ -337,7 +393,9 @@ async function checkIn() {
   }
   notice('');
   pendingId = pendingId || uuid();
-  const body = { id: pendingId, siteToken: session.token, direction: 'auto', bluezone };
+  const consent = load(KEY.consent);
+  const body = { id: pendingId, siteToken: session.token, direction: 'auto', bluezone,
+    consent: { version: consent.version, method: 'self' } };
   if (pass) body.pass = pass;
   else body.visitor = { name: profile.name, phone: profile.phone };
   try {

@@ -9,6 +9,7 @@ import { Scanner } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import { InsideList } from './inside.js';
 import { mountDesk } from './guard-privacy.js';
+import { loadNotice, renderNotice, problemIs } from './notice.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -27,6 +28,7 @@ const state = {
   bluezone: new Map(), // visitId → status
   scanner: null,
   refreshTimer: null,
+  notice: null, // the site's personal data notice, read to the visitor before their consent is ticked
 };
 
 function token() {
@@ -143,6 +145,10 @@ function pickSite(id) {
   state.bluezone.clear();
   if (state.inside) state.inside.close();
   state.inside = new InsideList(id, (path) => call(path), renderInside);
+  loadNotice(id).then((n) => {
+    state.notice = n;
+    if (n && state.site && state.site.id === id) renderNotice(clear($('#guard-notice-text')), n);
+  });
   renderFeed();
   loadFeed();
   refreshInside();
@@ -380,17 +386,24 @@ async function manualCheckIn(e) {
     $('#m-name').focus();
     return;
   }
+  const consent = staffConsent($('#m-consent'));
+  if (!consent) {
+    err.textContent = t('pd.consent.staffRequired');
+    show(err, true);
+    $('#m-consent').focus();
+    return;
+  }
   show(err, false);
   const visitor = { name };
   if (phone) visitor.phone = phone;
   if (idNumber) visitor.idNumber = idNumber;
   const direction = document.querySelector('input[name=dir]:checked').value;
-  const body = { visitor, direction, bluezone: { status: $('#m-bz').value } };
+  const body = { visitor, direction, bluezone: { status: $('#m-bz').value }, consent };
   const button = $('#manual button[type=submit]');
   button.disabled = true;
   try {
     await record(body);
-    $('#manual').reset();
+    $('#manual').reset(); // the box too: the next visitor is asked again
     $('#m-name').focus();
   } catch (ex) {
     err.textContent = isNameProblem(ex) ? t('common.badName') : problemText(ex);
@@ -455,9 +468,19 @@ async function onScan(text) {
     const scan = classify(text);
     if (scan.kind === 'cccd') {
       if (scan.card.error) throw new Error(t('kiosk.reason.cccd', { detail: scan.card.error }));
-      await record({ cccd: scan.text, direction: 'auto' });
+      const consent = staffConsent($('#scan-consent'));
+      if (!consent) throw new Error(t('pd.consent.staffRequired'));
+      await record({ cccd: scan.text, direction: 'auto', consent });
+      $('#scan-consent').checked = false; // the next visitor is asked again
     } else if (scan.kind === 'pass') {
-      await record({ pass: scan.text, direction: 'auto' });
+      const given = staffConsent($('#scan-consent'));
+      try {
+        await record({ pass: scan.text, direction: 'auto', consent: given || { method: 'pass' } });
+      } catch (e) {
+        if (problemIs(e, 'consent-required')) throw new Error(t('pd.consent.passAgain'));
+        throw e;
+      }
+      $('#scan-consent').checked = false;
     } else if (scan.kind === 'confirmation') {
       const r = await call('/api/v1/confirmations', { method: 'POST', body: { code: scan.text } });
       toast(t('guard.done.confirm', { name: isolate(r.visitor && r.visitor.name) }), r.installed ? 'ok' : 'warn');
@@ -472,6 +495,11 @@ async function onScan(text) {
   } finally {
     scanning = false;
   }
+}
+
+/** The consent a guard records after telling the visitor (the box ticked), or null. */
+function staffConsent(box) {
+  return box.checked && state.notice ? { version: state.notice.version, method: 'staff' } : null;
 }
 
 // ---------- printable pass card ----------

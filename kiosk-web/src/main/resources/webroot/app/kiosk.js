@@ -8,12 +8,14 @@ import { drawQr } from './qr.js';
 import { Scanner, keyboardWedge } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import * as queue from './queue.js';
+import { loadNotice, renderNotice, problemIs } from './notice.js';
 
 const APP_VERSION = 'web-1.1.0';
 const HEARTBEAT_MS = 30000;
 const POSTER_MS = 9000;
 const ONLINE_TIMEOUT_MS = 3500; // past this a scan is queued instead of waited for
 const RESULT_MS = { ok: 4000, warn: 9000, error: 5000 };
+const CONSENT_MS = 45000; // an unanswered notice closes: silence is not consent
 const BLUEZONE_URL = 'https://bluezone.gov.vn/';
 const SMART_THANH_HOA_URL = 'https://play.google.com/store/search?q=Smart%20Thanh%20H%C3%B3a&c=apps';
 
@@ -40,6 +42,7 @@ const state = {
   clockOffset: Number(load(KEY.clock)) || 0, // server time − tablet time, for the rotating code
   clockFromServerTime: false, // measured from the heartbeat's serverTime (better than the step-based guess)
   campaigns: [], // {id, title, src (a blob: URL)} for today's campaign posters
+  notice: null, // the site's personal data notice (kept in localStorage for offline days)
   online: navigator.onLine,
   queued: 0,
   flushing: false,
@@ -121,6 +124,8 @@ function runKiosk() {
   keyboardWedge(handleScan);
   keepAwake();
   $('#fullscreen').addEventListener('click', goFullscreen);
+  $('#notice-open').addEventListener('click', () => askConsent(true));
+  if (state.site && state.site.id) loadNotice(state.site.id).then((n) => { if (n) state.notice = n; });
   $('#result').addEventListener('click', hideResult);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideResult(); });
   window.addEventListener('online', () => { setOnline(true); heartbeat(); });
@@ -142,6 +147,7 @@ async function refreshFromServer() {
     save(KEY.site, state.site);
     renderSite();
     startPosters();
+    state.notice = await loadNotice(state.site.id);
   } catch (e) {
     if (e.status === 401) { unpair(t('kiosk.revoked')); return; }
   }
@@ -415,7 +421,7 @@ async function passScan(pass) {
     claims = await verifyPass(pass, state.passKey);
     if (!claims) { refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en')); return; }
   }
-  await checkIn({ pass }, claims ? { name: claims.displayName, visitorId: claims.visitorId } : null);
+  await checkIn({ pass, consent: { method: 'pass' } }, claims ? { name: claims.displayName, visitorId: claims.visitorId } : null);
 }
 
 async function cccdScan(scan) {
@@ -423,7 +429,46 @@ async function cccdScan(scan) {
     refuse(t('kiosk.reason.cccd', { detail: scan.card.error }), t('kiosk.reason.cccd', { detail: scan.card.error }, 'en'));
     return;
   }
-  await checkIn({ cccd: scan.text }, { name: scan.card.name, visitorId: 'id:' + scan.card.idNumber });
+  const consent = await askConsent();
+  if (!consent) return;
+  await checkIn({ cccd: scan.text, consent }, { name: scan.card.name, visitorId: 'id:' + scan.card.idNumber });
+}
+
+// ---------- the notice and the visitor's "Tôi đồng ý" ----------
+
+/**
+ * Shows the site's notice; resolves to the consent to send ({version, method: 'kiosk'}) when the visitor taps
+ * "Tôi đồng ý", to null when they decline or leave it (after CONSENT_MS). {@code readOnly}: only to read.
+ */
+function askConsent(readOnly) {
+  const n = state.notice;
+  if (!n) {
+    if (!readOnly) refuse(t('pd.notice.unavailable'), t('pd.notice.unavailable', null, 'en'));
+    return Promise.resolve(null);
+  }
+  renderNotice($('#consent-notice'), n);
+  show($('#consent-agree'), !readOnly);
+  show($('#consent-decline'), !readOnly);
+  show($('#consent-close'), !!readOnly);
+  show($('#consent-lead'), !readOnly);
+  const view = $('#consent-view');
+  show(view, true);
+  (readOnly ? $('#consent-close') : $('#consent-agree')).focus();
+  return new Promise((resolve) => {
+    const done = (answer) => {
+      clearTimeout(timer);
+      for (const [id, fn] of handlers) $(id).removeEventListener('click', fn);
+      show(view, false);
+      resolve(answer);
+    };
+    const handlers = [
+      ['#consent-agree', () => done({ version: n.version, method: 'kiosk' })],
+      ['#consent-decline', () => { done(null); refuse(t('pd.consent.declined'), t('pd.consent.declined', null, 'en')); }],
+      ['#consent-close', () => done(null)],
+    ];
+    for (const [id, fn] of handlers) $(id).addEventListener('click', fn);
+    const timer = setTimeout(() => done(null), CONSENT_MS);
+  });
 }
 
 /** Sends a check-in; when the network is down or slow, queues it and answers from what the kiosk knows. */
@@ -440,6 +485,12 @@ async function checkIn(who, local) {
       welcome(r.direction, r.visitor && r.visitor.name, r.occurredAt, noBluezone ? 'warn' : 'ok');
       return;
     } catch (e) {
+      if (problemIs(e, 'consent-required') && who.pass && who.consent && who.consent.method === 'pass') {
+        // the pass carries no consent to this notice: ask now, then record with the tap
+        const consent = await askConsent();
+        if (consent) await checkIn({ pass: who.pass, consent }, local);
+        return;
+      }
       if (!(e instanceof ApiError) || !e.transient) {
         refuseProblem(e);
         return;

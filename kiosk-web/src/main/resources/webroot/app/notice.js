@@ -59,3 +59,8 @@ export function consentLabel(n) {
 export function methodLabel(method) {
   return t('pd.method.' + (method || 'none'));
 }
+
+/** Whether a failed call's problem has this type (the server sends it as a URL ending in the name). */
+export function problemIs(e, type) {
+  return !!e && String(e.type || '').replace(/^.*\/problems\//, '') === type;
+}

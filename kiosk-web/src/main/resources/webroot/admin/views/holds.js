@@ -4,6 +4,7 @@ import { t } from '../../app/i18n.js';
 import { api } from '../api.js';
 import { h, clear, field, select, table, td, badge, dateTime, day, addDays, isoToLocal, localToIso, VN } from '../dom.js';
 import { heading, busy, sitePicker } from './common.js';
+import { dmy } from './privacy.js';
 
 export function render(main, ctx) {
   main.append(heading('pd.holds.title'), h('p', { className: 'lead' }, t('pd.holds.lead')));
@@ -66,7 +67,7 @@ export function render(main, ctx) {
     return h('tr', { dataset: { hold: x.id, active: String(x.active) } },
       td((ctx.site(x.siteId) || { name: '#' + x.siteId }).name), td(t('pd.holds.kind.' + x.kind)),
       td([h('strong', {}, x.reference), x.authority ? h('div', { className: 'small muted' }, x.authority) : null]),
-      td(scope), td([x.until, ' ', x.active ? badge(t('pd.holds.active'), 'warn') : badge(t('pd.holds.ended'), 'plain')]),
+      td(scope), td([dmy(x.until), ' ', x.active ? badge(t('pd.holds.active'), 'warn') : badge(t('pd.holds.ended'), 'plain')]),
       td(release));
   }
 

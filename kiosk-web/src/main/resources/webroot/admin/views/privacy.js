@@ -6,6 +6,8 @@ import { h, clear, field, select, table, td, badge, dateTime } from '../dom.js';
 import { heading, busy } from './common.js';
 
 const TYPES = ['access', 'correction', 'deletion', 'withdrawal'];
+/** 2026-12-18 → 18/12/2026, as dates are written here. */
+export const dmy = (ymd) => (ymd ? ymd.split('-').reverse().join('/') : '');
 const OPEN = ['received', 'in_progress'];
 
 export function render(main, ctx) {
@@ -63,7 +65,9 @@ export function render(main, ctx) {
       clear(panel);
       ctx.toast(t('common.saved'));
     } catch (e) {
-      if (e.type === 'legal-hold') ctx.toast(t('pd.queue.legalHold', e.problem), 'error');
+      if (e.type === 'legal-hold') {
+        ctx.toast(t('pd.queue.legalHold', { reference: e.problem.reference, until: dmy(e.problem.until) }), 'error');
+      }
       else if (e.status === 403) ctx.toast(t('pd.queue.wider'), 'error');
       else ctx.fail(e);
     }

@@ -54,6 +54,7 @@ class GuardConsoleTest {
             pageA.fill("#m-phone", Phones.next());
             pageA.selectOption("#m-bz", "not_installed");
             long t0 = System.nanoTime();
+            pageA.check("#m-consent"); // the guard told the visitor, who agreed
             pageA.click("#manual button[type=submit]");
 
             Locator arrival = pageB.locator("#feed .feed-row.ev-checkin .name", new Page.LocatorOptions().setHasText(MARKUP));

@@ -63,6 +63,7 @@ class VisitorPhoneTest {
             shot(p, "phone-1-details");
             p.fill("#name", "Phạm Thị Ngọc Ánh");
             p.fill("#phone", Phones.next());
+            p.check("#consent-check");
             p.click("#s-details button[type=submit]");
             assertThat(p.locator("#s-bluezone")).isVisible();
             assertThat(p.locator("#go")).isDisabled();
@@ -187,6 +188,7 @@ class VisitorPhoneTest {
             assertThat(p.locator("#notice")).isHidden();
             assertThat(p.locator("#name")).hasValue(name);
             assertThat(p.locator("#phone")).hasValue(phoneNumber);
+            p.check("#consent-check");
             p.click("#s-details button[type=submit]");
             p.click("#bz-no");
 
