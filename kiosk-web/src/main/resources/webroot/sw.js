@@ -25,6 +25,7 @@ const SHELL = [
   '/app/queue.js',
   '/app/kiosk.js',
   '/app/guard.js',
+  '/app/sms.js',
   '/app/guard-privacy.js',
   '/app/privacy-i18n.js',
   '/app/notice.js',

@@ -18,6 +18,11 @@ export class ApiError extends Error {
   }
 }
 
+/** true when e is the problem of that name (its type is https://kiosk.gov.vn/problems/<name>) */
+export function isProblem(e, name) {
+  return !!e && typeof e.type === 'string' && (e.type === name || e.type.endsWith('/' + name));
+}
+
 /**
  * api('/api/v1/checkins', {method: 'POST', body: {...}, token, timeoutMs})
  * → the parsed JSON (or null for 204); throws ApiError.

@@ -2,11 +2,12 @@
 // The code in the URL (a kiosk's rotating code lives about a minute) is exchanged at once for a
 // ten-minute session, which is what the check-in carries: typing may take longer than the code lives.
 import { t, lang, applyI18n, langSwitch } from './i18n.js';
-import { api, isNameProblem } from './api.js';
+import { api, isNameProblem, isProblem } from './api.js';
 import { $, el, clear, show, timeOf, uuid } from './dom.js';
 import { drawQr } from './qr.js';
 import { openMyData } from './mydata.js';
 import { loadNotice, renderNotice as renderPrivacyNotice, consentLabel } from './notice.js';
+import { phoneChoice } from './sms.js';
 
 const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft',
   consent: 'visitor.consent' };
@@ -16,9 +17,13 @@ const save = (k, v) => { try { localStorage.setItem(k, JSON.stringify(v)); } cat
 const siteToken = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
 const STEPS = ['s-details', 's-bluezone', 's-go', 's-done', 's-pass', 's-mydata'];
 let pendingId = null; // reused when the same check-in is retried, so it is stored once
+let pendingDirection = null; // what pendingId was sent for: a check-out after a check-in is another request
 let bzChoice = null;
 let lastDone = null;
 let siteNotice = null; // the site's privacy notice, once loaded
+let checkedIn = null; // when this page checked the visitor in: the next tap asks before checking out
+let asking = null; // the entry time shown in the "leaving?" question, while it is asked
+
 const SESSION_MAX_MS = 10 * 60000; // the server's session validity
 const SESSION_WARN_MS = 60000; // warn this long before the session ends
 // state: opening | ok | ending | expired (code or session refused) | offline (not opened yet: no network)
@@ -27,6 +32,7 @@ const session = { token: null, deadline: 0, state: 'opening', site: null, why: n
 
 function step(id) {
   for (const s of STEPS) show($('#' + s), s === id);
+  if (id !== 's-go') ask(null);
   // the Bluezone question stays visible under the button the first time
   if (id === 's-bluezone') show($('#s-go'), true);
   $('#go').disabled = id === 's-bluezone' && !bzChoice;
@@ -202,7 +208,7 @@ function restoreDraft() {
 function start() {
   applyI18n();
   document.querySelectorAll('.lang-switch').forEach(langSwitch);
-  document.addEventListener('langchange', () => { renderMe(); renderNotice(); if (lastDone) renderDone(lastDone); });
+  document.addEventListener('langchange', () => { renderMe(); renderNotice(); if (lastDone) renderDone(lastDone); ask(asking); });
   bind();
   const draft = restoreDraft();
   home(draft);
@@ -318,7 +324,9 @@ function bind() {
     $('#phone').value = p.phone || '';
     step('s-details');
   });
-  $('#go').addEventListener('click', checkIn);
+  $('#go').addEventListener('click', () => (checkedIn ? ask(checkedIn) : checkIn()));
+  $('#go-out').addEventListener('click', () => checkIn('out'));
+  $('#repeat-stay').addEventListener('click', () => ask(null));
   $('#done').addEventListener('click', () => { lastDone = null; notice(''); home(); checkSession(); });
   $('#show-pass').addEventListener('click', showPass);
   $('#go-pass').addEventListener('click', showPass);
@@ -364,7 +372,19 @@ function bluezoneAnswer() {
   return load(KEY.bluezone);
 }
 
-async function checkIn() {
+/** "Checked in at 07:02 — leaving?" with a big check-out button instead of the check-in button (null: hide it). */
+function ask(enteredAt) {
+  asking = enteredAt;
+  show($('#repeat'), !!enteredAt);
+  show($('#go'), !enteredAt);
+  show($('#go-hint'), !enteredAt);
+  if (!enteredAt) return;
+  const text = (l) => t('repeat.title', { time: timeOf(enteredAt) }, l) + ' — ' + t('repeat.ask', null, l);
+  $('#repeat-text').textContent = text();
+  $('#repeat-text-en').textContent = lang() === 'vi' ? text('en') : '';
+}
+
+async function checkIn(direction = 'auto') {
   const bluezone = bluezoneAnswer();
   if (!bluezone) {
     if (!bzChoice) step('s-bluezone');
@@ -374,27 +394,30 @@ async function checkIn() {
   const profile = load(KEY.profile);
   if (!pass && !profile) { step('s-details'); return; }
   if (!agreed()) return;
-  const go = $('#go');
+  const go = direction === 'out' ? $('#go-out') : $('#go');
+  const label = direction === 'out' ? 'repeat.out' : 'checkin.go';
+  if (pendingDirection !== direction) pendingId = null;
+  pendingDirection = direction;
   go.disabled = true;
   go.textContent = t('checkin.sending');
   // Not opened yet (no network when the page came up): try now, the code may still be fresh.
   if (!session.token && session.state !== 'expired' && !(await openSession())) {
     go.disabled = false;
-    go.textContent = t('checkin.go');
+    go.textContent = t(label);
     return;
   }
   // Refused before: nothing to send. (Past the end only as this phone counts it, the server decides:
   // the phone's clock may be off.)
   if (!session.token) {
     go.disabled = false;
-    go.textContent = t('checkin.go');
+    go.textContent = t(label);
     say(session.why || 'checkin.expired', null, 'error');
     return;
   }
   notice('');
   pendingId = pendingId || uuid();
   const consent = load(KEY.consent);
-  const body = { id: pendingId, siteToken: session.token, direction: 'auto', bluezone,
+  const body = { id: pendingId, siteToken: session.token, direction, bluezone,
     consent: { version: consent.version, method: 'self' } };
   if (pass) body.pass = pass;
   else body.visitor = { name: profile.name, phone: profile.phone };
@@ -403,16 +426,23 @@ async function checkIn() {
     pendingId = null;
     if (r.pass) save(KEY.pass, r.pass);
     localStorage.removeItem(KEY.draft);
+    checkedIn = r.direction === 'in' ? r.occurredAt : null;
     lastDone = r;
     renderDone(r);
     step('s-done');
   } catch (e) {
+    if (isProblem(e, 'already-checked-in')) {
+      pendingId = null;
+      checkedIn = e.body && e.body.enteredAt;
+      ask(checkedIn);
+      return;
+    }
     if (e.type === 'invalid-pass' && profile) {
       localStorage.removeItem(KEY.pass); // an old pass (keys renewed): fall back to the details once
       pendingId = null;
       go.disabled = false;
-      go.textContent = t('checkin.go');
-      checkIn();
+      go.textContent = t(label);
+      checkIn(direction);
       return;
     }
     if (e.status === 401) { pendingId = null; refused('checkin.expired'); } // what was typed stays, for the next scan
@@ -422,7 +452,7 @@ async function checkIn() {
     else { pendingId = null; notice([e.title, e.detail].filter(Boolean).join(': '), 'error'); }
   } finally {
     go.disabled = false;
-    go.textContent = t('checkin.go');
+    go.textContent = t(label);
   }
 }
 
@@ -442,6 +472,7 @@ function renderDone(r) {
   const hasPass = !!load(KEY.pass);
   show($('#pass-saved'), hasPass && !!r.pass);
   show($('#show-pass'), hasPass);
+  phoneChoice($('#sms-box'), load(KEY.pass));
 }
 
 function showMyData() {

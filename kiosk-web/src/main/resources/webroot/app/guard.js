@@ -1,7 +1,7 @@
 // The guard's console: sign in, pick the site, see arrivals and exits live,
 // check people in by hand or with the camera, mark exits, print passes.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api, isNameProblem } from './api.js';
+import { api, isNameProblem, isProblem } from './api.js';
 import { $, el, show, clear, timeOf, uuid, isolate } from './dom.js';
 import { classify } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -9,7 +9,8 @@ import { Scanner } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import { InsideList } from './inside.js';
 import { mountDesk } from './guard-privacy.js';
-import { loadNotice, renderNotice, problemIs } from './notice.js';
+import { loadNotice, renderNotice } from './notice.js';
+import { guardChoice, recordGuardChoice } from './sms.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -29,6 +30,7 @@ const state = {
   scanner: null,
   refreshTimer: null,
   notice: null, // the site's personal data notice, read to the visitor before their consent is ticked
+  smsWanted: () => false, // the visitor said yes to SMS reminders (only offered when the server sends them)
 };
 
 function token() {
@@ -70,6 +72,7 @@ function start() {
   $('#logout').addEventListener('click', () => signOut(false));
   $('#site').addEventListener('change', () => pickSite(Number($('#site').value)));
   $('#manual').addEventListener('submit', manualCheckIn);
+  guardChoice($('#manual'), $('#manual-error')).then((wanted) => { state.smsWanted = wanted; });
   $('#scan-toggle').addEventListener('click', toggleScanner);
   $('#print-close').addEventListener('click', closePrint);
   $('#print-do').addEventListener('click', () => window.print());
@@ -325,7 +328,7 @@ function renderInside() {
     const minutes = occ.minutes(v);
     const bz = state.bluezone.get(v.visitId);
     const actions = el('span', { class: 'actions' },
-      el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => markExit(v) }, t('guard.exit')));
+      el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: (e) => markExit(v, e.currentTarget) }, t('guard.exit')));
     if (bz !== 'qr_confirmed' && bz !== 'installed_on_site') {
       actions.append(el('button', { type: 'button', class: 'btn btn-small btn-warn', onclick: () => markInstalled(v) }, t('guard.installed')));
     }
@@ -342,7 +345,8 @@ function renderInside() {
   show($('#inside-empty'), rows.length === 0);
 }
 
-async function markExit(v) {
+async function markExit(v, button) {
+  if (button) button.disabled = true; // a second tap would find the visit closed
   try {
     await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST' });
     toast(t('guard.done.exit', { name: isolate(v.visitor.name) }));
@@ -402,9 +406,16 @@ async function manualCheckIn(e) {
   const button = $('#manual button[type=submit]');
   button.disabled = true;
   try {
-    await record(body);
-    $('#manual').reset(); // the box too: the next visitor is asked again
-    $('#m-name').focus();
+    const r = await record(body);
+    if (r) {
+      if (state.smsWanted() && r.visitId) {
+        await recordGuardChoice(call, state.site.id, r.visitId)
+          .then(() => toast(t('sms.guard.done', { name: isolate(r.visitor && r.visitor.name) })))
+          .catch((ex) => toast(problemText(ex), 'error')); // the check-in stands either way
+      }
+      $('#manual').reset(); // the consent box too: the next visitor is asked again
+      $('#m-name').focus();
+    }
   } catch (ex) {
     err.textContent = isNameProblem(ex) ? t('common.badName') : problemText(ex);
     show(err, true);
@@ -413,15 +424,25 @@ async function manualCheckIn(e) {
   }
 }
 
-/** POST a check-in for the current site; retried with the same id once on a network error. */
+/**
+ * POST a check-in for the current site; retried with the same id once on a network error. A second scan soon
+ * after an entry is answered "already checked in": the guard is asked, and null returned.
+ */
 async function record(part) {
   const body = { id: uuid(), siteId: state.site.id, ...part };
+  show($('#repeat'), false);
   let r;
   try {
-    r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
+    try {
+      r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
+    } catch (e) {
+      if (!e.transient) throw e;
+      r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
+    }
   } catch (e) {
-    if (!e.transient) throw e;
-    r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
+    if (!isProblem(e, 'already-checked-in')) throw e;
+    askCheckOut(part, e.body || {});
+    return null;
   }
   const name = isolate(r.visitor && r.visitor.name);
   showLast(r);
@@ -429,6 +450,18 @@ async function record(part) {
   beep('ok');
   afterOwnChange();
   return r;
+}
+
+/** "Checked in at 07:02 — leaving?": check out only when the guard says so. */
+function askCheckOut(part, problem) {
+  const time = timeOf(problem.enteredAt, state.site.timeZone);
+  $('#repeat-text').textContent = t('repeat.title', { time }) + ' — ' + t('repeat.ask');
+  show($('#repeat'), true);
+  $('#repeat').scrollIntoView({ block: 'nearest' });
+  beep('warn');
+  $('#repeat-out').onclick = () => record({ ...part, direction: 'out' }).catch((e) => toast(problemText(e), 'error'));
+  $('#repeat-stay').onclick = () => show($('#repeat'), false);
+  $('#repeat-out').focus();
 }
 
 function showLast(r) {
@@ -477,7 +510,7 @@ async function onScan(text) {
       try {
         await record({ pass: scan.text, direction: 'auto', consent: given || { method: 'pass' } });
       } catch (e) {
-        if (problemIs(e, 'consent-required')) throw new Error(t('pd.consent.passAgain'));
+        if (isProblem(e, 'consent-required')) throw new Error(t('pd.consent.passAgain'));
         throw e;
       }
       $('#scan-consent').checked = false;

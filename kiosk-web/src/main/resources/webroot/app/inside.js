@@ -1,8 +1,9 @@
 // Who is inside one site: read once from /occupancy, then kept from the site's events, so that a busy
 // entrance does not make every open console read the whole list again after each arrival.
 // A check-in puts its visitor in (replacing an earlier stay of the same person); a check-out takes its
-// visit out. Every event carries the server's count of people inside ("inside"): when the list disagrees
-// with it, events were missed (or came from an older server) and the list is read again.
+// visit out; a record of an earlier stay ("past": synced late, or a repeated scan) moves no one. Every
+// event carries the server's count of people inside ("inside"): when the list disagrees with it, events
+// were missed (or came from an older server) and the list is read again.
 
 const RECHECK_MS = 1500;
 
@@ -78,7 +79,9 @@ export class InsideList {
   }
 
   applyOne(e, check) {
-    if (e.type === 'checkin') {
+    if (e.past) {
+      // a record of an earlier stay (an offline kiosk's, synced late) or a repeated scan: no one moves
+    } else if (e.type === 'checkin') {
       const old = this.rows.get(e.visitorId);
       this.rows.set(e.visitorId, {
         visitId: e.visitId,

@@ -1,14 +1,14 @@
 // The tablet at the door: pairing, the rotating check-in QR, posters, the camera,
 // result screens, and the offline queue.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api, ApiError, isNameProblem } from './api.js';
+import { api, ApiError, isNameProblem, isProblem } from './api.js';
 import { $, el, show, clear, timeOf, uuid } from './dom.js';
 import { kioskToken, fromB64url, verifyPass, classify } from './tokens.js';
 import { drawQr } from './qr.js';
 import { Scanner, keyboardWedge } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import * as queue from './queue.js';
-import { loadNotice, renderNotice, problemIs } from './notice.js';
+import { loadNotice, renderNotice } from './notice.js';
 
 const APP_VERSION = 'web-1.1.0';
 const HEARTBEAT_MS = 30000;
@@ -16,6 +16,9 @@ const POSTER_MS = 9000;
 const ONLINE_TIMEOUT_MS = 3500; // past this a scan is queued instead of waited for
 const RESULT_MS = { ok: 4000, warn: 9000, error: 5000 };
 const CONSENT_MS = 45000; // an unanswered notice closes: silence is not consent
+// A scan this soon after an entry is not an exit (the server's default KIOSK_REPEAT_WINDOW_SECONDS; online the
+// server decides, offline the kiosk asks by itself)
+const REPEAT_MS = 60000;
 const BLUEZONE_URL = 'https://bluezone.gov.vn/';
 const SMART_THANH_HOA_URL = 'https://play.google.com/store/search?q=Smart%20Thanh%20H%C3%B3a&c=apps';
 
@@ -485,10 +488,14 @@ async function checkIn(who, local) {
       welcome(r.direction, r.visitor && r.visitor.name, r.occurredAt, noBluezone ? 'warn' : 'ok');
       return;
     } catch (e) {
-      if (problemIs(e, 'consent-required') && who.pass && who.consent && who.consent.method === 'pass') {
+      if (isProblem(e, 'already-checked-in')) {
+        askCheckOut(who, local, e.body && e.body.enteredAt);
+        return;
+      }
+      if (isProblem(e, 'consent-required') && who.pass && who.consent && who.consent.method === 'pass') {
         // the pass carries no consent to this notice: ask now, then record with the tap
         const consent = await askConsent();
-        if (consent) await checkIn({ pass: who.pass, consent }, local);
+        if (consent) await checkIn({ ...who, consent }, local);
         return;
       }
       if (!(e instanceof ApiError) || !e.transient) {
@@ -499,7 +506,14 @@ async function checkIn(who, local) {
     }
   }
   // Offline (or the server did not answer in time): the same id makes a later replay safe.
-  const direction = guessDirection(local && local.visitorId);
+  const direction = body.direction === 'auto' ? guessDirection(local && local.visitorId) : body.direction;
+  const last = local && local.visitorId && presence()[local.visitorId];
+  const mode = (state.site && state.site.mode) || state.device.mode;
+  if (body.direction === 'auto' && mode !== 'entry' && mode !== 'exit' && last && last.direction === 'in'
+      && serverNow() - Date.parse(last.at) < REPEAT_MS) {
+    askCheckOut(who, local, last.at);
+    return;
+  }
   await queue.enqueue({ id, body: { ...body, occurredAt }, queuedAt: occurredAt, label: local ? local.name : '' });
   if (local) remember(local.visitorId, direction, occurredAt);
   await refreshQueueCount();
@@ -565,6 +579,20 @@ function welcome(direction, name, at, tone, offline) {
   });
 }
 
+/** "Checked in at 07:02 — leaving?" with a big check-out button: a second scan is not taken as an exit. */
+function askCheckOut(who, local, enteredAt) {
+  const time = timeOf(enteredAt, siteZone());
+  showResult({
+    tone: 'warn',
+    title: t('repeat.title', { time }),
+    titleEn: t('repeat.title', { time }, 'en'),
+    name: local ? local.name : '',
+    detail: t('repeat.ask'),
+    detailEn: t('repeat.ask', null, 'en'),
+    action: { label: t('repeat.out'), labelEn: t('repeat.out', null, 'en'), run: () => checkIn({ ...who, direction: 'out' }, local) },
+  });
+}
+
 function refuse(detail, detailEn) {
   showResult({ tone: 'error', title: t('kiosk.refused'), titleEn: t('kiosk.refused', null, 'en'), detail, detailEn });
 }
@@ -583,7 +611,7 @@ function refuseProblem(e) {
 
 const ICONS = { ok: '✓', warn: '!', error: '✕' };
 
-function showResult({ tone, title, titleEn, name, time, detail, detailEn, poster, direction }) {
+function showResult({ tone, title, titleEn, name, time, detail, detailEn, poster, direction, action }) {
   const box = $('#result');
   box.className = 'result result-' + tone;
   box.dataset.tone = tone;
@@ -596,6 +624,11 @@ function showResult({ tone, title, titleEn, name, time, detail, detailEn, poster
   $('#result-time').textContent = time || '';
   $('#result-detail').textContent = detail || '';
   $('#result-detail-en').textContent = detailEn && detailEn !== detail ? detailEn : '';
+  const button = $('#result-action');
+  $('#result-action-vi').textContent = action ? action.label : '';
+  $('#result-action-en').textContent = action && action.labelEn !== action.label ? action.labelEn : '';
+  button.onclick = action ? (e) => { e.stopPropagation(); hideResult(); action.run(); } : null;
+  show(button, !!action);
   show($('#result-poster'), !!poster);
   box.classList.toggle('with-poster', !!poster);
   show(box, true);
@@ -627,6 +660,7 @@ async function flushQueue() {
           break;
         }
         if (e.status === 401 && e.type !== 'invalid-pass') break; // the kiosk itself is refused: keep the queue
+        // Refused for good, never retried: e.g. 409 already-checked-in (a second scan, taken as no exit).
         await queue.fail(item, `${e.status} ${e.title}: ${e.detail}`);
       }
       await refreshQueueCount();

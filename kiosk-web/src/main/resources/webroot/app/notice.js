@@ -60,7 +60,3 @@ export function methodLabel(method) {
   return t('pd.method.' + (method || 'none'));
 }
 
-/** Whether a failed call's problem has this type (the server sends it as a URL ending in the name). */
-export function problemIs(e, type) {
-  return !!e && String(e.type || '').replace(/^.*\/problems\//, '') === type;
-}

@@ -243,14 +243,20 @@ final class LoadGenerator implements AutoCloseable {
                     in.add(visitor);
                 }
             }
-            send(device, visitor[0], visitor[1], intended, stats, null);
+            // Leaving says so: an auto check-in seconds after the entry is "already checked in" (409), not an exit.
+            send(device, visitor[0], visitor[1], leaving ? "out" : "auto", intended, stats, null);
         }
 
         /** Sends one check-in; {@code onAnswer} (may be null) gets the status. */
         void send(Device device, String name, String phone, long intended, Stats stats,
                   java.util.function.IntConsumer onAnswer) {
+            send(device, name, phone, "auto", intended, stats, onAnswer);
+        }
+
+        void send(Device device, String name, String phone, String direction, long intended, Stats stats,
+                  java.util.function.IntConsumer onAnswer) {
             StringBuilder b = new StringBuilder(200).append("{\"id\":\"").append(UUID.randomUUID())
-                    .append("\",\"direction\":\"auto\"");
+                    .append("\",\"direction\":\"").append(direction).append('"');
             if (device.guard()) {
                 b.append(",\"siteId\":").append(device.siteId());
             }

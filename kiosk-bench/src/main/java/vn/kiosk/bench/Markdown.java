@@ -50,7 +50,7 @@ final class Markdown {
                     d.getJsonObject("sizes").getLong("visitsBytes") / 1e9, d.getJsonObject("sizes").getLong("databaseBytes") / 1e9));
         }
         row(md, "load", String.format(Locale.ROOT, "open loop over HTTP from %d paired kiosks and %d signed-in guards"
-                + " on %d sites; typed visitors with phones, direction auto", prof.getInteger("kiosks"),
+                + " on %d sites; typed visitors with phones, direction auto (out when leaving)", prof.getInteger("kiosks"),
                 prof.getInteger("guards"), prof.getInteger("loadSites")));
         md.append("\n## Figures\n\n| path | budget | measured | × P | met | how |\n|---|---|---|---|---|---|\n");
         JsonObject figs = r.getJsonObject("figures");

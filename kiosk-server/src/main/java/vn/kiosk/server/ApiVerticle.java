@@ -73,7 +73,7 @@ public final class ApiVerticle extends VerticleBase {
         DistributionSummary batches = DistributionSummary.builder("kiosk_write_batch_size")
                 .description("Check-ins written per group commit").register(registry);
         writer = new VisitWriter(context, services.pool(), services.relay().origin(), config.writeBatchMax(),
-                batches::record);
+                config.repeatWindowSeconds(), batches::record);
         services.writers().add(writer);
         return OpenAPIContract.from(vertx, "openapi.yaml").compose(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());

@@ -43,6 +43,7 @@ import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.KioskWatch;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.site.SiteRepository;
+import vn.kiosk.server.sms.Sms;
 import vn.kiosk.server.visitor.Keys;
 import vn.kiosk.server.visitor.ServerKeys;
 import vn.kiosk.server.web.WebPages;
@@ -64,6 +65,7 @@ public final class KioskServer implements AutoCloseable {
     private final int httpsPort;
     private final Housekeeping housekeeping;
     private DailyStatsJob dailyStats;
+    private Sms sms;
     private String apiDeployment;
     private AtomicBoolean draining;
     private int metricsPort = -1;
@@ -136,11 +138,19 @@ public final class KioskServer implements AutoCloseable {
             relay.onAuthChange(sse::recheck);
             Notices notices = new Notices(pool, access.repository(), cfg.retentionDays(), new vn.kiosk.server.privacy.Audit());
             QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl(), notices);
+            // Without an SMSC configured no SMS code runs at all.
+            Vertx vx = vertx;
+            Sms sms = cfg.sms().map(s -> new Sms(vx, pool, target.connectOptions(), keys.personal(), s, clock,
+                    cfg.retentionDays())).orElse(null);
             Services services = new Services(vertx, cfg, pool, readPool, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth, keys.session(), clock),
-                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), clock, notices);
+                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), clock, sms, notices);
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);
+            if (sms != null) {
+                KioskMetrics.gauge(registry, "kiosk.sms.bound", "1 while this instance is bound to the SMSC (only the"
+                        + " instance that sends binds)", () -> sms.bound() ? 1 : 0);
+            }
             KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
             KioskWatch fleet = new KioskWatch(pool, relay, cfg.kioskSilentSeconds(), KioskHandlers.ONLINE_SECONDS, registry);
             Housekeeping housekeeping = new Housekeeping(pool, relay, clock);
@@ -179,6 +189,10 @@ public final class KioskServer implements AutoCloseable {
                             + cfg.dbReadUrl().map(u -> ", reads from " + u.host() + ":" + u.port()).orElse(""),
                     (System.nanoTime() - t0) / 1_000_000);
             KioskServer server = new KioskServer(embedded, target, vertx, pool, relay, port, httpsPort.orElse(-1), housekeeping);
+            if (sms != null) {
+                sms.start();
+                server.sms = sms;
+            }
             server.dailyStats = dailyStats;
             server.draining = services.draining();
             server.apiDeployment = api[0];
@@ -250,6 +264,11 @@ public final class KioskServer implements AutoCloseable {
         return dailyStats;
     }
 
+    /** The SMS reminders, or empty when no SMSC is configured. */
+    public Optional<Sms> sms() {
+        return Optional.ofNullable(sms);
+    }
+
     /**
      * Before a SIGTERM stop when other instances may share the database: for {@link #LAME_DUCK_MS} every
      * answer closes its connection and {@code /health} says 503, so clients and the balancer move to the
@@ -284,6 +303,10 @@ public final class KioskServer implements AutoCloseable {
             }
         } catch (Exception e) {
             log.warn("The HTTP verticles did not stop cleanly ({})", e.getClass().getSimpleName());
+        }
+        if (sms != null) {
+            // Its thread stops submitting; a message in flight stays "sending" and is never sent again.
+            sms.close();
         }
         try {
             // Then the LISTEN connection, so that it is not still open when PostgreSQL stops.

@@ -19,6 +19,7 @@ import vn.kiosk.server.report.ReportService;
 import vn.kiosk.server.site.KioskEdits;
 import vn.kiosk.server.site.KioskHandlers;
 import vn.kiosk.server.site.SiteHandlers;
+import vn.kiosk.server.sms.SmsHandlers;
 import vn.kiosk.server.trace.TraceHandlers;
 import vn.kiosk.server.trace.TraceService;
 
@@ -28,7 +29,7 @@ final class Routes {
     }
 
     static Map<String, Handler<RoutingContext>> table(Services s, Supplier<VisitWriter> writer) {
-        var sites = new SiteHandlers(s.access());
+        var sites = new SiteHandlers(s.access(), s.clock());
         var kiosks = new KioskHandlers(s.pool(), s.access(), s.relay());
         var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
         var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
@@ -41,6 +42,7 @@ final class Routes {
         var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
                 s.keys().pass().getPublic(), s.limiter(), s.clock());
         var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()));
+        var sms = new SmsHandlers(s.sms(), s.pool(), s.access(), s.keys().pass().getPublic(), s.limiter());
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),
@@ -91,6 +93,10 @@ final class Routes {
                 Map.entry("dailyReportXlsx", reports::dailyXlsx),
                 Map.entry("reportDays", reports::days),
                 Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update),
+                Map.entry("smsSettings", sms::settings),
+                Map.entry("ownSmsConsent", sms::own),
+                Map.entry("setOwnSmsConsent", sms::setOwn),
+                Map.entry("setVisitSmsConsent", sms::setForVisit),
                 Map.entry("sitePrivacyNotice", privacy.notices()::forSite),
                 Map.entry("listNotices", privacy.notices()::list),
                 Map.entry("createNotice", privacy.notices()::create),

@@ -19,12 +19,12 @@ import vn.kiosk.server.visitor.ServerKeys;
  * What the HTTP verticles share; built once by {@code Main}. {@code readPool} serves reads that may lag the
  * last write (log, exports, reports, traces): the read replica when one is configured, else {@code pool}.
  * {@code draining} is set when the server is about to stop: answers then close their connections. {@code clock} is
- * the time decisions are taken at.
+ * the time decisions are taken at. {@code sms} is null unless an SMSC is configured.
  */
 public record Services(io.vertx.core.Vertx vertx, Config config, Pool pool, Pool readPool, Authenticator authenticator, SiteAccess access,
                        EventRelay relay, ServerKeys keys, RateLimiter limiter, SseHandler sse, QrHandlers qr,
                        UserHandlers users, Collection<VisitWriter> writers, Consumer<Router> web,
                        java.util.concurrent.atomic.AtomicBoolean draining,
-                       java.time.Clock clock,
+                       java.time.Clock clock, vn.kiosk.server.sms.Sms sms,
                        vn.kiosk.server.privacy.Notices notices) {
 }

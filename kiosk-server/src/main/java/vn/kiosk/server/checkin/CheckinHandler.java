@@ -78,11 +78,20 @@ public final class CheckinHandler {
                     throw ApiException.unprocessable("phone-required",
                             "A self check-in needs a phone number (or a visitor pass)").with("field", "visitor.phone");
                 }
-                String direction = direction(body.getString("direction", "auto"), origin.kioskMode());
+                if (self && visitor.idNumber() != null) {
+                    // Typed, it would be a claim on whoever holds that number: staff record it, or the card is read.
+                    throw ApiException.unprocessable("id-number-not-self-declared",
+                            "An ID number is recorded by staff or read from the card, not typed at a self check-in")
+                            .with("field", "visitor.idNumber");
+                }
+                String asked = body.getString("direction", "auto");
+                String direction = direction(asked, origin.kioskMode());
                 String method = "manual".equals(visitor.method()) ? origin.method() : visitor.method();
                 ctx.put(vn.kiosk.server.metrics.KioskMetrics.CHECKIN_METHOD, method);
                 String askedGate = body.getString("gate", origin.gate());
                 String gate = askedGate == null || askedGate.isBlank() ? null : askedGate.strip();
+                byte[] digest = RequestDigest.of(origin.site().id(), asked, visitor, bluezone, bluezoneId,
+                        body.getString("occurredAt") == null ? null : occurredAt, body.getString("gate"));
                 Consents.Caller caller = self ? Consents.Caller.SELF
                         : origin.kioskId() != null ? Consents.Caller.KIOSK : Consents.Caller.STAFF;
                 return consents.resolve(body.getJsonObject("consent"), caller, origin.site(), visitor.visitorId(),
@@ -90,7 +99,8 @@ public final class CheckinHandler {
                             CheckinCommand command = new CheckinCommand(id, origin.site().id(), direction, occurredAt,
                                     method, origin.kioskId(), origin.userId(), gate, visitor.visitorId(), visitor.name(),
                                     vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(),
-                                    visitor.idNumber(), bluezone, bluezoneId, VisitIds.next(), consent.version(),
+                                    visitor.idNumber(), bluezone, bluezoneId, VisitIds.next(),
+                                    self && "manual".equals(visitor.method()), digest, null, consent.version(),
                                     consent.method(), consent.controller(), cccdExtra(visitor, origin.site()));
                             return writer.get().submit(command).map(result -> reply(result, origin, method, gate,
                                     bluezoneId).put("consent", consent.toJson()));
@@ -182,7 +192,7 @@ public final class CheckinHandler {
         if (!r.replay()) {
             relay.publishLocally(Events.event("in".equals(r.direction()) ? Events.CHECKIN : Events.CHECKOUT,
                     origin.site().id(), r.visitId().toString(), r.visitorId(), r.name(), r.occurredAt().toString(),
-                    method, gate, r.bluezone(), false, r.presence()));
+                    method, gate, r.bluezone(), false, r.presence()).put("past", r.past()));
         }
         return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
                 .put("occurredAt", r.occurredAt().toString()).put("siteId", origin.site().id())

@@ -56,7 +56,10 @@ public final class VisitActions {
         this.keys = keys;
     }
 
-    /** A guard marks someone as gone; goes through the writer like any other exit. */
+    /**
+     * A guard marks someone as gone; goes through the writer like any other exit, naming the visit it must end,
+     * so that a second tap (or a second console) finds it closed: 409, and no exit with no entry.
+     */
     public void markExit(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.MANAGER, Role.GUARD, Role.KIOSK);
         long siteId = Respond.pathLong(ctx, "siteId");
@@ -72,11 +75,12 @@ public final class VisitActions {
                     return writer.get().submit(new CheckinCommand(UUID.randomUUID(), siteId, "out",
                             OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), "manual", p.kioskId(),
                             p.userId(), p.gate() == null ? "" : p.gate(), visitorId, "", "", null, null, null, null,
-                            VisitIds.next()));
+                            VisitIds.next(), false, null, visitId));
                 })
                 .map(r -> {
                     relay.publishLocally(Events.event(Events.CHECKOUT, siteId, r.visitId().toString(), r.visitorId(),
-                            r.name(), r.occurredAt().toString(), "manual", p.gate(), r.bluezone(), false, r.presence()));
+                            r.name(), r.occurredAt().toString(), "manual", p.gate(), r.bluezone(), false, r.presence())
+                            .put("past", r.past()));
                     return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
                             .put("exitedAt", r.occurredAt().toString());
                 }));

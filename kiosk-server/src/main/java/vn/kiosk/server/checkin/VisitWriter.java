@@ -32,7 +32,7 @@ import vn.kiosk.server.http.ApiException;
 public final class VisitWriter {
     private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
     private static final String BATCH = "select * from kiosk_checkins($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-            + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)";
+            + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)";
 
     private static final HexFormat HEX = HexFormat.of();
     /** How far past the batch size the queue is searched for requests free to go. */
@@ -46,6 +46,7 @@ public final class VisitWriter {
     private final String origin;
     private final int batchMax;
     private final int queueMax;
+    private final int repeatWindowSeconds;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final BatchObserver observer;
     private boolean busy;
@@ -55,12 +56,18 @@ public final class VisitWriter {
         void batchWritten(int size);
     }
 
-    public VisitWriter(Context context, Pool pool, String origin, int batchMax, BatchObserver observer) {
+    /**
+     * {@code repeatWindowSeconds}: a {@code direction: auto} request this soon after the entry of the stay it would
+     * end is answered "already checked in" instead (a second scan is not a check-out); 0 turns that off.
+     */
+    public VisitWriter(Context context, Pool pool, String origin, int batchMax, int repeatWindowSeconds,
+                       BatchObserver observer) {
         this.context = context;
         this.pool = pool;
         this.origin = origin;
         this.batchMax = batchMax;
         this.queueMax = batchMax * 64;
+        this.repeatWindowSeconds = repeatWindowSeconds;
         this.observer = observer;
     }
 
@@ -174,13 +181,13 @@ public final class VisitWriter {
                     // Met another request of the same visitor at the same site through a different key.
                     again.add(p);
                 } else if (error != null) {
-                    p.promise.fail(ApiException.unprocessable(error.replace('_', '-'),
-                            "The visitor pass names a visitor who is no longer on record; check in with name and phone"));
+                    p.promise.fail(refused(error, r));
                 } else {
                     p.promise.complete(new CheckinResult(r.getUUID("req_id"), r.getBoolean("replay"), r.getUUID("visit_id"),
                             "i".equals(r.getString("direction")) ? "in" : "out", r.getOffsetDateTime("occurred_at"),
                             r.getLong("visitor_id"), r.getString("display_name"), r.getString("phone_masked"),
-                            r.getBoolean("new_visitor"), r.getString("bluezone"), r.getShort("presence")));
+                            r.getBoolean("new_visitor"), r.getString("bluezone"), r.getShort("presence"),
+                            r.getBoolean("past")));
                 }
             }
             for (int j = again.size() - 1; j >= 0; j--) {
@@ -188,6 +195,23 @@ public final class VisitWriter {
             }
             return null;
         });
+    }
+
+    /** A request the batch function refused, storing nothing for it. */
+    private static ApiException refused(String error, Row r) {
+        return switch (error) {
+            case "already_checked_in" -> ApiException.conflict("already-checked-in", "Checked in already at "
+                            + r.getOffsetDateTime("occurred_at") + ": a second scan is not a check-out;"
+                            + " to check out, send the check-in again with direction out and a new id")
+                    .with("visitId", r.getUUID("visit_id").toString())
+                    .with("enteredAt", r.getOffsetDateTime("occurred_at").toString());
+            case "id_reused" -> ApiException.conflict("id-reused", "This check-in id was used before for another"
+                    + " request; a retry must send the same request, anything else needs a new id").with("field", "id");
+            case "visit_closed" -> ApiException.conflict("visit-closed",
+                    "That visit is not open: the visitor has already left or it does not exist");
+            default -> ApiException.unprocessable(error.replace('_', '-'),
+                    "The visitor pass names a visitor who is no longer on record; check in with name and phone");
+        };
     }
 
     private static void fail(List<Pending> batch, Throwable cause) {
@@ -225,7 +249,11 @@ public final class VisitWriter {
                 .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezone))
                 .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezoneId))
                 .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::newVisitId))
+                .addArrayOfBoolean(col(batch, n, Boolean[]::new, CheckinCommand::selfDeclared))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.digest())))
+                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::closeVisit))
                 .addString(origin)
+                .addInteger(repeatWindowSeconds)
                 .addArrayOfInteger(col(batch, n, Integer[]::new, CheckinCommand::consentVersion))
                 .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::consentMethod))
                 .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::consentController))

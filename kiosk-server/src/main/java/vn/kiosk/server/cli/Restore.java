@@ -59,7 +59,7 @@ final class Restore {
                     throw new Commands.OpsException("The backup was written by a newer Kiosk (schema V" + version
                             + "; this one knows up to V" + known + "): restore it with that version or newer", 65);
                 }
-                flyway.target(MigrationVersion.fromVersion(version)).load().migrate();
+                db.target().tablesUpTo(MigrationVersion.fromVersion(version)).migrate();
                 long rows;
                 try (Connection c = db.connect()) {
                     rows = load(c, zip, manifest, out);

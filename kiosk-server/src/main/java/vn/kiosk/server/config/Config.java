@@ -36,8 +36,10 @@ public record Config(
         List<String> trustedProxies,
         String logFormat,
         int kioskSilentSeconds,
+        int repeatWindowSeconds,
         HttpLimits httpLimits,
-        Metrics metrics) {
+        Metrics metrics,
+        Optional<SmsSettings> sms) {
 
     public static final String HTTP_PORT = "KIOSK_HTTP_PORT";
     public static final String DATA_DIR = "KIOSK_DATA_DIR";
@@ -60,6 +62,7 @@ public record Config(
     public static final String TRUSTED_PROXIES = "KIOSK_TRUSTED_PROXIES";
     public static final String LOG_FORMAT = "KIOSK_LOG_FORMAT";
     public static final String KIOSK_SILENT_SECONDS = "KIOSK_KIOSK_SILENT_SECONDS";
+    public static final String REPEAT_WINDOW_SECONDS = "KIOSK_REPEAT_WINDOW_SECONDS";
     public static final String HTTP_IDLE_SECONDS = "KIOSK_HTTP_IDLE_TIMEOUT_SECONDS";
     public static final String HTTP_HEADER_SECONDS = "KIOSK_HTTP_HEADER_TIMEOUT_SECONDS";
     public static final String HTTP_BODY_SECONDS = "KIOSK_HTTP_BODY_TIMEOUT_SECONDS";
@@ -69,7 +72,7 @@ public record Config(
     public static final String METRICS_HOST = "KIOSK_METRICS_HOST";
 
     /** The documented settings, for {@code --help}. */
-    public static final Map<String, String> HELP = Map.ofEntries(
+    public static final Map<String, String> HELP = withSms(Map.ofEntries(
             Map.entry(HTTP_PORT, "HTTP port (default 8080; 0 picks a free one)"),
             Map.entry(DATA_DIR, "embedded database, keys, uploads (default ./kiosk-data)"),
             Map.entry(DB_URL, "postgresql://user:pass@host:port/db; when set no embedded database starts"),
@@ -92,6 +95,9 @@ public record Config(
             Map.entry(TRUSTED_PROXIES, "reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For/-Proto/-Host are believed"),
             Map.entry(LOG_FORMAT, "text (default) or json: one JSON object per line, with the request id"),
             Map.entry(KIOSK_SILENT_SECONDS, "a paired kiosk silent this long raises a kiosk_silent alert (default 300)"),
+            Map.entry(REPEAT_WINDOW_SECONDS, "a direction-auto check-in this soon after the visitor's entry is answered"
+                    + " 'already checked in' (409) instead of checking them out: a second scan is not an exit"
+                    + " (default 60; 0 turns it off)"),
             Map.entry(HTTP_IDLE_SECONDS, "an HTTP connection with no byte in or out this long is closed (default 60)"),
             Map.entry(HTTP_HEADER_SECONDS, "a connection that has not sent a request's complete headers this long after opening"
                     + " or after its previous answer is closed, however slowly bytes trickle (default 10)"),
@@ -102,7 +108,13 @@ public record Config(
             Map.entry(METRICS_PORT, "a port of its own that serves only /metrics, without a token (default: none; 0 picks a free one)"),
             Map.entry(METRICS_HOST, "the address " + METRICS_PORT + " listens on (default 127.0.0.1, this machine only)"),
             Map.entry("KIOSK_KEY_DATA, _LOOKUP, _CONFIRMATION, _POSTER, _SESSION, _DATA_PREVIOUS",
-                    "32-byte keys, base64 (default: generated into <data dir>/keys)"));
+                    "32-byte keys, base64 (default: generated into <data dir>/keys)")));
+
+    private static Map<String, String> withSms(Map<String, String> help) {
+        Map<String, String> all = new java.util.HashMap<>(help);
+        all.putAll(SmsSettings.HELP);
+        return Map.copyOf(all);
+    }
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -145,8 +157,10 @@ public record Config(
                 proxies,
                 r.choice(LOG_FORMAT, "text", "text", "json"),
                 r.integer(KIOSK_SILENT_SECONDS, 300, 10, 7 * 24 * 3600),
+                r.integer(REPEAT_WINDOW_SECONDS, 60, 0, 3600),
                 httpLimits(r),
-                Metrics.read(r));
+                Metrics.read(r),
+                SmsSettings.read(r));
     }
 
     /**
@@ -179,19 +193,19 @@ public record Config(
     public Config withHttpPort(int port) {
         return new Config(port, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl, bodyLimitBytes,
                 writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls, hstsSeconds, trustedProxies,
-                logFormat, kioskSilentSeconds, httpLimits, metrics);
+                logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics, sms);
     }
 
     public Config withPublicUrl(String url) {
         return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, stripSlash(url),
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits, metrics);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics, sms);
     }
 
     public Config withTls(Optional<Tls> tls) {
         return new Config(httpPort, dataDir, dbUrl, dbReadUrl, adminPassword, demo, retentionDays, publicUrl,
                 bodyLimitBytes, writeBatchMax, dbPoolSize, sessionTtl, verticleInstances, rateLimitStaff, tls,
-                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, httpLimits, metrics);
+                hstsSeconds, trustedProxies, logFormat, kioskSilentSeconds, repeatWindowSeconds, httpLimits, metrics, sms);
     }
 
     /** HTTPS: the PEM files and the port. */
@@ -261,7 +275,7 @@ public record Config(
         }
     }
 
-    private record Reader(Map<String, String> env) {
+    record Reader(Map<String, String> env) {
         Optional<String> optional(String key) {
             return Optional.ofNullable(env.get(key)).map(String::trim).filter(v -> !v.isEmpty());
         }

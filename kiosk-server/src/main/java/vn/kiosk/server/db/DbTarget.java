@@ -83,12 +83,25 @@ public record DbTarget(String host, int port, String database, String user, Stri
         }
     }
 
-    /** The one Flyway configuration: start-up, backup and restore all read the schema the same way. */
+    /**
+     * The one Flyway configuration: start-up, backup and restore all read the schema the same way. The
+     * versioned migrations (tables) are in db/migration, the repeatable ones (one per SQL function, applied
+     * after them) in db/functions.
+     */
     public FluentConfiguration flyway() {
         return Flyway.configure()
                 .dataSource(jdbcUrl(), user, password)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/functions")
                 .validateMigrationNaming(true);
+    }
+
+    /**
+     * The tables as they were at {@code version}, without the functions: Flyway applies repeatable migrations
+     * with any target, and a function's current body may need tables of later versions (or be created again,
+     * without "or replace", by a later versioned migration of an old history).
+     */
+    public Flyway tablesUpTo(MigrationVersion version) {
+        return flyway().locations("classpath:db/migration").target(version).load();
     }
 
     public String jdbcUrl() {

@@ -107,7 +107,7 @@ public final class DemoSeed extends VerticleBase {
     }
 
     private Future<Void> visits(List<Long> siteIds) {
-        VisitWriter writer = new VisitWriter(context, pool, "demo", 256, n -> { });
+        VisitWriter writer = new VisitWriter(context, pool, "demo", 256, 0, n -> { });
         Random random = new Random(2021);
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusHours(5).truncatedTo(ChronoUnit.MINUTES);
         List<Future<?>> all = new ArrayList<>();
@@ -120,13 +120,14 @@ public final class DemoSeed extends VerticleBase {
             OffsetDateTime in = start.plusMinutes(i * 4L + random.nextInt(3));
             String bz = BLUEZONE[random.nextInt(BLUEZONE.length)];
             all.add(writer.submit(new CheckinCommand(UUID.randomUUID(), site, "in", in, i % 4 == 0 ? "self" : "manual",
-                    null, null, "Cổng chính", null, name, Names.fold(name), sealed, null, bz, null, VisitIds.next())));
+                    null, null, "Cổng chính", null, name, Names.fold(name), sealed, null, bz, null, VisitIds.next(),
+                    false, null, null)));
             if (i % 3 != 0) {
                 all.add(writer.submit(new CheckinCommand(UUID.randomUUID(), site, "out",
                         in.plusMinutes(10 + random.nextInt(90)).isAfter(OffsetDateTime.now(ZoneOffset.UTC))
                                 ? OffsetDateTime.now(ZoneOffset.UTC) : in.plusMinutes(10 + random.nextInt(90)),
                         "manual", null, null, "Cổng chính", null, name, Names.fold(name), sealed, null, null, null,
-                        VisitIds.next())));
+                        VisitIds.next(), false, null, null)));
             }
         }
         return Future.all(all).mapEmpty();

@@ -25,7 +25,9 @@ public final class Events {
     /**
      * The payload streamed to consoles: a visitor's name but never a phone or ID
      * number. {@code origin} names the instance that took it. {@code presence} is what it did to the count of
-     * people inside (+1, -1 or 0); {@link Occupancy} adds that count as {@code inside}.
+     * people inside (+1, -1 or 0); {@link Occupancy} adds that count as {@code inside}. Check-ins and check-outs
+     * also carry {@code past}: true when the record belongs to an earlier stay than the visitor's current one (an
+     * offline kiosk's record synced late, a repeated scan), so a list of who is inside leaves it alone.
      */
     public static JsonObject event(String type, long siteId, String visitId, long visitorId, String name,
                                    String occurredAt, String method, String gate, String bluezone, boolean inferred,

@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
@@ -15,9 +17,11 @@ import vn.kiosk.server.http.Respond;
 /** Creating, listing and changing sites. */
 public final class SiteHandlers {
     private final SiteAccess access;
+    private final Clock clock;
 
-    public SiteHandlers(SiteAccess access) {
+    public SiteHandlers(SiteAccess access, Clock clock) {
         this.access = access;
+        this.clock = clock;
     }
 
     public void create(RoutingContext ctx) {
@@ -28,7 +32,7 @@ public final class SiteHandlers {
             if (!p.covers(body.getString("province"), body.getString("district"))) {
                 throw ApiException.forbidden("Officers create sites only in their own area");
             }
-            Respond.async(ctx, 201, access.repository().create(body).map(Site::toJson));
+            Respond.async(ctx, 201, access.repository().create(body, OffsetDateTime.now(clock)).map(Site::toJson));
         });
     }
 

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,9 @@ public final class SiteRepository {
             + " and ($4::text is null or lower(district) = lower($4)))) order by id";
     private static final String PROVINCES = "select distinct province from sites";
     private static final String INSERT = "insert into sites (name, kind, province, district, address, capacity,"
-            + " max_stay_minutes, opens_at, closes_at, time_zone, poster_enabled, retention_days, controller,"
+            + " max_stay_minutes, opens_at, closes_at, time_zone, poster_enabled, retention_days, created_at, controller,"
             + " cccd_keep_birth_date, cccd_keep_address)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning " + Site.COLUMNS;
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning " + Site.COLUMNS;
     private static final String UPDATE = "update sites set name = $2, kind = $3, province = $4, district = $5,"
             + " address = $6, capacity = $7, max_stay_minutes = $8, opens_at = $9, closes_at = $10, time_zone = $11,"
             + " poster_enabled = $12, retention_days = $13, controller = $16, cccd_keep_birth_date = $17,"
@@ -99,7 +100,8 @@ public final class SiteRepository {
         });
     }
 
-    public Future<Site> create(JsonObject b) {
+    /** A new site, created at {@code at} (the server's clock: from then on it counts in reports). */
+    public Future<Site> create(JsonObject b, OffsetDateTime at) {
         LocalTime[] hours = hours(b.getJsonObject("openingHours"));
         return pool.preparedQuery(INSERT).execute(Tuple.tuple()
                         .addString(b.getString("name").strip()).addString(b.getString("kind"))
@@ -108,6 +110,7 @@ public final class SiteRepository {
                         .addInteger(b.getInteger("maxStayMinutes", 720)).addLocalTime(hours[0]).addLocalTime(hours[1])
                         .addString(b.getString("timeZone", "Asia/Ho_Chi_Minh"))
                         .addBoolean(b.getBoolean("posterEnabled", true)).addInteger(b.getInteger("retentionDays"))
+                        .addOffsetDateTime(at)
                         .addString(controller(b.getString("controller")))
                         .addBoolean(b.getBoolean("cccdBirthDate", false)).addBoolean(b.getBoolean("cccdAddress", false)))
                 .map(rows -> remember(Site.from(rows.iterator().next())));

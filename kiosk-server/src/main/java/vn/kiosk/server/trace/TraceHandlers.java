@@ -68,8 +68,10 @@ public final class TraceHandlers {
         TraceRequest r = t.request();
         JsonArray visits = new JsonArray();
         for (TraceService.Visit v : t.visits()) {
-            visits.add(visit(v, t));
+            visits.add(visit(v, t).put("visitor", new JsonObject().put("id", v.person().id()).put("name", v.person().name())));
         }
+        JsonArray people = new JsonArray();
+        t.people().forEach(p -> people.add(new JsonObject().put("id", p.id()).put("name", p.name())));
         JsonArray contacts = new JsonArray();
         for (TraceService.Contact c : t.contacts()) {
             contacts.add(visit(c.visit(), t).put("visitor", TraceService.personJson(c.visit().person()))
@@ -82,6 +84,7 @@ public final class TraceHandlers {
         TraceService.Person s = t.subject();
         return new JsonObject()
                 .put("subject", TraceService.personJson(s).put("idMasked", s.idMasked()).put("by", r.by()))
+                .put("people", people)
                 .put("window", new JsonObject().put("from", r.from().toString()).put("to", r.to().toString()))
                 .put("minOverlapMinutes", r.minOverlapMinutes()).put("hops", r.hops())
                 .put("arrivalBufferMinutes", r.arrivalBufferMinutes())

@@ -56,8 +56,9 @@ public final class TraceService {
     /** No site allows a longer stay than 7 days (sites.max_stay_minutes), plus the slack. */
     static final Duration LONGEST_STAY = Duration.ofMinutes(7 * 24 * 60 + BOUND_SLACK_MINUTES);
 
+    // A phone may be shared by a family: every visitor of that phone is the subject (V48).
     private static final String SUBJECT_BY_PHONE = "select id, name, phone_enc, phone_masked, id_masked from visitors"
-            + " where phone_hash = $1";
+            + " where phone_hash = $1 order by last_seen_at desc, id";
     private static final String SUBJECT_BY_ID = "select id, name, phone_enc, phone_masked, id_masked from visitors"
             + " where id_hash = $1";
     // The visit and its visitor in one round trip (a separate look-up of the visitor cost one more).
@@ -202,8 +203,11 @@ public final class TraceService {
     record Contact(Visit visit, int hop, double overlapSeconds, Person via) {
     }
 
-    /** A finished trace; {@code limited} when the caller sees only some sites. */
-    record Trace(TraceRequest request, Person subject, List<Visit> visits, List<Contact> contacts,
+    /**
+     * A finished trace; {@code limited} when the caller sees only some sites. {@code people} are the visitors traced
+     * (several when a family shares the phone), those with a stay the caller may see; {@code subject} is the first.
+     */
+    record Trace(TraceRequest request, Person subject, List<Person> people, List<Visit> visits, List<Contact> contacts,
                  Map<Long, Site> sites, boolean limited, boolean truncated, long tookMicros) {
     }
 
@@ -214,13 +218,17 @@ public final class TraceService {
         return scope(p).compose(scope -> start(req, scope, now).compose(start -> {
             TraceRequest asked = start.request();
             Future<List<Visit>> visits = start.visits() != null ? Future.succeededFuture(start.visits())
-                    : visitsOf(List.of(start.subject()), asked, scope, now);
+                    : visitsOf(start.subjects(), asked, scope, now);
             return visits.compose(vs -> {
                 if (vs.isEmpty()) {
                     return Future.failedFuture(noSubject());
                 }
                 List<Contact> contacts = new ArrayList<>();
-                Set<Long> excluded = new LinkedHashSet<>(List.of(start.subject().id()));
+                Set<Long> excluded = new LinkedHashSet<>();
+                start.subjects().forEach(s -> excluded.add(s.id()));
+                // Only people with a stay the caller may see are named: a trace reveals nothing about other sites.
+                List<Person> people = start.subjects().stream()
+                        .filter(s -> vs.stream().anyMatch(v -> v.person().id() == s.id())).toList();
                 return overlaps(vs, asked, excluded, 1, now, Map.of()).compose(hop1 -> {
                     contacts.addAll(hop1);
                     if (asked.hops() < 2 || hop1.isEmpty()) {
@@ -243,7 +251,7 @@ public final class TraceService {
                     boolean truncated = all.stream().filter(c -> c.hop() == 1).count() >= MAX_CONTACTS
                             || all.stream().filter(c -> c.hop() == 2).count() >= MAX_CONTACTS
                             || (asked.hops() > 1 && firstHopPeople > MAX_SECOND_HOP_PEOPLE);
-                    Trace trace = new Trace(asked, start.subject(), vs, all, siteMap, scope != null, truncated,
+                    Trace trace = new Trace(asked, people.get(0), people, vs, all, siteMap, scope != null, truncated,
                             (System.nanoTime() - t0) / 1_000);
                     return audit(p, action, asked, all.size()).map(trace);
                 }));
@@ -254,7 +262,7 @@ public final class TraceService {
                 : Future.failedFuture(t));
     }
 
-    private record Start(TraceRequest request, Person subject, List<Visit> visits) {
+    private record Start(TraceRequest request, List<Person> subjects, List<Visit> visits) {
     }
 
     /** The sites the caller may trace in; null for all of them. */
@@ -269,11 +277,11 @@ public final class TraceService {
 
     private Future<Start> start(TraceRequest req, Long[] scope, Instant now) {
         if (req.phone() != null) {
-            return person(SUBJECT_BY_PHONE, Tuple.of(Buffer.buffer(personal.hash("phone", req.phone()))))
+            return people(SUBJECT_BY_PHONE, Tuple.of(Buffer.buffer(personal.hash("phone", req.phone()))))
                     .map(s -> new Start(req, s, null));
         }
         if (req.idNumber() != null) {
-            return person(SUBJECT_BY_ID, Tuple.of(Buffer.buffer(personal.hash("id", req.idNumber()))))
+            return people(SUBJECT_BY_ID, Tuple.of(Buffer.buffer(personal.hash("id", req.idNumber()))))
                     .map(s -> new Start(req, s, null));
         }
         return reads.preparedQuery(VISIT).execute(Tuple.of(req.visitId(),
@@ -287,19 +295,21 @@ public final class TraceService {
             }
             Person person = person(r, "visitor_id");
             if (req.from() != null) {
-                return Future.succeededFuture(new Start(req, person, null));
+                return Future.succeededFuture(new Start(req, List.of(person), null));
             }
             // Traced from one visit with no window: that stay is the window.
             Visit v = visit(r, person);
             OffsetDateTime end = v.stay().end(now).atOffset(ZoneOffset.UTC);
-            return Future.succeededFuture(new Start(req.window(v.enteredAt(), end), person, List.of(v)));
+            return Future.succeededFuture(new Start(req.window(v.enteredAt(), end), List.of(person), List.of(v)));
         });
     }
 
-    private Future<Person> person(String sql, Tuple args) {
-        return reads.preparedQuery(sql).execute(args).compose(rows -> rows.iterator().hasNext()
-                ? Future.succeededFuture(person(rows.iterator().next(), "id"))
-                : Future.failedFuture(noSubject()));
+    private Future<List<Person>> people(String sql, Tuple args) {
+        return reads.preparedQuery(sql).execute(args).compose(rows -> {
+            List<Person> out = new ArrayList<>();
+            rows.forEach(r -> out.add(person(r, "id")));
+            return out.isEmpty() ? Future.failedFuture(noSubject()) : Future.succeededFuture(out);
+        });
     }
 
     private Future<List<Visit>> visitsOf(List<Person> people, TraceRequest req, Long[] scope, Instant now) {

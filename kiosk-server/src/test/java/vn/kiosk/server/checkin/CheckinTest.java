@@ -40,9 +40,10 @@ class CheckinTest {
     }
 
     @Test
-    @DisplayName("A guard checks a typed visitor in, then out with direction auto")
+    @DisplayName("A guard checks a typed visitor in, then out with direction auto (past the repeat window)")
     void autoDirection() {
-        Api.Response in = guard.checkIn(typed("Trần Thị Bình", "0905 111 222"));
+        Api.Response in = guard.checkIn(typed("Trần Thị Bình", "0905 111 222")
+                .put("occurredAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString()));
         assertThat(in.status()).isEqualTo(201);
         assertThat(in.json().getString("direction")).isEqualTo("in");
         assertThat(in.json().getJsonObject("visitor").getString("phoneMasked")).isEqualTo("090****222");
@@ -62,7 +63,8 @@ class CheckinTest {
     @DisplayName("0912 345 678, +84912345678 and 84912345678 are one visitor")
     void phoneSpellingsCollapse() {
         long a = guard.checkIn(typed("Lê Văn Cường", "0913 345 678")).json().getJsonObject("visitor").getLong("id");
-        long b = guard.checkIn(typed("Lê Văn Cường", "+84913345678")).json().getJsonObject("visitor").getLong("id");
+        long b = guard.checkIn(typed("Lê Văn Cường", "+84913345678").put("direction", "in"))
+                .json().getJsonObject("visitor").getLong("id");
         long c = guard.checkIn(typed("Lê Văn Cường", "84913345678").put("direction", "in"))
                 .json().getJsonObject("visitor").getLong("id");
         long d = guard.checkIn(typed("Lê Văn Cường", "(091) 334-5678").put("direction", "in"))
@@ -107,7 +109,7 @@ class CheckinTest {
     }
 
     @Test
-    @DisplayName("Ten check-ins of one visitor arriving together alternate in and out, each stored once, in order")
+    @DisplayName("Ten taps of one visitor arriving together: one entry, nine answers 'already checked in' that store nothing")
     void oneVisitorManyAtOnce() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<Api.Response>> answers = new ArrayList<>();
@@ -115,28 +117,154 @@ class CheckinTest {
             answers.add(pool.submit(() -> guard.checkIn(typed("Lý Thị Mai", "0909 707 606"))));
         }
         int ins = 0;
+        int already = 0;
         for (Future<Api.Response> f : answers) {
             Api.Response r = f.get();
-            assertThat(r.status()).isEqualTo(201);
-            ins += "in".equals(r.json().getString("direction")) ? 1 : 0;
+            if (r.status() == 201) {
+                assertThat(r.json().getString("direction")).isEqualTo("in");
+                ins++;
+            } else {
+                assertThat(r.status()).as(r.body()).isEqualTo(409);
+                assertThat(r.json().getString("type")).endsWith("/already-checked-in");
+                already++;
+            }
         }
         pool.shutdown();
-        assertThat(ins).isEqualTo(5);
+        assertThat(ins).isEqualTo(1);
+        assertThat(already).isEqualTo(9);
         var items = guard.get("/api/v1/sites/" + site + "/visits?q=0909707606").items();
-        assertThat(items).hasSize(5);
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject v = items.getJsonObject(i);
-            assertThat(v.getString("exitedAt")).as(v.encode()).isNotNull();
-            assertThat(v.getBoolean("exitInferred")).as(v.encode()).isFalse();
-            assertThat(v.getBoolean("entryMissing")).as(v.encode()).isFalse();
+        assertThat(items).hasSize(1);
+        assertThat(items.getJsonObject(0).getString("exitedAt")).isNull();
+        assertThat(guard.get("/api/v1/sites/" + site + "/occupancy").body()).contains("Lý Thị Mai");
+    }
+
+    @Test
+    @DisplayName("Two scans racing: the one stamped a moment earlier but committed later is the repeat, not a stay of its own")
+    void raceStampedEarlierCommittedLater() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Api.Response first = guard.checkIn(typed("Phan Văn Đua", "0909 818 281").put("occurredAt", now.toString()));
+        assertThat(first.status()).isEqualTo(201);
+        Api.Response second = guard.checkIn(typed("Phan Văn Đua", "0909 818 281")
+                .put("occurredAt", now.minusSeconds(2).toString()));
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.json().getString("type")).endsWith("/already-checked-in");
+        assertThat(second.json().getString("visitId")).isEqualTo(first.json().getString("visitId"));
+        Api.Response entryOnly = guard.checkIn(typed("Phan Văn Đua", "0909 818 281").put("direction", "in")
+                .put("occurredAt", now.minusSeconds(1).toString()));
+        assertThat(entryOnly.status()).as("an explicit entry scanned twice is recorded, nothing changes").isEqualTo(201);
+        assertThat(entryOnly.json().getString("visitId")).isEqualTo(first.json().getString("visitId"));
+        assertThat(visitsOf("0909818281")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("A CCCD scanned twice within the repeat window is 'already checked in' (409, visitId, enteredAt, nothing"
+            + " stored); an explicit out then checks out")
+    void repeatWithinTheWindow() {
+        String card = "045190777001|197777001|Đặng Thị Hồng|15081990|Nữ|12 Lê Lợi, Đông Hà, Quảng Trị|01072021";
+        Api.Response in = guard.checkIn(new JsonObject().put("siteId", site).put("cccd", card));
+        assertThat(in.status()).isEqualTo(201);
+        assertThat(in.json().getString("direction")).isEqualTo("in");
+        Api.Response again = guard.checkIn(new JsonObject().put("siteId", site).put("cccd", card));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        JsonObject problem = again.json();
+        assertThat(problem.getString("type")).endsWith("/already-checked-in");
+        assertThat(problem.getString("visitId")).isEqualTo(in.json().getString("visitId"));
+        assertThat(OffsetDateTime.parse(problem.getString("enteredAt")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(in.json().getString("occurredAt")).toInstant());
+        assertThat(problem.getString("detail")).isNotBlank();
+        var items = guard.get("/api/v1/sites/" + site + "/visits?q=045190777001").items();
+        assertThat(items).hasSize(1);
+        assertThat(items.getJsonObject(0).getString("exitedAt")).as("still inside").isNull();
+
+        // the same refusal for a pass at a kiosk, which is not a guard
+        Api kiosk = server.api().as(admin.pairKiosk(site, "both").getString("deviceToken"));
+        String pass = in.json().getString("pass");
+        assertThat(pass).startsWith("v1.");
+        Api.Response byPass = kiosk.checkIn(new JsonObject().put("pass", pass));
+        assertThat(byPass.status()).as(byPass.body()).isEqualTo(409);
+        assertThat(byPass.json().getString("visitId")).isEqualTo(in.json().getString("visitId"));
+
+        Api.Response out = kiosk.checkIn(new JsonObject().put("pass", pass).put("direction", "out"));
+        assertThat(out.status()).as(out.body()).isEqualTo(201);
+        assertThat(out.json().getString("direction")).isEqualTo("out");
+        assertThat(out.json().getString("visitId")).isEqualTo(in.json().getString("visitId"));
+        assertThat(guard.get("/api/v1/sites/" + site + "/occupancy").body()).doesNotContain("Đặng Thị Hồng");
+        // and a second scan right after the exit is that exit again, not a new entry
+        Api.Response outAgain = kiosk.checkIn(new JsonObject().put("pass", pass));
+        assertThat(outAgain.status()).as(outAgain.body()).isEqualTo(201);
+        assertThat(outAgain.json().getString("direction")).isEqualTo("out");
+        assertThat(outAgain.json().getString("visitId")).isEqualTo(in.json().getString("visitId"));
+        assertThat(guard.get("/api/v1/sites/" + site + "/visits?q=045190777001").items()).hasSize(1);
+        assertThat(guard.get("/api/v1/sites/" + site + "/occupancy").body()).doesNotContain("Đặng Thị Hồng");
+    }
+
+    @Test
+    @DisplayName("At an entry or exit kiosk a double scan is one entry or one exit: no split stay, no phantom exit")
+    void doubleScanAtOneWayKiosks() {
+        Api entry = server.api().as(admin.pairKiosk(site, "entry").getString("deviceToken"));
+        Api exit = server.api().as(admin.pairKiosk(site, "exit").getString("deviceToken"));
+        long elsewhere = admin.createSite("office");
+        String pass = admin.checkIn(new JsonObject().put("siteId", elsewhere)
+                .put("visitor", Api.visitor("Cao Văn Sơn", "0915 808 707"))).json().getString("pass");
+        for (int i = 0; i < 2; i++) {
+            Api.Response r = entry.checkIn(new JsonObject().put("pass", pass));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().getString("direction")).isEqualTo("in");
         }
-        assertThat(guard.get("/api/v1/sites/" + site + "/occupancy").body()).doesNotContain("Lý Thị Mai");
+        for (int i = 0; i < 2; i++) {
+            Api.Response r = exit.checkIn(new JsonObject().put("pass", pass));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().getString("direction")).isEqualTo("out");
+        }
+        var items = guard.get("/api/v1/sites/" + site + "/visits?q=0915808707").items();
+        assertThat(items).as(items.encodePrettily()).hasSize(1);
+        JsonObject stay = items.getJsonObject(0);
+        assertThat(stay.getBoolean("entryMissing")).isFalse();
+        assertThat(stay.getString("exitedAt")).isNotNull();
+        assertThat(stay.getBoolean("exitInferred")).isFalse();
+    }
+
+    @Test
+    @DisplayName("Two quick 'mark exit' taps on one visit: one 200, the other 409 visit-closed, and no phantom exit")
+    void markExitTwice() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String phone = "0917 606 50" + round;
+            String visit = guard.checkIn(typed("Mai Văn Tư", phone).put("direction", "in")).json().getString("visitId");
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Api.Response>> taps = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                taps.add(pool.submit(() -> {
+                    go.await();
+                    return guard.post("/api/v1/sites/" + site + "/visits/" + visit + "/exit", null);
+                }));
+            }
+            go.countDown();
+            int ok = 0;
+            for (Future<Api.Response> f : taps) {
+                Api.Response r = f.get();
+                if (r.status() == 200) {
+                    ok++;
+                } else {
+                    assertThat(r.status()).as(r.body()).isEqualTo(409);
+                    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+                    assertThat(r.json().getString("type")).endsWith("/visit-closed");
+                }
+            }
+            pool.shutdown();
+            assertThat(ok).as("exits answered 200").isEqualTo(1);
+            var items = guard.get("/api/v1/sites/" + site + "/visits?q=" + phone.replace(" ", "")).items();
+            assertThat(items).as(items.encodePrettily()).hasSize(1);
+            assertThat(items.getJsonObject(0).getString("exitedAt")).isNotNull();
+        }
     }
 
     @Test
     @DisplayName("Checking in again without an exit closes the earlier stay as inferred")
     void inAgainClosesEarlierStay() {
-        guard.checkIn(typed("Võ Văn Nam", "0987 654 321").put("direction", "in"));
+        guard.checkIn(typed("Võ Văn Nam", "0987 654 321").put("direction", "in")
+                .put("occurredAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10).toString()));
         guard.checkIn(typed("Võ Văn Nam", "0987 654 321").put("direction", "in"));
         var items = guard.get("/api/v1/sites/" + site + "/visits?q=0987654321").items();
         assertThat(items).hasSize(2);

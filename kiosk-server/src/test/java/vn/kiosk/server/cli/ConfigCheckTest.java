@@ -119,7 +119,8 @@ class ConfigCheckTest {
     @Test
     @DisplayName("--help documents every KIOSK_* setting Config reads")
     void helpIsComplete() {
-        List<String> settings = Arrays.stream(Config.class.getFields())
+        List<String> settings = java.util.stream.Stream.concat(Arrays.stream(Config.class.getFields()),
+                        Arrays.stream(vn.kiosk.server.config.SmsSettings.class.getFields()))
                 .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
                 .map(f -> {
                     try {
@@ -129,7 +130,8 @@ class ConfigCheckTest {
                     }
                 })
                 .filter(v -> v.startsWith("KIOSK_")).toList();
-        assertThat(settings).contains(Config.TLS_CERT, Config.TRUSTED_PROXIES, Config.LOG_FORMAT);
+        assertThat(settings).contains(Config.TLS_CERT, Config.TRUSTED_PROXIES, Config.LOG_FORMAT,
+                vn.kiosk.server.config.SmsSettings.HOST);
         assertThat(Config.HELP.keySet()).containsAll(settings);
     }
 

@@ -19,14 +19,13 @@ import vn.kiosk.server.support.TestServer;
 /** Each SQL function has one home: a repeatable migration named after it. */
 class SqlFunctionsTest {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
-    /** The previous release's check-in function, frozen in V30 for instances on that release during an upgrade. */
-    private static final Set<String> FROZEN = Set.of("kiosk_checkin_batch");
+    private static final Path FUNCTIONS = Path.of("src/main/resources/db/functions");
 
     @Test
     @DisplayName("Every function of the schema is defined by the R__ file of its name, and every R__ file by a function")
     void oneFilePerFunction() throws Exception {
         Set<String> files;
-        try (Stream<Path> list = Files.list(MIGRATIONS)) {
+        try (Stream<Path> list = Files.list(FUNCTIONS)) {
             files = list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("R__"))
                     .map(n -> n.substring(3, n.length() - ".sql".length())).collect(Collectors.toCollection(TreeSet::new));
         }
@@ -41,7 +40,6 @@ class SqlFunctionsTest {
                 functions.add(r.getString(1));
             }
         }
-        functions.removeAll(FROZEN);
         assertThat(functions).as("functions in the database").containsExactlyElementsOf(files);
     }
 

@@ -116,6 +116,12 @@ class RoleMatrixTest {
             Map.entry("dailyReportCsv", with(MANAGERS, ELSEWHERE)),
             Map.entry("dailyReportXlsx", with(MANAGERS, ELSEWHERE)),
             Map.entry("reportDays", with(MANAGERS, ELSEWHERE)),
+            // SMS reminders: anyone may ask whether they are on; a phone proves who it is with its pass; staff
+            // record a choice on a visit they see (the shared server has no SMSC: those answer 404 sms-off)
+            Map.entry("smsSettings", ALL),
+            Map.entry("ownSmsConsent", ALL),
+            Map.entry("setOwnSmsConsent", ALL),
+            Map.entry("setVisitSmsConsent", Set.of(Caller.GUARD, Caller.MANAGER, Caller.ADMIN)),
             // Personal data rights (Law 91/2025): the notice is public (it is on the poster); a visitor pass is
             // the visitor's own key to their data; staff find, file and work requests about their own sites
             // (elsewhere the person or request is not found: 404); a deletion or hold touches only visible sites.
@@ -161,6 +167,7 @@ class RoleMatrixTest {
     static String visitorPass;
     static long visitorId;
     static final String VISITOR_PHONE = "0912 777 888";
+    static String pass;
     static final Map<Caller, Supplier<Api>> callers = new EnumMap<>(Caller.class);
 
     @BeforeAll
@@ -174,6 +181,8 @@ class RoleMatrixTest {
                 .put("visitor", Api.visitor("Khách dữ liệu", VISITOR_PHONE))).json();
         visitorPass = first.getString("pass");
         visitorId = first.getJsonObject("visitor").getLong("id");
+        pass = admin.checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Khách có thẻ", "0912 555 777")))
+                .json().getString("pass");
         String kioskToken = admin.pairKiosk(site, "both").getString("deviceToken");
         String otherKioskToken = admin.pairKiosk(other, "both").getString("deviceToken");
         callers.put(Caller.ANONYMOUS, server::api);
@@ -443,6 +452,9 @@ class RoleMatrixTest {
                     .put("siteIds", new io.vertx.core.json.JsonArray().add(site)).put("organization", "UBND")
                     .put("description", "Thử").put("consequences", "Không").put("measures", "Không")
                     .put("contact", new JsonObject().put("name", "Cán bộ").put("phone", "0233 385 0000"));
+            case "ownSmsConsent" -> new JsonObject().put("pass", pass);
+            case "setOwnSmsConsent" -> new JsonObject().put("pass", pass).put("optIn", true);
+            case "setVisitSmsConsent" -> new JsonObject().put("optIn", true);
             default -> null;
         };
     }

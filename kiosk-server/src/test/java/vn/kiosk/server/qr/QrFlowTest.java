@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +120,8 @@ class QrFlowTest {
         String visit = guard.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
                 .put("visitor", Api.visitor("Cụ Lành", null))).json().getString("visitId");
         String pass = guard.post("/api/v1/sites/" + site + "/visits/" + visit + "/pass", null).json().getString("pass");
-        assertThat(kioskApi.checkIn(new JsonObject().put("pass", pass)).json().getString("direction")).isEqualTo("out");
+        assertThat(kioskApi.checkIn(new JsonObject().put("pass", pass).put("direction", "out")).json()
+                .getString("visitId")).isEqualTo(visit);
     }
 
     @Test
@@ -129,14 +132,19 @@ class QrFlowTest {
     }
 
     @Test
-    @DisplayName("The visitor pass toggles in and out at the kiosk camera")
+    @DisplayName("The visitor pass toggles in and out at the kiosk camera, but a second scan right after an entry does not")
     void passToggles() {
-        String pass = anonymous.checkIn(self(tokenFromKiosk(), "Lê Thị Thu", "0903 100 300")).json().getString("pass");
-        Api.Response out = kioskApi.checkIn(new JsonObject().put("pass", pass));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String pass = anonymous.checkIn(self(tokenFromKiosk(), "Lê Thị Thu", "0903 100 300")
+                .put("occurredAt", now.minusMinutes(5).toString())).json().getString("pass");
+        Api.Response out = kioskApi.checkIn(new JsonObject().put("pass", pass).put("occurredAt", now.minusMinutes(3).toString()));
         assertThat(out.status()).isEqualTo(201);
         assertThat(out.json().getString("direction")).isEqualTo("out");
         assertThat(out.json().getJsonObject("visitor").getString("name")).isEqualTo("Lê Thị Thu");
         assertThat(kioskApi.checkIn(new JsonObject().put("pass", pass)).json().getString("direction")).isEqualTo("in");
+        Api.Response again = kioskApi.checkIn(new JsonObject().put("pass", pass));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().getString("type")).endsWith("/already-checked-in");
         String forged = pass.substring(0, pass.length() - 2) + (pass.endsWith("AA") ? "BB" : "AA");
         assertThat(kioskApi.checkIn(new JsonObject().put("pass", forged)).status()).isEqualTo(401);
     }
@@ -145,7 +153,8 @@ class QrFlowTest {
     @DisplayName("A CCCD card checks a visitor in keyed on the ID number; a bad card names the field")
     void cccd() {
         String card = "045190001234|197123456|Nguyễn Văn Bình|15081990|Nam|12 Trần Hưng Đạo, Đông Hà, Quảng Trị|01072021";
-        Api.Response in = guard.checkIn(new JsonObject().put("siteId", site).put("cccd", card));
+        Api.Response in = guard.checkIn(new JsonObject().put("siteId", site).put("cccd", card)
+                .put("occurredAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2).toString()));
         assertThat(in.status()).isEqualTo(201);
         assertThat(in.json().getJsonObject("visitor").getString("name")).isEqualTo("Nguyễn Văn Bình");
         Api.Response out = guard.checkIn(new JsonObject().put("siteId", site).put("cccd", card));
@@ -238,7 +247,7 @@ class QrFlowTest {
         assertThat(limited).isEqualTo(2);
         assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
         for (int i = 0; i < 8; i++) {
-            assertThat(guard.checkIn(new JsonObject().put("siteId", site)
+            assertThat(guard.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
                     .put("visitor", Api.visitor("Khách của bảo vệ", "0903 888 888"))).status()).isEqualTo(201);
         }
     }

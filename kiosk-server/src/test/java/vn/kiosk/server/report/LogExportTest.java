@@ -35,12 +35,13 @@ class LogExportTest {
         admin = server.admin();
         site = admin.createSite("bus_station");
         // Many visits, written straight into the table: the export, not the check-in path, is under test.
+        // (visitor ids are random: the row's number g is taken from its name)
         server.server().pool().preparedQuery("with p as (insert into visitors (name, name_folded) select 'Khách ' || g,"
-                        + " 'khach ' || g from generate_series(1, $2) g returning id)"
+                        + " 'khach ' || g from generate_series(1, $2) g returning id, split_part(name, ' ', 2)::int as g)"
                         + " insert into visits (id, site_id, visitor_id, entered_at, exited_at, entry_method, bluezone)"
-                        + " select gen_random_uuid(), $1, id, now() - make_interval(secs => id % 80000),"
-                        + " now() - make_interval(secs => id % 80000) + interval '20 minutes', 'guard',"
-                        + " case when id % 3 = 0 then 'declared' else 'not_installed' end from p")
+                        + " select gen_random_uuid(), $1, id, now() - make_interval(secs => g % 80000),"
+                        + " now() - make_interval(secs => g % 80000) + interval '20 minutes', 'guard',"
+                        + " case when g % 3 = 0 then 'declared' else 'not_installed' end from p")
                 .execute(Tuple.of(site, VISITS)).await(30, TimeUnit.SECONDS);
         admin.checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Nguyễn Văn An", "0388 765 432"))
                 .put("bluezone", new JsonObject().put("status", "qr_confirmed")));

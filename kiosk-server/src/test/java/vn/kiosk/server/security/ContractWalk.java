@@ -200,7 +200,7 @@ final class ContractWalk {
         // a visitor of the site with a pass, an open request about them and a hold at the site
         JsonObject first = admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
                 .put("visitor", Api.visitor("Khách dò dữ liệu", "0912 555 668"))).json();
-        String pass = first.getString("pass");
+        String pass = first.getString("pass"); // also the pass of the SMS operations
         long visitor = first.getJsonObject("visitor").getLong("id");
         long request = admin.post("/api/v1/privacy/requests", new JsonObject().put("visitorId", visitor)
                 .put("type", "access")).json().getLong("id");
@@ -241,6 +241,9 @@ final class ContractWalk {
             case "createCampaign" -> new JsonObject().put("title", "Cài Bluezone").put("siteId", site)
                     .put("startsOn", "2021-08-01").put("endsOn", "2099-12-31");
             case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 667");
+            case "setVisitSmsConsent" -> new JsonObject().put("optIn", true);
+            case "setOwnSmsConsent" -> new JsonObject().put("pass", pass).put("optIn", true);
+            case "ownSmsConsent" -> new JsonObject().put("pass", pass);
             default -> null;
         };
         long campaign = admin.post("/api/v1/campaigns", body.apply("createCampaign")).json().getLong("id");

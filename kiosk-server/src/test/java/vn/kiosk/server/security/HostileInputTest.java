@@ -107,6 +107,99 @@ class HostileInputTest {
     }
 
     @Test
+    @DisplayName("A check-in id reused with another body is 409 id-reused and stores nothing; the same request again"
+            + " (the phone however written) is a replay with the first answer")
+    void reusedIdWithAnotherBody() {
+        String id = UUID.randomUUID().toString();
+        JsonObject first = new JsonObject().put("id", id).put("siteId", site).put("direction", "in")
+                .put("visitor", Api.visitor("Phan Thị Yến", "0913 246 810"));
+        Api.Response original = guard.checkIn(first.copy());
+        assertThat(original.status()).isEqualTo(201);
+        int before = visits();
+        List<JsonObject> others = List.of(
+                new JsonObject().put("id", id).put("siteId", site).put("direction", "in")
+                        .put("visitor", Api.visitor("Kẻ Dùng Lại", "0913 135 799")),
+                first.copy().put("direction", "out"),
+                first.copy().put("visitor", Api.visitor("Phan Thị Yến", "0913 246 811")),
+                first.copy().put("bluezone", new JsonObject().put("status", "no_smartphone")));
+        for (JsonObject other : others) {
+            Api.Response r = guard.checkIn(other);
+            assertThat(r.status()).as(other.encode() + " → " + r.body()).isEqualTo(409);
+            assertProblem(r, other.encode());
+            assertThat(r.json().getString("type")).endsWith("/id-reused");
+            assertThat(r.body()).doesNotContain("Phan Thị Yến");
+        }
+        assertThat(visits()).isEqualTo(before);
+        assertThat(guard.get("/api/v1/sites/" + site + "/visits?q=0913135799").items()).isEmpty();
+        Api.Response replay = guard.checkIn(first.copy().put("visitor", Api.visitor("Phan Thị Yến", "+84913246810")));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json()).isEqualTo(original.json());
+    }
+
+    @Test
+    @DisplayName("A known phone typed on the phone page with another name neither renames that visitor nor gets their"
+            + " pass; the answer does not tell whether the phone is known")
+    void selfDeclaredPhoneOfSomeoneElse() throws Exception {
+        String phone = "0914 777 131";
+        Api.Response staff = guard.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
+                .put("visitor", Api.visitor("Nguyễn Văn Thật", phone)));
+        assertThat(staff.status()).isEqualTo(201);
+        long real = staff.json().getJsonObject("visitor").getLong("id");
+        String token = posterToken();
+
+        Api.Response fake = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token).put("consent", Api.selfConsent())
+                .put("visitor", Api.visitor("Kẻ Mạo Danh", phone)));
+        assertThat(fake.status()).as(fake.body()).isEqualTo(201);
+        assertThat(fake.json().getJsonObject("visitor").getLong("id")).isNotEqualTo(real);
+        assertThat(fake.json().getJsonObject("visitor").getString("name")).isEqualTo("Kẻ Mạo Danh");
+        String pass = fake.json().getString("pass");
+        assertThat(pass.split("\\.")[1]).as("the pass's visitor").isNotEqualTo(String.valueOf(real));
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(pass.split("\\.")[3]), StandardCharsets.UTF_8))
+                .isEqualTo("Kẻ Mạo Danh");
+        // the log, who is inside and the visitor's own visit still say the real name
+        JsonObject visit = guard.get("/api/v1/sites/" + site + "/visits/" + staff.json().getString("visitId")).json();
+        assertThat(visit.getJsonObject("visitor").getString("name")).isEqualTo("Nguyễn Văn Thật");
+        String inside = guard.get("/api/v1/sites/" + site + "/occupancy").body();
+        assertThat(inside).contains("Nguyễn Văn Thật").contains("Kẻ Mạo Danh");
+        // another family member sharing the phone is a visitor of their own, and the log finds both by the phone
+        assertThat(guard.get("/api/v1/sites/" + site + "/visits?q=" + phone.replace(" ", "")).items()).hasSize(2);
+
+        // the same answer for a phone never seen: the same fields, a pass, a visitor id that is no neighbour of others
+        Api.Response unknown = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token).put("consent", Api.selfConsent())
+                .put("visitor", Api.visitor("Kẻ Mạo Danh", "0914 777 132")));
+        assertThat(unknown.status()).isEqualTo(201);
+        assertThat(unknown.json().fieldNames()).isEqualTo(fake.json().fieldNames());
+        assertThat(unknown.json().getJsonObject("visitor").fieldNames())
+                .isEqualTo(fake.json().getJsonObject("visitor").fieldNames());
+        assertThat(unknown.json().getString("pass")).isNotNull();
+        long a = fake.json().getJsonObject("visitor").getLong("id");
+        long b = unknown.json().getJsonObject("visitor").getLong("id");
+        long c = guard.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
+                .put("visitor", Api.visitor("Người Thứ Ba", null))).json().getJsonObject("visitor").getLong("id");
+        assertThat(List.of(Math.abs(a - b), Math.abs(b - c), Math.abs(a - c)))
+                .as("visitor ids drawn from a sequence tell how old a visitor is").allMatch(d -> d > 1_000_000L);
+
+        // the same name again (however spelled) is the same person: their own pass again, their name unchanged
+        Api.Response again = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token).put("consent", Api.selfConsent())
+                .put("direction", "out").put("visitor", Api.visitor("nguyen van THAT", phone)));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().getJsonObject("visitor").getLong("id")).isEqualTo(real);
+        assertThat(guard.get("/api/v1/sites/" + site + "/visits/" + staff.json().getString("visitId")).json()
+                .getJsonObject("visitor").getString("name")).isEqualTo("Nguyễn Văn Thật");
+        // an ID number is not self-declared: staff record it, or the card is read
+        Api.Response withId = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token).put("consent", Api.selfConsent())
+                .put("visitor", Api.visitor("Kẻ Mạo Danh", phone).put("idNumber", "045190271829")));
+        assertThat(withId.status()).isEqualTo(422);
+        assertThat(withId.json().getString("field")).isEqualTo("visitor.idNumber");
+    }
+
+    private static String posterToken() throws Exception {
+        Api admin = TestServer.shared().admin();
+        String url = vn.kiosk.qr.QrCodes.decode(admin.bytes("/api/v1/sites/" + site + "/qr.png")).orElseThrow();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    @Test
     @DisplayName("SQL and markup in a name are stored literally and come back as the same text")
     void injectionIsJustText() {
         for (String name : List.of("Robert'); DROP TABLE visits;--", "<img src=x onerror=alert(1)>",

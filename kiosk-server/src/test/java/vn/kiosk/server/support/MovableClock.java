@@ -18,6 +18,16 @@ public final class MovableClock extends Clock {
         offset = Duration.between(Instant.now(), at);
     }
 
+    /** Back to the real time. */
+    public void reset() {
+        offset = Duration.ZERO;
+    }
+
+    /** Whether the clock has been set away from the real time. */
+    public boolean moved() {
+        return !offset.isZero();
+    }
+
     /** The latest moment before now at which the clock on the wall in {@code zone} read {@code hh:mm}. */
     public static Instant lastTimeOfDay(ZoneId zone, int hour, int minute) {
         var now = Instant.now().atZone(zone);

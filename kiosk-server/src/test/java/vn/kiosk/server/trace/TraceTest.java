@@ -289,6 +289,34 @@ class TraceTest {
     }
 
     @Test
+    @DisplayName("A phone shared by a family traces every visitor of that phone; none of them is the other's contact")
+    void sharedPhone() {
+        long site = admin.createSite("market");
+        String phone = "0987 123 4" + (10 + new Random(SEED).nextInt(90));
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        record Step(String name, String phone, int in, int out) {
+        }
+        for (Step s : List.of(new Step("Trần Thị Mẹ", phone, 180, 120), new Step("Trần Thị Bà", phone, 130, 40),
+                new Step("Lê Văn Hàng Xóm", "0987 765 431", 150, 30))) {
+            for (String dir : List.of("in", "out")) {
+                Api.Response r = admin.checkIn(new JsonObject().put("siteId", site).put("direction", dir)
+                        .put("occurredAt", t.minusSeconds(60L * (dir.equals("in") ? s.in() : s.out())).toString())
+                        .put("visitor", Api.visitor(s.name(), s.phone())));
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+            }
+        }
+        JsonObject trace = admin.post("/api/v1/traces", new JsonObject().put("phone", phone).put("minOverlapMinutes", 1)
+                .put("from", t.minusSeconds(6 * 3600).toString()).put("to", t.toString())).json();
+        List<String> traced = trace.getJsonArray("visits").stream()
+                .map(v -> ((JsonObject) v).getJsonObject("visitor").getString("name")).sorted().toList();
+        assertThat(traced).as(trace.encodePrettily()).containsExactly("Trần Thị Bà", "Trần Thị Mẹ");
+        assertThat(trace.getJsonArray("people")).hasSize(2);
+        List<String> contacts = trace.getJsonArray("contacts").stream()
+                .map(c -> ((JsonObject) c).getJsonObject("visitor").getString("name")).distinct().toList();
+        assertThat(contacts).containsExactly("Lê Văn Hàng Xóm");
+    }
+
+    @Test
     @DisplayName("One hop, 15 minutes: the contacts and their overlaps match the brute force")
     void oneHop() {
         Instant from = now.minus(Duration.ofDays(11));

@@ -64,6 +64,41 @@ class CameraScanTest {
     }
 
     @Test
+    void aPassShownAgainSecondsLaterIsNotTakenForAnExit(@TempDir Path dir) throws Exception {
+        long site = Browsers.site("market");
+        long elsewhere = Browsers.site("office");
+        Browsers.Staff guard = Browsers.guard(site);
+        String pass = Browsers.pass(Browsers.guard(elsewhere), elsewhere, "Đinh Văn Lực", Phones.next());
+        String code = Browsers.pairingCode(site, "both");
+        Browser camera = Browsers.launch(FakeCamera.flags(FakeCamera.blinking(pass, dir)));
+        try (BrowserContext ctx = Browsers.tablet(camera)) {
+            ctx.grantPermissions(List.of("camera"));
+            Page page = ctx.newPage();
+            Browsers.Watch watch = new Browsers.Watch(page);
+            page.navigate(Browsers.url("/kiosk"));
+            page.fill("#pair-code", code);
+            page.click("#pair-form button[type=submit]");
+            // a pass from another site's agency carries no consent to this one: the kiosk asks for the tap
+            assertThat(page.locator("#consent-view")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+                    .IsVisibleOptions().setTimeout(20_000));
+            page.click("#consent-agree");
+            assertThat(page.locator("#result-title")).hasText("Mời vào", new com.microsoft.playwright.assertions
+                    .LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            // lowered and shown again five seconds later: read again, and asked instead of checked out
+            assertThat(page.locator("#result-title")).containsText("Đã ghi nhận vào lúc", new com.microsoft.playwright
+                    .assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+            assertThat(page.locator("#result-action")).isVisible();
+            shot(page, "kiosk-camera-already-in");
+            var items = guard.api().get("/api/v1/sites/" + site + "/visits").items();
+            assertThat(items.size()).isEqualTo(1);
+            assertThat(items.getJsonObject(0).getString("exitedAt")).as("still inside").isNull();
+            watch.assertClean();
+        } finally {
+            camera.close();
+        }
+    }
+
+    @Test
     void guardCameraReadsACccdCard(@TempDir Path dir) throws Exception {
         long site = Browsers.site("office");
         Browsers.Staff guard = Browsers.guard(site);

@@ -17,10 +17,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.kiosk.server.support.Api;
+import vn.kiosk.server.support.MovableClock;
 import vn.kiosk.server.support.Phones;
 import vn.kiosk.server.support.TcpProxy;
 
@@ -44,13 +46,16 @@ class DashboardBrowserTest {
     @BeforeAll
     static void setUp() {
         Browsers.requireChromium();
+        // Midday of the latest day, for the server and the browsers: the sites are added and all the visits fall
+        // on that one day, whatever hour the suite runs at.
+        Browsers.CLOCK.setTo(MovableClock.lastTimeOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh"), 12, 0));
         Api admin = Browsers.admin();
         province = "Tỉnh Thử Trình Duyệt " + UUID.randomUUID().toString().substring(0, 6);
         mine = site(admin, "Bến xe Trung tâm", "Thành phố Đông Hà", "bus_station");
         mineToo = site(admin, "Chợ Trung tâm", "Thành phố Đông Hà", "market");
         other = site(admin, "Bệnh viện Huyện", "Huyện Hải Lăng", "hospital");
         silent = site(admin, "Trường Tiểu học Hải Lăng", "Huyện Hải Lăng", "school");
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusHours(5);
+        OffsetDateTime start = OffsetDateTime.now(Browsers.CLOCK).minusHours(5);
         for (int i = 0; i < VISITS; i++) {
             checkIn(admin, mine, "Khách số " + i, Phones.next(), start.plusMinutes(2L * i), "in");
         }
@@ -62,6 +67,11 @@ class DashboardBrowserTest {
         checkIn(admin, other, "Người ở huyện khác", Phones.next(), start.plusMinutes(10), "in");
         checkIn(admin, mineToo, "Người đi chợ", Phones.next(), start.plusMinutes(10), "in");
         otherDay = start.plusMinutes(10).atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+    }
+
+    @AfterAll
+    static void realTime() {
+        Browsers.CLOCK.reset();
     }
 
     static long site(Api admin, String name, String district, String kind) {
@@ -229,7 +239,7 @@ class DashboardBrowserTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long live = created.json().getLong("id");
         Api guard = Browsers.guard(live).api();
-        OffsetDateTime earlier = OffsetDateTime.now(ZoneOffset.UTC).minusHours(3);
+        OffsetDateTime earlier = OffsetDateTime.now(Browsers.CLOCK).minusHours(3);
         for (int i = 0; i < 51; i++) {
             guardCheckIn(guard, live, "Khách buổi sáng " + i, earlier.plusMinutes(i), "Cổng chính", "declared");
         }

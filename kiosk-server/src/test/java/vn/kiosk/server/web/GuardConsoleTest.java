@@ -160,9 +160,74 @@ class GuardConsoleTest {
             page.click("#print-close");
             assertThat(page.locator("#print-view")).isHidden();
             // it is a pass the server takes: checking out with it
-            Api.Response out = guard.api().checkIn(new JsonObject().put("siteId", site).put("pass", printed));
+            Api.Response out = guard.api().checkIn(new JsonObject().put("siteId", site).put("pass", printed)
+                    .put("direction", "out"));
             assertThat(out.status()).as(out.body()).isEqualTo(201);
             assertThat(out.json().getString("direction")).isEqualTo("out");
+            watch.assertClean();
+        }
+    }
+
+    @Test
+    void aSecondCheckInAsksBeforeCheckingOutAndADoubleTapExitsOnce() {
+        long site = Browsers.site("office");
+        Browsers.Staff guard = Browsers.guard(site);
+        String phone = Phones.next();
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = signIn(ctx, guard);
+            Browsers.Watch watch = new Browsers.Watch(page);
+            for (int i = 0; i < 2; i++) {
+                page.fill("#m-name", "Hồ Thị Xuân Hương");
+                page.fill("#m-phone", phone);
+                page.check("#m-consent");
+                page.click("#manual button[type=submit]");
+                if (i == 0) {
+                    assertThat(page.locator("#inside .inside-row")).hasCount(1);
+                }
+            }
+            // the same person again a moment later: asked, not checked out
+            JsonObject visit = guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0);
+            String at = java.time.OffsetDateTime.parse(visit.getString("enteredAt"))
+                    .atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+            assertThat(page.locator("#repeat")).isVisible();
+            assertThat(page.locator("#repeat-text")).hasText("Đã ghi nhận vào lúc " + at + " — Ra về?");
+            assertThat(page.locator("#repeat-out")).hasText("Ra về");
+            shot(page, "guard-already-checked-in");
+            assertThat(page.locator("#inside .inside-row")).hasCount(1);
+            assertThat(guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0)
+                    .getString("exitedAt")).isNull();
+            page.click("#repeat-stay");
+            assertThat(page.locator("#repeat")).isHidden();
+
+            // a double tap on "Đánh dấu ra": one exit, no error, no exit without an entry
+            page.locator("#inside .inside-row button", new Page.LocatorOptions().setHasText("Đánh dấu ra")).dblclick();
+            assertThat(page.locator("#inside .inside-row")).hasCount(0);
+            page.waitForTimeout(1000);
+            assertThat(page.locator("#toasts .toast-error")).hasCount(0);
+            var items = guard.api().get("/api/v1/sites/" + site + "/visits").items();
+            assertThat(items.size()).as(items.encodePrettily()).isEqualTo(1);
+            assertThat(items.getJsonObject(0).getString("exitedAt")).isNotNull();
+
+            // back in, and then out through the question's big button
+            page.fill("#m-name", "Hồ Thị Xuân Hương");
+            page.fill("#m-phone", phone);
+            page.click("label[for=dir-in]");
+            page.check("#m-consent");
+            page.click("#manual button[type=submit]");
+            assertThat(page.locator("#inside .inside-row")).hasCount(1);
+            page.fill("#m-name", "Hồ Thị Xuân Hương");
+            page.fill("#m-phone", phone);
+            page.click("label[for=dir-auto]");
+            page.check("#m-consent");
+            page.click("#manual button[type=submit]");
+            page.click("#repeat-out");
+            assertThat(page.locator("#repeat")).isHidden();
+            assertThat(page.locator("#inside .inside-row")).hasCount(0);
+            assertThat(page.locator("#last-text")).containsText("Đã ghi nhận RA: \u2068Hồ Thị Xuân Hương\u2069");
+            items = guard.api().get("/api/v1/sites/" + site + "/visits").items();
+            assertThat(items.size()).isEqualTo(2);
+            assertThat(items.stream().map(JsonObject.class::cast).allMatch(v -> v.getString("exitedAt") != null)).isTrue();
             watch.assertClean();
         }
     }

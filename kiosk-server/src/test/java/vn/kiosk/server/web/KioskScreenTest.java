@@ -85,6 +85,59 @@ class KioskScreenTest {
     }
 
     @Test
+    void aSecondScanSoonAfterAnEntryAsksBeforeCheckingOut() {
+        long site = Browsers.site("bus_station");
+        long elsewhere = Browsers.site("office");
+        Browsers.Staff guard = Browsers.guard(site);
+        String pass = Browsers.pass(Browsers.guard(elsewhere), elsewhere, "Lương Thị Thảo", Phones.next());
+        String code = Browsers.pairingCode(site, "both");
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = ctx.newPage();
+            Browsers.Watch watch = new Browsers.Watch(page);
+            page.navigate(Browsers.url("/kiosk"));
+            page.fill("#pair-code", code);
+            page.click("#pair-form button[type=submit]");
+            page.locator("#kiosk-qr svg").waitFor();
+            page.keyboard().type(pass + "\n"); // a code reader in keyboard mode
+            page.click("#consent-agree"); // a pass from another site's agency: agreed here once
+            assertThat(page.locator("#result-title")).hasText("Mời vào");
+            page.click("#result");
+
+            page.keyboard().type(pass + "\n"); // the same pass again, a moment later
+            JsonObject visit = guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0);
+            String at = java.time.OffsetDateTime.parse(visit.getString("enteredAt"))
+                    .atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+            assertThat(page.locator("#result")).hasAttribute("data-tone", "warn");
+            assertThat(page.locator("#result-title")).hasText("Đã ghi nhận vào lúc " + at);
+            assertThat(page.locator("#result-title-en")).hasText("Checked in at " + at);
+            assertThat(page.locator("#result-name")).hasText("Lương Thị Thảo");
+            assertThat(page.locator("#result-detail")).hasText("Ra về?");
+            assertThat(page.locator("#result-action")).isVisible();
+            assertThat(page.locator("#result-action-vi")).hasText("Ra về");
+            assertThat(page.locator("#result-action-en")).hasText("Check out");
+            shot(page, "kiosk-result-already-in");
+            assertThat(Browsers.visitCount(guard.api(), site)).isEqualTo(1);
+            assertThat(guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0)
+                    .getString("exitedAt")).as("a second scan is not an exit").isNull();
+
+            page.click("#result-action");
+            assertThat(page.locator("#result-title")).hasText("Tạm biệt");
+            assertThat(page.locator("#result-action")).isHidden();
+            shot(page, "kiosk-result-checked-out");
+            var items = guard.api().get("/api/v1/sites/" + site + "/visits").items();
+            assertThat(items.size()).isEqualTo(1);
+            assertThat(items.getJsonObject(0).getString("exitedAt")).isNotNull();
+            // and the pass once more right after: the same exit, not a new entry
+            page.click("#result");
+            page.keyboard().type(pass + "\n");
+            assertThat(page.locator("#result-title")).hasText("Tạm biệt");
+            assertThat(Browsers.visitCount(guard.api(), site)).isEqualTo(1);
+            watch.assertClean();
+        }
+    }
+
+    @Test
     void aTabletWhoseClockIsWrongFollowsTheServersTime() throws Exception {
         long site = Browsers.site("office");
         String code = Browsers.pairingCode(site, "both");

@@ -127,4 +127,71 @@ class OfflineKioskTest {
             watch.assertClean();
         }
     }
+
+    @Test
+    void offlineASecondScanAsksTooAndAnAnswerAlreadyCheckedInLeavesTheQueue() {
+        long site = Browsers.site("market");
+        long elsewhere = Browsers.site("office");
+        Browsers.Staff guard = Browsers.guard(site);
+        String pass = Browsers.pass(Browsers.guard(elsewhere), elsewhere, "Tô Thị Hiền", Phones.next());
+        String code = Browsers.pairingCode(site, "both");
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = ctx.newPage();
+            Browsers.Watch watch = new Browsers.Watch(page);
+            List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onRequest(r -> {
+                if (r.url().endsWith("/api/v1/checkins")) {
+                    sent.add(r.postData());
+                }
+            });
+            page.navigate(Browsers.url("/kiosk"));
+            page.fill("#pair-code", code);
+            page.click("#pair-form button[type=submit]");
+            page.locator("#kiosk-qr svg").waitFor();
+            page.waitForFunction("() => navigator.serviceWorker.controller !== null"
+                    + " && localStorage.getItem('kiosk.passKey') !== null");
+            // someone checks in from their phone, then shows their new pass to the kiosk while it is offline
+            String qr = page.locator("#kiosk-qr").getAttribute("data-qr-text");
+            Api.Response phone = Browsers.server().api().checkIn(new JsonObject()
+                    .put("siteToken", qr.substring(qr.lastIndexOf('/') + 1))
+                    .put("visitor", Api.visitor("Mạc Văn Khải", Phones.next())).put("consent", Api.selfConsent()));
+            assertThat(phone.status()).as(phone.body()).isEqualTo(201);
+
+            ctx.setOffline(true);
+            assertThat(page.locator("#net-badge")).hasAttribute("data-state", "offline");
+            page.keyboard().type(pass + "\n");
+            assertThat(page.locator("#result-title")).hasText("Mời vào");
+            page.click("#result");
+            page.keyboard().type(pass + "\n"); // again at once: asked, nothing queued
+            assertThat(page.locator("#result")).hasAttribute("data-tone", "warn");
+            assertThat(page.locator("#result-title")).containsText("Đã ghi nhận vào lúc");
+            assertThat(page.locator("#result-detail")).hasText("Ra về?");
+            assertThat(page.locator("#queue-badge")).hasAttribute("data-count", "1");
+            shot(page, "kiosk-offline-already-in");
+            page.click("#result-action");
+            assertThat(page.locator("#result-title")).hasText("Tạm biệt");
+            assertThat(page.locator("#queue-badge")).hasAttribute("data-count", "2");
+            page.click("#result");
+            page.keyboard().type(phone.json().getString("pass") + "\n"); // the kiosk does not know they are in
+            assertThat(page.locator("#result-title")).hasText("Mời vào");
+            assertThat(page.locator("#queue-badge")).hasAttribute("data-count", "3");
+
+            ctx.setOffline(false);
+            Browsers.eventually(Duration.ofSeconds(20), "the queue sent", () -> page.locator("#queue-badge").isHidden());
+            // the one the server answered "already checked in" is not sent again and again
+            int flushed = sent.size();
+            page.waitForTimeout(12_000); // past the kiosk's 10 s retry timer
+            assertThat(sent.size()).as("check-ins sent after the queue emptied").isEqualTo(flushed);
+            var visits = guard.api().get("/api/v1/sites/" + site + "/visits").items().stream()
+                    .map(JsonObject.class::cast).toList();
+            assertThat(visits).hasSize(2);
+            JsonObject hien = visits.stream().filter(v -> "Tô Thị Hiền".equals(v.getJsonObject("visitor")
+                    .getString("name"))).findFirst().orElseThrow();
+            assertThat(hien.getString("exitedAt")).as("the check-out asked for offline").isNotNull();
+            JsonObject khai = visits.stream().filter(v -> "Mạc Văn Khải".equals(v.getJsonObject("visitor")
+                    .getString("name"))).findFirst().orElseThrow();
+            assertThat(khai.getString("exitedAt")).as("a second scan offline is no exit either").isNull();
+            watch.assertClean();
+        }
+    }
 }

@@ -116,9 +116,25 @@ class VisitorPhoneTest {
             assertThat(again.json().getBoolean("alreadyConfirmed")).isTrue();
             assertThat(again.json().getJsonObject("visitor").getString("name")).isEqualTo("Phạm Thị Ngọc Ánh");
 
-            // Next time: one tap, no typing (the pass is used), and this time it is an exit.
+            // After "Xong" the next tap asks before checking out, and sends nothing until asked to.
+            String enteredAt = java.time.OffsetDateTime.parse(guard.api().get("/api/v1/sites/" + site + "/visits").items()
+                    .getJsonObject(0).getString("enteredAt")).atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
             p.click("#done");
             assertThat(p.locator("#s-go")).isVisible();
+            p.click("#go");
+            assertThat(p.locator("#repeat")).isVisible();
+            assertThat(p.locator("#repeat-text")).hasText("Đã ghi nhận vào lúc " + enteredAt + " — Ra về?");
+            assertThat(p.locator("#repeat-text-en")).hasText("Checked in at " + enteredAt + " — Leaving?");
+            assertThat(p.locator("#go-out")).hasText("Ra về");
+            assertThat(p.locator("#go")).isHidden();
+            shot(p, "phone-5-leaving");
+            assertTargetsAtLeast48px(p);
+            assertThat(sent).as("nothing sent before the visitor says so").hasSize(1);
+            p.click("#repeat-stay");
+            assertThat(p.locator("#repeat")).isHidden();
+            // Next time: one tap, no typing (the pass is used).
+            assertThat(p.locator("#go")).isVisible();
             assertThat(p.locator("#me-name")).hasText("Phạm Thị Ngọc Ánh");
             shot(p, "phone-5-returning");
             // Someone without Bluezone: orange, with the install poster.
@@ -137,7 +153,12 @@ class VisitorPhoneTest {
             assertThat(kiosk.locator("#result")).isHidden();
             url = QrCodes.decode(kiosk.locator("#kiosk-qr").screenshot()).orElseThrow();
             p.navigate(url);
+            // a new scan, a minute after the entry: the server answers "already checked in", the page asks
             p.click("#go");
+            assertThat(p.locator("#repeat-text")).hasText("Đã ghi nhận vào lúc " + enteredAt + " — Ra về?");
+            assertThat(guard.api().get("/api/v1/sites/" + site + "/visits?q=Ngọc").items().getJsonObject(0)
+                    .getString("exitedAt")).as("still inside").isNull();
+            p.click("#go-out");
             assertThat(p.locator("#done-title")).hasText("Tạm biệt");
             assertThat(p.locator("#confirm-box")).isHidden();
             shot(p, "phone-6-goodbye");

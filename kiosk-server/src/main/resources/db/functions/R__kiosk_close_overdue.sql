@@ -3,7 +3,7 @@
 -- a changed result type needs a "drop function" first.
 
 -- Exits are never left open: a stay ends at the site's next closing time after
--- entry or after its maximum stay, whichever comes first, marked as inferred.
+-- entry or after its maximum stay, whichever comes first (kiosk_stay_end), marked as inferred.
 -- Returns what it closed; other instances hear of it through NOTIFY.
 create or replace function kiosk_close_overdue(p_now timestamptz, p_origin text)
 returns table (site_id bigint, visit_id uuid, visitor_id bigint, exited_at timestamptz)
@@ -13,14 +13,7 @@ begin
     return query
     with due as (
         select p.site_id, p.visitor_id, p.visit_id, p.entered_at,
-               least(p.entered_at + make_interval(mins => s.max_stay_minutes),
-                     case when s.closes_at is null then null
-                          else (select c from (
-                                  select ((p.entered_at at time zone s.time_zone)::date + d + s.closes_at)
-                                         at time zone s.time_zone as c
-                                    from generate_series(0, 1) d) cs
-                                 where c > p.entered_at order by c limit 1)
-                     end) as exit_at
+               kiosk_stay_end(p.entered_at, s.max_stay_minutes, s.closes_at, s.time_zone) as exit_at
           from presence p join sites s on s.id = p.site_id
     ), closing as (
         delete from presence p using due d

@@ -1,0 +1,438 @@
+-- The current definition of kiosk_checkins (repeatable: Flyway applies it again whenever this
+-- file changes, after the versioned migrations). Change the function here, never in a V__ file;
+-- a changed result type needs a "drop function" first.
+
+-- One group-commit batch of check-ins (VisitWriter): one statement per table
+-- over the unnested arrays, one transaction, NOTIFY on commit. Idempotent on
+-- the request id (visit_events); presence makes in/out race-free. Each event
+-- and answer row says what it did to the count of people inside a site (+1 in,
+-- -1 out, 0 otherwise), so that every instance keeps that count in memory
+-- (events/Occupancy), and whether it belongs to an earlier stay than the
+-- visitor's current one ("past": it moves no one in or out).
+--
+-- Which stay a request applies to: the one its time falls in. Usually that is
+-- the newest thing on record (the open stay, or none); an offline kiosk's
+-- record may arrive hours late (occurredAt), and then it is fitted in among
+-- the stays on record so that one visitor's stays at one site never overlap:
+--   enter      in, nothing on record after it            new open stay, +1
+--   close      out in the open stay                      ends it, -1
+--   split      in during the open stay (no exit seen)    ends it, inferred; new open stay
+--   again      the same entry or exit once more: a double scan within the
+--              repeat window (auto just after an exit is that exit again;
+--              an entry stamped just before the next entry, as when two scans
+--              race and the later-stamped one commits first), or a late one
+--              inside a stay on record
+--                                                        recorded, nothing changes
+--   amend      a late out inside a stay whose exit was inferred
+--                                                        the real exit replaces the inferred one
+--   exit_only  out with no stay of its time on record    kept as an exit-only stay
+--   merge      a late in just before an exit-only stay   that stay gets its entry
+--   before     a late in before a later stay             a stay of its own, ended (inferred) by the
+--                                                        next entry or by the site's rules (kiosk_stay_end)
+-- Refused, storing nothing: a request id seen before with another request
+-- (id_reused), an exit of a visit that is not open (visit_closed, a guard's
+-- second tap), and direction auto within p_window_seconds of the entry of the
+-- stay it would end (already_checked_in: a second scan is not a check-out).
+--
+-- Consent (V60): a consent given now (method self, kiosk or staff) becomes the
+-- visitor's own, which their pass then carries; every new stay records the
+-- notice version and method it was made under (the handler decided them:
+-- privacy/Consents), and a CCCD's birth date or address where the site keeps them.
+-- The form before p_self, p_digests, p_close and p_window_seconds (V41), and the one before the consent arrays.
+drop function if exists kiosk_checkins(uuid[], bigint[], text[], timestamptz[], text[], bigint[], bigint[], text[],
+    bigint[], text[], text[], bytea[], bytea[], text[], bytea[], bytea[], text[], text[], text[], uuid[], text);
+drop function if exists kiosk_checkins(uuid[], bigint[], text[], timestamptz[], text[], bigint[], bigint[], text[],
+    bigint[], text[], text[], bytea[], bytea[], text[], bytea[], bytea[], text[], text[], text[], uuid[], boolean[],
+    bytea[], uuid[], text, integer);
+
+create or replace function kiosk_checkins(
+    p_ids          uuid[],
+    p_sites        bigint[],
+    p_dirs         text[],
+    p_times        timestamptz[],
+    p_methods      text[],
+    p_kiosks       bigint[],
+    p_users        bigint[],
+    p_gates        text[],
+    p_visitor_ids  bigint[],
+    p_names        text[],
+    p_folded       text[],
+    p_phone_hash   bytea[],
+    p_phone_enc    bytea[],
+    p_phone_masked text[],
+    p_id_hash      bytea[],
+    p_id_enc       bytea[],
+    p_id_masked    text[],
+    p_bluezone     text[],
+    p_bluezone_id  text[],
+    p_new_visits   uuid[],
+    p_self         boolean[],   -- typed on the phone page: the phone and name are only what was typed
+    p_digests      bytea[],     -- the request's digest (RequestDigest), to tell a replay from a reused id
+    p_close        uuid[],      -- the open visit an exit must end (a guard's "mark exit"), or null
+    p_origin       text,
+    p_window_seconds integer,
+    p_consent_v    integer[],   -- the notice version agreed to, or null: none recorded
+    p_consent_m    text[],      -- self | kiosk | staff (given now) | pass (carried), or null
+    p_consent_c    text[],      -- the controller it was given to
+    p_cccd_extra   bytea[])     -- a CCCD's birth date / address, sealed, where the site keeps them
+returns table (req_id uuid, replay boolean, visit_id uuid, direction char, occurred_at timestamptz,
+               visitor_id bigint, display_name text, phone_masked text, new_visitor boolean,
+               bluezone text, error text, presence smallint, past boolean)
+language plpgsql as $$
+#variable_conflict use_column
+declare
+    a_ord     bigint[];
+    a_vid     bigint[];
+    a_name    text[];
+    a_mask    text[];
+    a_fresh   boolean[];
+    a_unknown bigint[];
+    v_window  interval := make_interval(secs => p_window_seconds);
+begin
+-- Statement 1: the visitors known by a key (pass, phone, ID number).
+-- Upserting or touching a visitor locks that row until commit, so two
+-- batches (of two event loops or two instances) with the same visitor run
+-- one after the other from here on. It reads no partitioned table but
+-- visit_events' recent ids, so it costs little per batch; a request seen
+-- before (a replay, or a reused id) touches no visitor.
+with req as (
+    select *
+      from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
+                  p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
+                  p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
+                  p_consent_c, p_cccd_extra) with ordinality
+           as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
+                bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+), todo as (
+    select * from req r
+     where not exists (select 1 from visit_events e
+                        where e.site_id = r.site and e.id = r.id and e.recorded_at > now() - interval '5 days')
+), by_id as (
+    update visitors v set last_seen_at = now(),
+           consent_version = case when t.cm <> 'pass' then t.cv else v.consent_version end,
+           consent_method = case when t.cm <> 'pass' then t.cm else v.consent_method end,
+           consent_controller = case when t.cm <> 'pass' then t.cc else v.consent_controller end,
+           consent_at = case when t.cm <> 'pass' then t.at else v.consent_at end,
+           consent_withdrawn_at = case when t.cm <> 'pass' then null else v.consent_withdrawn_at end
+      from todo t
+     where t.vid_in is not null and v.id = t.vid_in
+    returning t.ord, v.id, v.name, v.phone_masked, false as fresh
+), by_phone as (
+    -- Typed by staff, who see the person: the same phone and name (without diacritics) is the same visitor,
+    -- whose name takes the staff's spelling; another name is another person sharing the phone.
+    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked,
+                               consent_version, consent_method, consent_controller, consent_at)
+    select t.name, t.folded, t.ph, t.pe, t.pm, k.ih, k.ie, k.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
+      from todo t
+      -- an ID number on record for someone else stays theirs: this visitor is recorded without it
+      left join lateral (select t.ih, t.ie, t.im
+                          where not exists (select 1 from visitors o where o.id_hash = t.ih)) k on true
+     where t.vid_in is null and t.ph is not null and not t.self
+     order by t.ord
+    on conflict (phone_hash, name_folded) do update
+       set name = excluded.name, last_seen_at = now(),
+           consent_version = coalesce(excluded.consent_version, v.consent_version),
+           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+           consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                     else excluded.consent_controller end,
+           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
+    returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
+), by_own_phone as (
+    -- Typed on the phone page (self-declared): the same phone and name again is the same visitor, whose
+    -- stored name no self check-in changes; another name is another person sharing the phone. Either way
+    -- nothing tells the caller whether the phone was known.
+    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, consent_version, consent_method,
+                               consent_controller, consent_at)
+    select t.name, t.folded, t.ph, t.pe, t.pm, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
+      from todo t
+     where t.vid_in is null and t.ph is not null and t.self
+     order by t.ord
+    on conflict (phone_hash, name_folded) do update
+       set last_seen_at = now(),
+           consent_version = coalesce(excluded.consent_version, v.consent_version),
+           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+           consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                     else excluded.consent_controller end,
+           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
+    returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
+), by_idno as (
+    -- An ID number (a CCCD card read, or typed by staff) is the person; the card's name is theirs.
+    insert into visitors as v (name, name_folded, id_hash, id_enc, id_masked, consent_version, consent_method,
+                               consent_controller, consent_at)
+    select t.name, t.folded, t.ih, t.ie, t.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
+      from todo t where t.vid_in is null and t.ph is null and t.ih is not null
+     order by t.ord
+    on conflict (id_hash) do update
+       set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now(),
+           consent_version = coalesce(excluded.consent_version, v.consent_version),
+           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+           consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                     else excluded.consent_controller end,
+           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
+    returning v.id, v.id_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
+)
+-- who they are, in request order; and the requests naming a visitor no longer on record
+select coalesce(array_agg(x.ord order by x.ord), '{}'), coalesce(array_agg(x.vid order by x.ord), '{}'),
+       coalesce(array_agg(x.vname order by x.ord), '{}'), coalesce(array_agg(x.vmask order by x.ord), '{}'),
+       coalesce(array_agg(x.fresh order by x.ord), '{}'),
+       (select coalesce(array_agg(t.ord), '{}') from todo t
+         where t.vid_in is not null and not exists (select 1 from by_id b where b.ord = t.ord))
+  into a_ord, a_vid, a_name, a_mask, a_fresh, a_unknown
+  from (select b.ord, b.id as vid, b.name as vname, b.phone_masked as vmask, b.fresh from by_id b
+        union all
+        -- Back to the request through its key, unique in the batch (VisitWriter sees to it);
+        -- array_position rather than a join, which the planner makes a nested loop over CTEs.
+        select array_position(p_phone_hash, p.phone_hash), p.id, p.name, p.phone_masked, p.fresh
+          from (select * from by_phone union all select * from by_own_phone) p
+        union all
+        select array_position(p_id_hash, i.id_hash), i.id, i.name, i.phone_masked, i.fresh
+          from by_idno i) x;
+
+-- Statement 2, with a new snapshot: it sees whatever a concurrent batch of
+-- the same visitors committed while statement 1 waited for their rows, so
+-- replays, presence and the stays on record are read here.
+return query
+with req as (
+    select *
+      from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
+                  p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
+                  p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
+                  p_consent_c, p_cccd_extra) with ordinality
+           as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
+                bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+), seen as (
+    -- A replay is the same request again; rows from before digests were kept count as the same.
+    select r.ord, e.visit_id, e.direction, e.occurred_at, e.visitor_id, e.display_name, e.phone_masked,
+           e.new_visitor, e.bluezone, (e.request_digest is null or e.request_digest = r.digest) as same
+      from req r
+      join visit_events e on e.site_id = r.site and e.id = r.id and e.recorded_at > now() - interval '5 days'
+), anon as materialized (
+    -- Known by name only: a visitor of their own (no one else can meet them),
+    -- with the id drawn up front (as visitors.id's default, V48) so that it maps back to its request.
+    select r.ord, (1 + floor(random() * 9007199254740990))::bigint as id, r.name, r.folded, r.cv, r.cm, r.cc, r.at
+      from req r
+     where r.vid_in is null and r.ph is null and r.ih is null
+       and not exists (select 1 from seen s where s.ord = r.ord)
+     order by r.ord
+), by_name as (
+    insert into visitors (id, name, name_folded, consent_version, consent_method, consent_controller, consent_at)
+    select a.id, a.name, a.folded, a.cv, a.cm, a.cc, case when a.cv is not null then a.at end from anon a
+), who as materialized (
+    select r.*, w.vid, w.vname, w.vmask, w.fresh
+      from (select * from unnest(a_ord, a_vid, a_name, a_mask, a_fresh) as k(ord, vid, vname, vmask, fresh)
+            union all
+            select a.ord, a.id, a.name, null::text, true from anon a) w
+      join req r on r.ord = w.ord
+     where not exists (select 1 from seen s where s.ord = w.ord)
+), clash as (
+    -- The same visitor twice at one site (reached through different keys):
+    -- the later request waits for the next call.
+    select w.ord from who w
+     where exists (select 1 from who o where o.site = w.site and o.vid = w.vid and o.ord < w.ord)
+), inside as (
+    select w.ord, p.visit_id as open_visit, p.entered_at as open_at
+      from who w
+      join presence p on p.site_id = w.site and p.visitor_id = w.vid
+     where not exists (select 1 from clash c where c.ord = w.ord)
+       for update of p
+), near as materialized (
+    -- The stays around the request's time, read only when it may not be the newest thing on record: a
+    -- visitor seen before who is not inside, or whose open stay began after that time (a late record). No
+    -- stay lasts longer than the site's stay bound (plus the overdue job's slack, as in traces), so the stay
+    -- holding that time, and any next one that matters, lie within a bound of it.
+    select w.ord, p.id as p_id, p.entered_at as p_at, p.exited_at as p_exit, p.exit_inferred as p_inferred,
+           p.entry_missing as p_missing, n.id as n_id, n.entered_at as n_at, n.entry_missing as n_missing,
+           kiosk_stay_end(w.at, s.max_stay_minutes, s.closes_at, s.time_zone) as stay_end
+      from who w
+      join sites s on s.id = w.site
+      left join inside i on i.ord = w.ord
+      left join lateral (
+          select v.id, v.entered_at, v.exited_at, v.exit_inferred, v.entry_missing
+            from visits v
+           where v.visitor_id = w.vid and v.site_id = w.site and v.entered_at <= w.at
+             and v.entered_at > w.at - make_interval(mins => s.stay_bound_minutes + 10)
+           order by v.entered_at desc limit 1) p on true
+      left join lateral (
+          select v.id, v.entered_at, v.entry_missing
+            from visits v
+           where v.visitor_id = w.vid and v.site_id = w.site and v.entered_at > w.at
+             and v.entered_at <= w.at + make_interval(mins => s.stay_bound_minutes + 10)
+           order by v.entered_at limit 1) n on true
+     where not w.fresh and (i.open_visit is null or i.open_at > w.at)
+       and not exists (select 1 from clash c where c.ord = w.ord)
+), pos as (
+    select w.*, i.open_visit, i.open_at, n.p_id, n.p_at, n.p_exit, n.p_inferred, n.p_missing, n.n_id, n.n_at,
+           n.n_missing, n.stay_end,
+           -- the open stay began at or before this time: the usual case, nothing on record after it
+           coalesce(i.open_at <= w.at, false) as cur,
+           -- the stay the visitor was inside at this time, if any
+           case when i.open_at <= w.at then i.open_visit
+                when not n.p_missing and w.at < n.p_exit then n.p_id end as in_id,
+           case when i.open_at <= w.at then i.open_at
+                when not n.p_missing and w.at < n.p_exit then n.p_at end as in_at,
+           -- the next entry after this time (least ignores nulls), and its stay
+           least(n.n_at, case when i.open_at > w.at then i.open_at end) as next_at,
+           case when i.open_at > w.at and (n.n_at is null or i.open_at <= n.n_at) then i.open_visit
+                else n.n_id end as next_id
+      from who w
+      left join inside i on i.ord = w.ord
+      left join near n on n.ord = w.ord
+     where not exists (select 1 from clash c where c.ord = w.ord)
+), dirs as (
+    -- auto: out when inside at that time; and out again when just out (a second scan of an exit is no entry)
+    select p.*, case p.dir when 'in' then 'i' when 'out' then 'o'
+                           else case when p.in_id is not null then 'o'
+                                     when not p.p_inferred and p.at >= p.p_exit and p.at - p.p_exit < v_window
+                                          and p.next_at is null then 'o'
+                                     else 'i' end end::char as d
+      from pos p
+), kinds as (
+    select x.*,
+           case
+             when x.close_visit is not null and not (x.cur and x.open_visit = x.close_visit) then 'visit_closed'
+             when x.dir = 'auto' and x.d = 'o' and x.at - x.in_at < v_window then 'already_checked_in'
+             -- two scans at once, the later-stamped one committed first: this one is the repeat
+             when x.dir = 'auto' and x.d = 'i' and x.next_at - x.at < v_window then 'already_checked_in'
+           end as refused,
+           case
+             when x.d = 'o' and x.cur then 'close'
+             when x.d = 'o' and x.at <= x.p_exit then case when x.p_inferred then 'amend' else 'again' end
+             when x.d = 'o' and not x.p_inferred and x.at - x.p_exit < v_window then 'again'
+             when x.d = 'o' then 'exit_only'
+             when x.cur and x.at - x.open_at < v_window then 'again'
+             when x.cur then 'split'
+             when x.in_id is not null then 'again'
+             when x.next_at - x.at < v_window then 'again'
+             when x.next_at is null then 'enter'
+             when x.n_missing and x.n_at = x.next_at and x.n_at <= x.stay_end then 'merge'
+             else 'before'
+           end as kind
+      from dirs x
+), act as materialized (
+    -- the stay on record each request changes (t_id, t_at), and the visit its event belongs to
+    select k.*,
+           case k.kind when 'amend' then k.p_id when 'merge' then k.n_id
+                       when 'close' then k.open_visit when 'split' then k.open_visit end as t_id,
+           case k.kind when 'amend' then k.p_at when 'merge' then k.n_at
+                       when 'close' then k.open_at when 'split' then k.open_at end as t_at,
+           case k.kind when 'close' then k.open_visit when 'amend' then k.p_id when 'merge' then k.n_id
+                       when 'again' then coalesce(k.in_id, case when k.next_at - k.at < v_window then k.next_id end,
+                                                  k.p_id)
+                       else k.new_visit end as visit
+      from kinds k
+), closed as (
+    -- One UPDATE of visits for every change to a stay on record (each UPDATE of the partitioned table sets up
+    -- a scan of every partition): an exit ends its stay; in again without an exit ends the earlier stay here,
+    -- inferred; a late exit replaces an inferred one; a late entry completes an exit-only stay (the row moves
+    -- to its entry's daily partition when that differs).
+    update visits v
+       set entered_at = case when a.kind = 'merge' then a.at else v.entered_at end,
+           entry_missing = v.entry_missing and a.kind <> 'merge',
+           entry_method = case when a.kind = 'merge' then a.method else v.entry_method end,
+           entry_gate = case when a.kind = 'merge' then a.gate else v.entry_gate end,
+           entry_kiosk_id = case when a.kind = 'merge' then a.kiosk else v.entry_kiosk_id end,
+           exited_at = case a.kind when 'split' then greatest(v.entered_at, a.at) when 'merge' then v.exited_at
+                                   else a.at end,
+           exit_inferred = case a.kind when 'split' then true when 'merge' then v.exit_inferred else false end,
+           exit_method = case when a.kind in ('close', 'amend') then a.method else v.exit_method end,
+           exit_gate = case when a.kind in ('close', 'amend') then a.gate else v.exit_gate end,
+           exit_kiosk_id = case when a.kind in ('close', 'amend') then a.kiosk else v.exit_kiosk_id end,
+           bluezone = case when a.kind = 'split' then v.bluezone else coalesce(v.bluezone, a.bz) end,
+           bluezone_id = case when a.kind = 'split' then v.bluezone_id else coalesce(v.bluezone_id, a.bzid) end
+      from act a
+     where a.refused is null and a.t_id is not null
+       and v.site_id = a.site and v.entered_at = a.t_at and v.id = a.t_id
+    returning a.ord, v.bluezone
+), opened as (
+    -- New stays: entries, exits with no stay of their time on record (kept, so that no exit is lost), and late
+    -- entries before a later stay.
+    insert into visits (id, site_id, visitor_id, entered_at, exited_at, exit_inferred, entry_missing, entry_method,
+                        entry_gate, entry_kiosk_id, exit_method, exit_gate, exit_kiosk_id, bluezone, bluezone_id,
+                        consent_version, consent_method, cccd_extra)
+    select a.new_visit, a.site, a.vid, a.at,
+           case a.kind when 'exit_only' then a.at when 'before' then least(a.next_at, a.stay_end) end,
+           a.kind = 'before', a.kind = 'exit_only', a.method,
+           case when a.kind <> 'exit_only' then a.gate end, case when a.kind <> 'exit_only' then a.kiosk end,
+           case when a.kind = 'exit_only' then a.method end, case when a.kind = 'exit_only' then a.gate end,
+           case when a.kind = 'exit_only' then a.kiosk end, a.bz, a.bzid, a.cv, a.cm, a.cx
+      from act a
+     where a.refused is null and a.kind in ('enter', 'split', 'exit_only', 'before')
+), moved_in as (
+    update presence p set visit_id = a.new_visit, entered_at = a.at
+      from act a
+     where a.refused is null and a.kind = 'split' and p.site_id = a.site and p.visitor_id = a.vid
+), came_in as (
+    insert into presence (site_id, visitor_id, visit_id, entered_at)
+    select a.site, a.vid, a.new_visit, a.at from act a where a.refused is null and a.kind = 'enter'
+    on conflict (site_id, visitor_id) do update set visit_id = excluded.visit_id, entered_at = excluded.entered_at
+), went_out as (
+    delete from presence p
+     using act a
+     where a.refused is null and a.kind = 'close' and p.site_id = a.site and p.visitor_id = a.vid
+), done as materialized (
+    select a.*,
+           case when a.kind in ('close', 'amend', 'merge') then c.bluezone else a.bz end as bz_out,
+           -- what this request did to the count of people inside: in (+1), out (-1), or nothing (0)
+           (case a.kind when 'enter' then 1 when 'close' then -1 else 0 end)::smallint as delta,
+           -- it belongs to an earlier stay than the current one: it moves no one in or out
+           (a.kind in ('again', 'amend', 'merge', 'before') or (a.kind = 'exit_only' and a.open_visit is not null))
+               as late
+      from act a
+      left join closed c on c.ord = a.ord
+     where a.refused is null
+), logged as (
+    insert into visit_events (id, site_id, visit_id, visitor_id, direction, occurred_at, method, kiosk_id,
+                              user_id, gate, bluezone, display_name, phone_masked, new_visitor, request_digest)
+    select d.id, d.site, d.visit, d.vid, d.d, d.at, d.method, d.kiosk, d.usr, d.gate, d.bz_out, d.vname, d.vmask,
+           d.fresh, d.digest
+      from done d
+), notified as (
+    -- One NOTIFY per chunk of events, each chunk well under the 8000-byte
+    -- payload limit (an event is at most about 1.5 KB: names and gates are
+    -- capped at 100 characters). PostgreSQL delivers them on commit only.
+    select count(pg_notify('kiosk_events', json_build_object('origin', p_origin, 'events', c.events)::text)) as n
+      from (select json_agg(j.event order by j.ord) as events
+              from (select e.ord, e.event, sum(octet_length(e.event::text)) over (order by e.ord) / 6000 as chunk
+                      from (select d.ord, json_build_object(
+                                       'type', case d.d when 'i' then 'checkin' else 'checkout' end,
+                                       'siteId', d.site, 'visitId', d.visit, 'visitorId', d.vid, 'name', d.vname,
+                                       'occurredAt', d.at, 'method', d.method, 'gate', d.gate,
+                                       'bluezone', d.bz_out, 'inferred', false,
+                                       'presence', d.delta, 'past', d.late) as event
+                              from done d) e) j
+             group by j.chunk) c
+)
+select x.id, x.replay, x.visit, x.dir, x.at, x.vid, x.vname, x.vmask, x.fresh, x.bz, x.error, x.delta, x.late
+  from (select r.ord, r.id, true as replay, s.visit_id as visit, s.direction as dir, s.occurred_at as at,
+               s.visitor_id as vid, s.display_name as vname, s.phone_masked as vmask, s.new_visitor as fresh,
+               s.bluezone as bz, null::text as error, 0::smallint as delta, false as late
+          from seen s join req r on r.ord = s.ord
+         where s.same
+        union all
+        select r.ord, r.id, false, null, null, null, null, null, null, false, null, 'id_reused', 0::smallint, false
+          from seen s join req r on r.ord = s.ord
+         where not s.same
+        union all
+        select r.ord, r.id, false, null, null, null, null, null, null, false, null, 'visitor_unknown', 0::smallint,
+               false
+          from req r
+         where r.ord = any(a_unknown) and not exists (select 1 from seen s where s.ord = r.ord)
+        union all
+        select w.ord, w.id, false, null, null, null, null, null, null, false, null, 'retry', 0::smallint, false
+          from who w join clash c on c.ord = w.ord
+        union all
+        -- refused: the stay it met (already_checked_in: the visit and its entry), nothing stored
+        select a.ord, a.id, false, coalesce(a.in_id, a.next_id), a.d, coalesce(a.in_at, a.next_at), a.vid, a.vname,
+               a.vmask, false, null, a.refused,
+               0::smallint, false
+          from act a where a.refused is not null
+        union all
+        select d.ord, d.id, false, d.visit, d.d, d.at, d.vid, d.vname, d.vmask, d.fresh, d.bz_out, null, d.delta,
+               d.late
+          from done d) x
+ cross join notified
+ order by x.ord;
+end $$;
