@@ -33,9 +33,17 @@
 -- (id_reused), an exit of a visit that is not open (visit_closed, a guard's
 -- second tap), and direction auto within p_window_seconds of the entry of the
 -- stay it would end (already_checked_in: a second scan is not a check-out).
--- The form before p_self, p_digests, p_close and p_window_seconds (V41).
+--
+-- Consent (V52): a consent given now (method self, kiosk or staff) becomes the
+-- visitor's own, which their pass then carries; every new stay records the
+-- notice version and method it was made under (the handler decided them:
+-- privacy/Consents), and a CCCD's birth date or address where the site keeps them.
+-- The form before p_self, p_digests, p_close and p_window_seconds (V41), and the one before the consent arrays.
 drop function if exists kiosk_checkins(uuid[], bigint[], text[], timestamptz[], text[], bigint[], bigint[], text[],
     bigint[], text[], text[], bytea[], bytea[], text[], bytea[], bytea[], text[], text[], text[], uuid[], text);
+drop function if exists kiosk_checkins(uuid[], bigint[], text[], timestamptz[], text[], bigint[], bigint[], text[],
+    bigint[], text[], text[], bytea[], bytea[], text[], bytea[], bytea[], text[], text[], text[], uuid[], boolean[],
+    bytea[], uuid[], text, integer);
 
 create or replace function kiosk_checkins(
     p_ids          uuid[],
@@ -62,7 +70,11 @@ create or replace function kiosk_checkins(
     p_digests      bytea[],     -- the request's digest (RequestDigest), to tell a replay from a reused id
     p_close        uuid[],      -- the open visit an exit must end (a guard's "mark exit"), or null
     p_origin       text,
-    p_window_seconds integer)
+    p_window_seconds integer,
+    p_consent_v    integer[],   -- the notice version agreed to, or null: none recorded
+    p_consent_m    text[],      -- self | kiosk | staff (given now) | pass (carried), or null
+    p_consent_c    text[],      -- the controller it was given to
+    p_cccd_extra   bytea[])     -- a CCCD's birth date / address, sealed, where the site keeps them
 returns table (req_id uuid, replay boolean, visit_id uuid, direction char, occurred_at timestamptz,
                visitor_id bigint, display_name text, phone_masked text, new_visitor boolean,
                bluezone text, error text, presence smallint, past boolean)
@@ -87,23 +99,30 @@ with req as (
     select *
       from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
                   p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                  p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close) with ordinality
+                  p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
+                  p_consent_c, p_cccd_extra) with ordinality
            as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                bz, bzid, new_visit, self, digest, close_visit, ord)
+                bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
 ), todo as (
     select * from req r
      where not exists (select 1 from visit_events e
                         where e.site_id = r.site and e.id = r.id and e.recorded_at > now() - interval '5 days')
 ), by_id as (
-    update visitors v set last_seen_at = now()
+    update visitors v set last_seen_at = now(),
+           consent_version = case when t.cm <> 'pass' then t.cv else v.consent_version end,
+           consent_method = case when t.cm <> 'pass' then t.cm else v.consent_method end,
+           consent_controller = case when t.cm <> 'pass' then t.cc else v.consent_controller end,
+           consent_at = case when t.cm <> 'pass' then t.at else v.consent_at end,
+           consent_withdrawn_at = case when t.cm <> 'pass' then null else v.consent_withdrawn_at end
       from todo t
      where t.vid_in is not null and v.id = t.vid_in
     returning t.ord, v.id, v.name, v.phone_masked, false as fresh
 ), by_phone as (
     -- Typed by staff, who see the person: the same phone and name (without diacritics) is the same visitor,
     -- whose name takes the staff's spelling; another name is another person sharing the phone.
-    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked)
-    select t.name, t.folded, t.ph, t.pe, t.pm, k.ih, k.ie, k.im
+    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked,
+                               consent_version, consent_method, consent_controller, consent_at)
+    select t.name, t.folded, t.ph, t.pe, t.pm, k.ih, k.ie, k.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
       from todo t
       -- an ID number on record for someone else stays theirs: this visitor is recorded without it
       left join lateral (select t.ih, t.ie, t.im
@@ -111,28 +130,48 @@ with req as (
      where t.vid_in is null and t.ph is not null and not t.self
      order by t.ord
     on conflict (phone_hash, name_folded) do update
-       set name = excluded.name, last_seen_at = now()
+       set name = excluded.name, last_seen_at = now(),
+           consent_version = coalesce(excluded.consent_version, v.consent_version),
+           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+           consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                     else excluded.consent_controller end,
+           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
     returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
 ), by_own_phone as (
     -- Typed on the phone page (self-declared): the same phone and name again is the same visitor, whose
     -- stored name no self check-in changes; another name is another person sharing the phone. Either way
     -- nothing tells the caller whether the phone was known.
-    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked)
-    select t.name, t.folded, t.ph, t.pe, t.pm
+    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, consent_version, consent_method,
+                               consent_controller, consent_at)
+    select t.name, t.folded, t.ph, t.pe, t.pm, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
       from todo t
      where t.vid_in is null and t.ph is not null and t.self
      order by t.ord
     on conflict (phone_hash, name_folded) do update
-       set last_seen_at = now()
+       set last_seen_at = now(),
+           consent_version = coalesce(excluded.consent_version, v.consent_version),
+           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+           consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                     else excluded.consent_controller end,
+           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
     returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
 ), by_idno as (
     -- An ID number (a CCCD card read, or typed by staff) is the person; the card's name is theirs.
-    insert into visitors as v (name, name_folded, id_hash, id_enc, id_masked)
-    select t.name, t.folded, t.ih, t.ie, t.im
+    insert into visitors as v (name, name_folded, id_hash, id_enc, id_masked, consent_version, consent_method,
+                               consent_controller, consent_at)
+    select t.name, t.folded, t.ih, t.ie, t.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
       from todo t where t.vid_in is null and t.ph is null and t.ih is not null
      order by t.ord
     on conflict (id_hash) do update
-       set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now()
+       set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now(),
+           consent_version = coalesce(excluded.consent_version, v.consent_version),
+           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+           consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                     else excluded.consent_controller end,
+           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
     returning v.id, v.id_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
 )
 -- who they are, in request order; and the requests naming a visitor no longer on record
@@ -160,9 +199,10 @@ with req as (
     select *
       from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
                   p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                  p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close) with ordinality
+                  p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
+                  p_consent_c, p_cccd_extra) with ordinality
            as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                bz, bzid, new_visit, self, digest, close_visit, ord)
+                bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
 ), seen as (
     -- A replay is the same request again; rows from before digests were kept count as the same.
     select r.ord, e.visit_id, e.direction, e.occurred_at, e.visitor_id, e.display_name, e.phone_masked,
@@ -172,14 +212,14 @@ with req as (
 ), anon as materialized (
     -- Known by name only: a visitor of their own (no one else can meet them),
     -- with the id drawn up front (as visitors.id's default, V48) so that it maps back to its request.
-    select r.ord, (1 + floor(random() * 9007199254740990))::bigint as id, r.name, r.folded
+    select r.ord, (1 + floor(random() * 9007199254740990))::bigint as id, r.name, r.folded, r.cv, r.cm, r.cc, r.at
       from req r
      where r.vid_in is null and r.ph is null and r.ih is null
        and not exists (select 1 from seen s where s.ord = r.ord)
      order by r.ord
 ), by_name as (
-    insert into visitors (id, name, name_folded)
-    select a.id, a.name, a.folded from anon a
+    insert into visitors (id, name, name_folded, consent_version, consent_method, consent_controller, consent_at)
+    select a.id, a.name, a.folded, a.cv, a.cm, a.cc, case when a.cv is not null then a.at end from anon a
 ), who as materialized (
     select r.*, w.vid, w.vname, w.vmask, w.fresh
       from (select * from unnest(a_ord, a_vid, a_name, a_mask, a_fresh) as k(ord, vid, vname, vmask, fresh)
@@ -310,13 +350,14 @@ with req as (
     -- New stays: entries, exits with no stay of their time on record (kept, so that no exit is lost), and late
     -- entries before a later stay.
     insert into visits (id, site_id, visitor_id, entered_at, exited_at, exit_inferred, entry_missing, entry_method,
-                        entry_gate, entry_kiosk_id, exit_method, exit_gate, exit_kiosk_id, bluezone, bluezone_id)
+                        entry_gate, entry_kiosk_id, exit_method, exit_gate, exit_kiosk_id, bluezone, bluezone_id,
+                        consent_version, consent_method, cccd_extra)
     select a.new_visit, a.site, a.vid, a.at,
            case a.kind when 'exit_only' then a.at when 'before' then least(a.next_at, a.stay_end) end,
            a.kind = 'before', a.kind = 'exit_only', a.method,
            case when a.kind <> 'exit_only' then a.gate end, case when a.kind <> 'exit_only' then a.kiosk end,
            case when a.kind = 'exit_only' then a.method end, case when a.kind = 'exit_only' then a.gate end,
-           case when a.kind = 'exit_only' then a.kiosk end, a.bz, a.bzid
+           case when a.kind = 'exit_only' then a.kiosk end, a.bz, a.bzid, a.cv, a.cm, a.cx
       from act a
      where a.refused is null and a.kind in ('enter', 'split', 'exit_only', 'before')
 ), moved_in as (

@@ -6,6 +6,7 @@ export class ApiError extends Error {
     super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
     this.status = status;
     this.type = problem && problem.type ? problem.type.replace(/^.*\/problems\//, '') : null;
+    this.problem = problem || {};
   }
 }
 

@@ -1,5 +1,6 @@
 // The dashboard shell: sign-in, the caller and their sites, navigation between the views.
 import { t, applyI18n, setLang, lang } from '../app/i18n.js';
+import '../app/privacy-i18n.js';
 import { api, setToken, token, whenSignedOut } from './api.js';
 import { h, clear } from './dom.js';
 import * as log from './views/log.js';
@@ -11,6 +12,9 @@ import * as sites from './views/sites.js';
 import * as users from './views/users.js';
 import * as campaigns from './views/campaigns.js';
 import * as targets from './views/targets.js';
+import * as privacy from './views/privacy.js';
+import * as holds from './views/holds.js';
+import * as notices from './views/notices.js';
 
 const STAFF = ['admin', 'officer', 'manager'];
 const VIEWS = [
@@ -23,6 +27,9 @@ const VIEWS = [
   { id: 'sites', label: 'nav.sites', roles: STAFF, view: sites },
   { id: 'users', label: 'nav.users', roles: ['admin'], view: users },
   { id: 'campaigns', label: 'nav.campaigns', roles: STAFF, view: campaigns },
+  { id: 'privacy', label: 'nav.privacy', roles: STAFF, view: privacy },
+  { id: 'holds', label: 'nav.holds', roles: STAFF, view: holds },
+  { id: 'notices', label: 'nav.notices', roles: ['admin'], view: notices },
 ];
 const SITE_KEY = 'kiosk.admin.site';
 

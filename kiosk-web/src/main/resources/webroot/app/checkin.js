@@ -5,18 +5,22 @@ import { t, lang, applyI18n, langSwitch } from './i18n.js';
 import { api, isNameProblem, isProblem } from './api.js';
 import { $, el, clear, show, timeOf, uuid } from './dom.js';
 import { drawQr } from './qr.js';
+import { openMyData } from './mydata.js';
+import { loadNotice, renderNotice as renderPrivacyNotice, consentLabel } from './notice.js';
 import { phoneChoice } from './sms.js';
 
-const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft' };
+const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft',
+  consent: 'visitor.consent' };
 const load = (k) => { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } };
 const save = (k, v) => { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode */ } };
 
 const siteToken = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
-const STEPS = ['s-details', 's-bluezone', 's-go', 's-done', 's-pass'];
+const STEPS = ['s-details', 's-bluezone', 's-go', 's-done', 's-pass', 's-mydata'];
 let pendingId = null; // reused when the same check-in is retried, so it is stored once
 let pendingDirection = null; // what pendingId was sent for: a check-out after a check-in is another request
 let bzChoice = null;
 let lastDone = null;
+let siteNotice = null; // the site's privacy notice, once loaded
 let checkedIn = null; // when this page checked the visitor in: the next tap asks before checking out
 let asking = null; // the entry time shown in the "leaving?" question, while it is asked
 
@@ -32,7 +36,58 @@ function step(id) {
   // the Bluezone question stays visible under the button the first time
   if (id === 's-bluezone') show($('#s-go'), true);
   $('#go').disabled = id === 's-bluezone' && !bzChoice;
+  showConsent(id);
   window.scrollTo(0, 0);
+}
+
+// ---------- the notice and the visitor's consent ----------
+
+/** Consent is asked once per notice version and controller on this phone (kept with what they typed). */
+function consentNeeded() {
+  const c = load(KEY.consent);
+  return !c || !siteNotice || c.version !== siteNotice.version || c.controller !== siteNotice.controller;
+}
+
+function showConsent(id) {
+  const box = $('#consent');
+  const visible = (id || currentStep()) !== 's-done' && (id || currentStep()) !== 's-pass'
+    && (id || currentStep()) !== 's-mydata' && consentNeeded();
+  show(box, visible);
+  if (!visible) return;
+  if (!siteNotice) {
+    clear($('#consent-notice')).append(el('p', { class: 'hint' }, t('pd.notice.unavailable')));
+    return;
+  }
+  if ($('#consent-notice').dataset.version !== String(siteNotice.version)) renderPrivacyNotice($('#consent-notice'), siteNotice);
+  clear($('#consent-label')).append(...consentLabel(siteNotice));
+  const before = load(KEY.consent);
+  $('#consent-title').textContent = before ? t('pd.consent.changed', { v: siteNotice.version }) : t('pd.consent.kioskLead');
+}
+
+function currentStep() {
+  return STEPS.find((s) => !$('#' + s).hidden) || 's-details';
+}
+
+/** True when the visitor has agreed (now or before) to this notice; otherwise says what is missing. */
+function agreed() {
+  if (!consentNeeded()) return true;
+  const err = $('#consent-error');
+  if (!siteNotice || !$('#consent-check').checked) {
+    err.textContent = siteNotice ? t('pd.consent.required') : t('pd.notice.unavailable');
+    show(err, true);
+    $('#consent-check').focus();
+    return false;
+  }
+  show(err, false);
+  save(KEY.consent, { version: siteNotice.version, controller: siteNotice.controller });
+  show($('#consent'), false);
+  return true;
+}
+
+async function openNotice(siteId) {
+  siteNotice = await loadNotice(siteId);
+  if (siteNotice) renderPrivacyNotice(clear($('#privacy-notice')), siteNotice);
+  showConsent();
 }
 
 let shown = null; // {key, vars} or {text}, and kind, of the notice on screen
@@ -82,6 +137,7 @@ async function openSession() {
     session.state = 'ok';
     session.site = { name: r.siteName, gate: r.gate };
     renderSite();
+    openNotice(r.siteId);
     if (shown && (shown.key === 'common.networkError' || shown.key === 'checkin.codeExpired')) notice('');
     return true;
   } catch (e) {
@@ -194,6 +250,7 @@ function renderMe() {
     : t('checkin.bz.summary.not');
   show($('#me-bz').parentElement, !!bz);
   show($('#go-pass'), !!load(KEY.pass));
+  show($('#go-mydata'), !!load(KEY.pass));
 }
 
 function maskPhone(p) {
@@ -238,6 +295,7 @@ function bind() {
       (name ? $('#phone') : $('#name')).focus();
       return;
     }
+    if (!agreed()) return;
     const before = load(KEY.profile);
     if (!before || before.name !== name || before.phone !== phone) {
       localStorage.removeItem(KEY.pass); // new details: the server finds the person by phone and issues a new pass
@@ -273,6 +331,8 @@ function bind() {
   $('#show-pass').addEventListener('click', showPass);
   $('#go-pass').addEventListener('click', showPass);
   $('#pass-back').addEventListener('click', () => (lastDone ? step('s-done') : home()));
+  for (const id of ['#go-mydata', '#pass-mydata']) $(id).addEventListener('click', showMyData);
+  $('#mydata-back').addEventListener('click', () => (lastDone ? step('s-done') : home()));
   $('#forget').addEventListener('click', () => {
     for (const k of Object.values(KEY)) localStorage.removeItem(k);
     lastDone = null;
@@ -333,6 +393,7 @@ async function checkIn(direction = 'auto') {
   const pass = load(KEY.pass);
   const profile = load(KEY.profile);
   if (!pass && !profile) { step('s-details'); return; }
+  if (!agreed()) return;
   const go = direction === 'out' ? $('#go-out') : $('#go');
   const label = direction === 'out' ? 'repeat.out' : 'checkin.go';
   if (pendingDirection !== direction) pendingId = null;
@@ -355,7 +416,9 @@ async function checkIn(direction = 'auto') {
   }
   notice('');
   pendingId = pendingId || uuid();
-  const body = { id: pendingId, siteToken: session.token, direction, bluezone };
+  const consent = load(KEY.consent);
+  const body = { id: pendingId, siteToken: session.token, direction, bluezone,
+    consent: { version: consent.version, method: 'self' } };
   if (pass) body.pass = pass;
   else body.visitor = { name: profile.name, phone: profile.phone };
   try {
@@ -410,6 +473,12 @@ function renderDone(r) {
   show($('#pass-saved'), hasPass && !!r.pass);
   show($('#show-pass'), hasPass);
   phoneChoice($('#sms-box'), load(KEY.pass));
+}
+
+function showMyData() {
+  step('s-mydata');
+  // Nothing held any more (erased or expired): the pass on this phone opens nothing, so it goes.
+  openMyData($('#mydata'), load(KEY.pass), () => localStorage.removeItem(KEY.pass));
 }
 
 function showPass() {

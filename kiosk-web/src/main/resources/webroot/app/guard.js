@@ -8,6 +8,8 @@ import { drawQr } from './qr.js';
 import { Scanner } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import { InsideList } from './inside.js';
+import { mountDesk } from './guard-privacy.js';
+import { loadNotice, renderNotice } from './notice.js';
 import { guardChoice, recordGuardChoice } from './sms.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
@@ -27,6 +29,7 @@ const state = {
   bluezone: new Map(), // visitId → status
   scanner: null,
   refreshTimer: null,
+  notice: null, // the site's personal data notice, read to the visitor before their consent is ticked
   smsWanted: () => false, // the visitor said yes to SMS reminders (only offered when the server sends them)
 };
 
@@ -74,6 +77,7 @@ function start() {
   $('#print-close').addEventListener('click', closePrint);
   $('#print-do').addEventListener('click', () => window.print());
   $('#last-print').addEventListener('click', (e) => openPrint(e.currentTarget.dataset.visitId, e.currentTarget));
+  mountDesk(call, toast);
   setInterval(renderInside, 30000); // durations tick
   setInterval(refreshInside, 5 * 60000); // and now and then the whole list, in case
   if (state.session && Date.parse(state.session.expiresAt) > Date.now()) enter();
@@ -144,6 +148,10 @@ function pickSite(id) {
   state.bluezone.clear();
   if (state.inside) state.inside.close();
   state.inside = new InsideList(id, (path) => call(path), renderInside);
+  loadNotice(id).then((n) => {
+    state.notice = n;
+    if (n && state.site && state.site.id === id) renderNotice(clear($('#guard-notice-text')), n);
+  });
   renderFeed();
   loadFeed();
   refreshInside();
@@ -382,12 +390,19 @@ async function manualCheckIn(e) {
     $('#m-name').focus();
     return;
   }
+  const consent = staffConsent($('#m-consent'));
+  if (!consent) {
+    err.textContent = t('pd.consent.staffRequired');
+    show(err, true);
+    $('#m-consent').focus();
+    return;
+  }
   show(err, false);
   const visitor = { name };
   if (phone) visitor.phone = phone;
   if (idNumber) visitor.idNumber = idNumber;
   const direction = document.querySelector('input[name=dir]:checked').value;
-  const body = { visitor, direction, bluezone: { status: $('#m-bz').value } };
+  const body = { visitor, direction, bluezone: { status: $('#m-bz').value }, consent };
   const button = $('#manual button[type=submit]');
   button.disabled = true;
   try {
@@ -398,7 +413,7 @@ async function manualCheckIn(e) {
           .then(() => toast(t('sms.guard.done', { name: isolate(r.visitor && r.visitor.name) })))
           .catch((ex) => toast(problemText(ex), 'error')); // the check-in stands either way
       }
-      $('#manual').reset();
+      $('#manual').reset(); // the consent box too: the next visitor is asked again
       $('#m-name').focus();
     }
   } catch (ex) {
@@ -486,9 +501,19 @@ async function onScan(text) {
     const scan = classify(text);
     if (scan.kind === 'cccd') {
       if (scan.card.error) throw new Error(t('kiosk.reason.cccd', { detail: scan.card.error }));
-      await record({ cccd: scan.text, direction: 'auto' });
+      const consent = staffConsent($('#scan-consent'));
+      if (!consent) throw new Error(t('pd.consent.staffRequired'));
+      await record({ cccd: scan.text, direction: 'auto', consent });
+      $('#scan-consent').checked = false; // the next visitor is asked again
     } else if (scan.kind === 'pass') {
-      await record({ pass: scan.text, direction: 'auto' });
+      const given = staffConsent($('#scan-consent'));
+      try {
+        await record({ pass: scan.text, direction: 'auto', consent: given || { method: 'pass' } });
+      } catch (e) {
+        if (isProblem(e, 'consent-required')) throw new Error(t('pd.consent.passAgain'));
+        throw e;
+      }
+      $('#scan-consent').checked = false;
     } else if (scan.kind === 'confirmation') {
       const r = await call('/api/v1/confirmations', { method: 'POST', body: { code: scan.text } });
       toast(t('guard.done.confirm', { name: isolate(r.visitor && r.visitor.name) }), r.installed ? 'ok' : 'warn');
@@ -503,6 +528,11 @@ async function onScan(text) {
   } finally {
     scanning = false;
   }
+}
+
+/** The consent a guard records after telling the visitor (the box ticked), or null. */
+function staffConsent(box) {
+  return box.checked && state.notice ? { version: state.notice.version, method: 'staff' } : null;
 }
 
 // ---------- printable pass card ----------

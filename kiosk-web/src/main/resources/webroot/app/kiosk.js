@@ -9,12 +9,14 @@ import { Scanner, keyboardWedge } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import * as queue from './queue.js';
 import { showsAt } from './schedule.js';
+import { loadNotice, renderNotice } from './notice.js';
 
 const APP_VERSION = 'web-1.1.0';
 const HEARTBEAT_MS = 30000;
 const POSTER_MS = 9000;
 const ONLINE_TIMEOUT_MS = 3500; // past this a scan is queued instead of waited for
 const RESULT_MS = { ok: 4000, warn: 9000, error: 5000 };
+const CONSENT_MS = 45000; // an unanswered notice closes: silence is not consent
 // A scan this soon after an entry is not an exit (the server's default KIOSK_REPEAT_WINDOW_SECONDS; online the
 // server decides, offline the kiosk asks by itself)
 const REPEAT_MS = 60000;
@@ -44,6 +46,7 @@ const state = {
   clockOffset: Number(load(KEY.clock)) || 0, // server time − tablet time, for the rotating code
   clockFromServerTime: false, // measured from the heartbeat's serverTime (better than the step-based guess)
   campaigns: [], // {id, title, src (a blob: URL)} for today's campaign posters
+  notice: null, // the site's personal data notice (kept in localStorage for offline days)
   online: navigator.onLine,
   queued: 0,
   flushing: false,
@@ -125,6 +128,8 @@ function runKiosk() {
   keyboardWedge(handleScan);
   keepAwake();
   $('#fullscreen').addEventListener('click', goFullscreen);
+  $('#notice-open').addEventListener('click', () => askConsent(true));
+  if (state.site && state.site.id) loadNotice(state.site.id).then((n) => { if (n) state.notice = n; });
   $('#result').addEventListener('click', hideResult);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideResult(); });
   window.addEventListener('online', () => { setOnline(true); heartbeat(); });
@@ -148,6 +153,7 @@ async function refreshFromServer() {
     save(KEY.site, state.site);
     renderSite();
     startPosters();
+    state.notice = await loadNotice(state.site.id);
   } catch (e) {
     if (e.status === 401) { unpair(t('kiosk.revoked')); return; }
   }
@@ -425,7 +431,7 @@ async function passScan(pass) {
     claims = await verifyPass(pass, state.passKey);
     if (!claims) { refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en')); return; }
   }
-  await checkIn({ pass }, claims ? { name: claims.displayName, visitorId: claims.visitorId } : null);
+  await checkIn({ pass, consent: { method: 'pass' } }, claims ? { name: claims.displayName, visitorId: claims.visitorId } : null);
 }
 
 async function cccdScan(scan) {
@@ -433,7 +439,46 @@ async function cccdScan(scan) {
     refuse(t('kiosk.reason.cccd', { detail: scan.card.error }), t('kiosk.reason.cccd', { detail: scan.card.error }, 'en'));
     return;
   }
-  await checkIn({ cccd: scan.text }, { name: scan.card.name, visitorId: 'id:' + scan.card.idNumber });
+  const consent = await askConsent();
+  if (!consent) return;
+  await checkIn({ cccd: scan.text, consent }, { name: scan.card.name, visitorId: 'id:' + scan.card.idNumber });
+}
+
+// ---------- the notice and the visitor's "Tôi đồng ý" ----------
+
+/**
+ * Shows the site's notice; resolves to the consent to send ({version, method: 'kiosk'}) when the visitor taps
+ * "Tôi đồng ý", to null when they decline or leave it (after CONSENT_MS). {@code readOnly}: only to read.
+ */
+function askConsent(readOnly) {
+  const n = state.notice;
+  if (!n) {
+    if (!readOnly) refuse(t('pd.notice.unavailable'), t('pd.notice.unavailable', null, 'en'));
+    return Promise.resolve(null);
+  }
+  renderNotice($('#consent-notice'), n);
+  show($('#consent-agree'), !readOnly);
+  show($('#consent-decline'), !readOnly);
+  show($('#consent-close'), !!readOnly);
+  show($('#consent-lead'), !readOnly);
+  const view = $('#consent-view');
+  show(view, true);
+  (readOnly ? $('#consent-close') : $('#consent-agree')).focus();
+  return new Promise((resolve) => {
+    const done = (answer) => {
+      clearTimeout(timer);
+      for (const [id, fn] of handlers) $(id).removeEventListener('click', fn);
+      show(view, false);
+      resolve(answer);
+    };
+    const handlers = [
+      ['#consent-agree', () => done({ version: n.version, method: 'kiosk' })],
+      ['#consent-decline', () => { done(null); refuse(t('pd.consent.declined'), t('pd.consent.declined', null, 'en')); }],
+      ['#consent-close', () => done(null)],
+    ];
+    for (const [id, fn] of handlers) $(id).addEventListener('click', fn);
+    const timer = setTimeout(() => done(null), CONSENT_MS);
+  });
 }
 
 /** Sends a check-in; when the network is down or slow, queues it and answers from what the kiosk knows. */
@@ -452,6 +497,12 @@ async function checkIn(who, local) {
     } catch (e) {
       if (isProblem(e, 'already-checked-in')) {
         askCheckOut(who, local, e.body && e.body.enteredAt);
+        return;
+      }
+      if (isProblem(e, 'consent-required') && who.pass && who.consent && who.consent.method === 'pass') {
+        // the pass carries no consent to this notice: ask now, then record with the tap
+        const consent = await askConsent();
+        if (consent) await checkIn({ ...who, consent }, local);
         return;
       }
       if (!(e instanceof ApiError) || !e.transient) {

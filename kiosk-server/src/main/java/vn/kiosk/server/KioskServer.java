@@ -32,6 +32,7 @@ import vn.kiosk.server.events.EventRelay;
 import vn.kiosk.server.events.Occupancy;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.jobs.Housekeeping;
+import vn.kiosk.server.privacy.Notices;
 import vn.kiosk.server.jobs.Reencryption;
 import vn.kiosk.server.jobs.Retention;
 import vn.kiosk.server.log.SseHandler;
@@ -135,14 +136,15 @@ public final class KioskServer implements AutoCloseable {
             SseHandler sse = new SseHandler(vertx, pool, access, auth, relay.occupancy());
             relay.onAuthChange(auth::invalidateAll);
             relay.onAuthChange(sse::recheck);
-            QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl());
+            Notices notices = new Notices(pool, access.repository(), cfg.retentionDays(), new vn.kiosk.server.privacy.Audit());
+            QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl(), notices);
             // Without an SMSC configured no SMS code runs at all.
             Vertx vx = vertx;
             Sms sms = cfg.sms().map(s -> new Sms(vx, pool, target.connectOptions(), keys.personal(), s, clock,
                     cfg.retentionDays())).orElse(null);
             Services services = new Services(vertx, cfg, pool, readPool, new Authenticator(auth), access, relay, keys,
                     new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth, keys.session(), clock),
-                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), clock, sms);
+                    new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), clock, sms, notices);
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);
             if (sms != null) {

@@ -2,6 +2,7 @@ package vn.kiosk.server;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 import vn.kiosk.server.campaign.CampaignEdits;
@@ -13,6 +14,8 @@ import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
 import vn.kiosk.server.report.InstallTargets;
+import vn.kiosk.server.privacy.Consents;
+import vn.kiosk.server.privacy.Privacy;
 import vn.kiosk.server.report.ReportHandlers;
 import vn.kiosk.server.report.ReportPdfHandler;
 import vn.kiosk.server.report.ReportService;
@@ -34,7 +37,7 @@ final class Routes {
         var kiosks = new KioskHandlers(s.pool(), s.access(), s.relay());
         var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
         var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
-                s.config().rateLimitStaff(), tokens);
+                s.config().rateLimitStaff(), tokens, new Consents(s.pool(), s.notices()));
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
         var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access(), s.clock());
@@ -44,6 +47,8 @@ final class Routes {
         var reports = new ReportHandlers(reportService, s.clock());
         var reportPdf = new ReportPdfHandler(s.vertx(), reportService, targets, s.clock());
         var screens = new ScreenHandlers(s.pool(), s.access(), reportService, targets, s.clock(), s.config().publicUrl());
+        var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
+                s.keys().pass().getPublic(), s.limiter(), s.clock());
         var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()));
         var sms = new SmsHandlers(s.sms(), s.pool(), s.access(), s.keys().pass().getPublic(), s.limiter());
         return Map.ofEntries(
@@ -107,6 +112,20 @@ final class Routes {
                 Map.entry("smsSettings", sms::settings),
                 Map.entry("ownSmsConsent", sms::own),
                 Map.entry("setOwnSmsConsent", sms::setOwn),
-                Map.entry("setVisitSmsConsent", sms::setForVisit));
+                Map.entry("setVisitSmsConsent", sms::setForVisit),
+                Map.entry("sitePrivacyNotice", privacy.notices()::forSite),
+                Map.entry("listNotices", privacy.notices()::list),
+                Map.entry("createNotice", privacy.notices()::create),
+                Map.entry("myData", privacy.self()::view),
+                Map.entry("fileMyRequest", privacy.self()::file),
+                Map.entry("findPerson", privacy.desk()::find),
+                Map.entry("filePrivacyRequest", privacy.desk()::file),
+                Map.entry("listPrivacyRequests", privacy.desk()::list),
+                Map.entry("updatePrivacyRequest", privacy.desk()::update),
+                Map.entry("privacyRequestData", privacy.desk()::data),
+                Map.entry("listHolds", privacy.holds()::list),
+                Map.entry("createHold", privacy.holds()::create),
+                Map.entry("releaseHold", privacy.holds()::release),
+                Map.entry("breachReport", privacy.breach()::export));
     }
 }

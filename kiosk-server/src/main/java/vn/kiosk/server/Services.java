@@ -25,5 +25,6 @@ public record Services(io.vertx.core.Vertx vertx, Config config, Pool pool, Pool
                        EventRelay relay, ServerKeys keys, RateLimiter limiter, SseHandler sse, QrHandlers qr,
                        UserHandlers users, Collection<VisitWriter> writers, Consumer<Router> web,
                        java.util.concurrent.atomic.AtomicBoolean draining,
-                       java.time.Clock clock, vn.kiosk.server.sms.Sms sms) {
+                       java.time.Clock clock, vn.kiosk.server.sms.Sms sms,
+                       vn.kiosk.server.privacy.Notices notices) {
 }

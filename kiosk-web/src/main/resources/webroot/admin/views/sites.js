@@ -55,6 +55,10 @@ export function render(main, ctx) {
     const closes = h('input', { type: 'time', name: 'closes', value: v.openingHours ? v.openingHours.closes : '17:30' });
     const zone = h('input', { name: 'timeZone', maxLength: 64, value: v.timeZone || 'Asia/Ho_Chi_Minh' });
     const poster = h('input', { type: 'checkbox', name: 'posterEnabled', checked: v.posterEnabled });
+    // Who answers for the visitors' data (the notice names them); empty: the site itself.
+    const controller = h('input', { name: 'controller', maxLength: 200, value: v.controller || '', placeholder: v.name || '' });
+    const keepBirth = h('input', { type: 'checkbox', name: 'cccdBirthDate', checked: !!v.cccdBirthDate });
+    const keepAddress = h('input', { type: 'checkbox', name: 'cccdAddress', checked: !!v.cccdAddress });
     const hoursFields = h('div', { className: 'inline-fields' }, field(t('sites.opens'), opens), field(t('sites.closes'), closes));
     const syncHours = () => { hoursFields.hidden = always.checked; };
     always.addEventListener('change', syncHours);
@@ -65,10 +69,14 @@ export function render(main, ctx) {
       h('h2', {}, isNew ? t('sites.new') : v.name),
       h('div', { className: 'grid' }, field(t('sites.name'), name, 'wide'), field(t('sites.kind'), kind),
         field(t('sites.province'), province), field(t('sites.district'), district), field(t('sites.address'), address, 'wide'),
-        field(t('sites.capacity'), capacity), field(t('sites.maxStay'), maxStay), field(t('sites.timeZone'), zone)),
+        field(t('sites.capacity'), capacity), field(t('sites.maxStay'), maxStay), field(t('sites.timeZone'), zone),
+        field(t('sites.controller'), controller, 'wide')),
       h('fieldset', {}, h('legend', {}, t('sites.hours')),
         h('label', { className: 'check' }, always, ' ', t('sites.alwaysOpen')), hoursFields),
       h('label', { className: 'check' }, poster, ' ', t('sites.poster')),
+      h('fieldset', {}, h('legend', {}, t('sites.cccd')),
+        h('label', { className: 'check' }, keepBirth, ' ', t('sites.cccdBirthDate')),
+        h('label', { className: 'check' }, keepAddress, ' ', t('sites.cccdAddress'))),
       h('div', { className: 'actions' }, save, cancel));
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
@@ -77,6 +85,7 @@ export function render(main, ctx) {
         address: address.value.trim(), capacity: capacity.value ? Number(capacity.value) : null,
         maxStayMinutes: Number(maxStay.value), timeZone: zone.value.trim() || 'Asia/Ho_Chi_Minh',
         posterEnabled: poster.checked, openingHours: always.checked ? null : { opens: opens.value, closes: closes.value },
+        controller: controller.value.trim() || null, cccdBirthDate: keepBirth.checked, cccdAddress: keepAddress.checked,
       };
       busy(save, ctx, async () => {
         if (isNew) await api('POST', '/api/v1/sites', b);

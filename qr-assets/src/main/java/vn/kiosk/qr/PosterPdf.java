@@ -32,6 +32,7 @@ public final class PosterPdf {
     static final String PRIVACY_EN = "Your details are used only for Covid-19 prevention and contact tracing.";
 
     private static final float MARGIN = 42f;
+    private static final float NOTICE_BOTTOM = MARGIN - 22;
     private static final float QR_COLUMN = 150f;
     private static final float[] BLUE = {0.04f, 0.33f, 0.58f};
     private static final float[] INK = {0.10f, 0.10f, 0.12f};
@@ -48,8 +49,9 @@ public final class PosterPdf {
             document.addPage(page);
             PdfFonts.Pair fonts = PdfFonts.load(document);
             describe(document, c);
+            float scale = c.notice() == null ? 1f : fittingScale(c);
             try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
-                new Layout(new PdfCanvas(stream), fonts.regular(), fonts.bold(), page.getMediaBox()).draw(c);
+                new Layout(new PdfCanvas(stream), fonts.regular(), fonts.bold(), page.getMediaBox()).draw(c, scale, true);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
@@ -57,6 +59,33 @@ public final class PosterPdf {
         } catch (IOException e) {
             throw new UncheckedIOException("poster rendering failed", e);
         }
+    }
+
+    /**
+     * How much the codes above the privacy notice shrink so that nothing reaches into it: measured by drawing
+     * them on a scratch page (an admin's notice text may be longer than the default one).
+     */
+    private static float fittingScale(PosterContent c) throws IOException {
+        float[] scales = {1f, 0.9f, 0.8f, 0.72f, 0.65f};
+        try (PDDocument scratch = new PDDocument()) {
+            PdfFonts.Pair fonts = PdfFonts.load(scratch);
+            PDFont regular = fonts.regular();
+            PDFont bold = fonts.bold();
+            float noticeTop = NOTICE_BOTTOM + new PosterNoticeBlock(c.notice(), regular, bold,
+                    PDRectangle.A4.getWidth() - 2 * MARGIN).height();
+            for (float scale : scales) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                scratch.addPage(page);
+                try (PDPageContentStream stream = new PDPageContentStream(scratch, page)) {
+                    float lowest = new Layout(new PdfCanvas(stream), regular, bold, page.getMediaBox())
+                            .draw(c, scale, false);
+                    if (lowest >= noticeTop + 6) {
+                        return scale;
+                    }
+                }
+            }
+        }
+        return scales[scales.length - 1];
     }
 
     private static void describe(PDDocument document, PosterContent c) {
@@ -88,19 +117,25 @@ public final class PosterPdf {
             this.contentWidth = pageWidth - 2 * MARGIN;
         }
 
-        void draw(PosterContent c) throws IOException {
+        /** Draws the poster ({@code withNotice}: the notice too); returns the lowest y the blocks above it reach. */
+        float draw(PosterContent c, float scale, boolean withNotice) throws IOException {
+            // With the privacy notice at the foot, everything above it is drawn a little smaller.
+            boolean compact = c.notice() != null;
             float center = pageWidth / 2;
-            float headerHeight = 96f;
+            float headerHeight = compact ? 78f : 96f;
             canvas.fillRect(0, pageHeight - headerHeight, pageWidth, headerHeight, BLUE);
-            canvas.centered(TITLE_VI, style(bold, 34, WHITE), center, pageHeight - 50, contentWidth, 1);
-            canvas.centered(TITLE_EN, style(regular, 16, WHITE), center, pageHeight - 78, contentWidth, 1);
+            canvas.centered(TITLE_VI, style(bold, compact ? 30 : 34, WHITE), center, pageHeight - (compact ? 42 : 50),
+                    contentWidth, 1);
+            canvas.centered(TITLE_EN, style(regular, compact ? 14 : 16, WHITE), center, pageHeight - (compact ? 64 : 78),
+                    contentWidth, 1);
 
-            float y = canvas.centered(c.siteName(), style(bold, 22, INK), center, pageHeight - 132, contentWidth, 2);
+            float y = canvas.centered(c.siteName(), style(bold, 22, INK), center,
+                    pageHeight - headerHeight - (compact ? 30 : 36), contentWidth, 2);
             if (c.siteAddress() != null && !c.siteAddress().isBlank()) {
                 y = canvas.centered(c.siteAddress(), style(regular, 11, GREY), center, y + 4, contentWidth, 2);
             }
 
-            float qrSide = 268f;
+            float qrSide = compact ? 206f * scale : 268f;
             float qrTop = y - 4;
             canvas.qr(c.checkInUrl(), center - qrSide / 2, qrTop - qrSide, qrSide);
             y = canvas.centered(SCAN_VI, style(bold, 20, INK), center, qrTop - qrSide - 18, contentWidth, 1);
@@ -109,18 +144,24 @@ public final class PosterPdf {
             float ruleY = y - 4;
             canvas.line(MARGIN, ruleY, pageWidth - MARGIN, RULE);
             float blockTop = ruleY - 6;
-            float afterBluezone = bluezoneBlock(blockTop);
+            float lowest = bluezoneBlock(blockTop, compact ? 104f * scale : 140f);
             if (c.provinceAppName() != null && !c.provinceAppName().isBlank()) {
-                canvas.line(MARGIN, afterBluezone, pageWidth - MARGIN, RULE);
-                provinceBlock(c.provinceAppName(), c.provinceAppUrl(), afterBluezone - 6);
+                canvas.line(MARGIN, lowest, pageWidth - MARGIN, RULE);
+                lowest = provinceBlock(c.provinceAppName(), c.provinceAppUrl(), lowest - 6, compact ? 84f * scale : 112f);
+            }
+            if (compact) {
+                if (withNotice) {
+                    new PosterNoticeBlock(c.notice(), regular, bold, contentWidth).draw(canvas, MARGIN, NOTICE_BOTTOM);
+                }
+                return lowest;
             }
             canvas.centered(PRIVACY_VI, style(regular, 9, GREY), center, MARGIN, contentWidth, 1);
             canvas.centered(PRIVACY_EN, style(regular, 8, GREY), center, MARGIN - 12, contentWidth, 1);
+            return lowest;
         }
 
         /** Returns the y below the block. */
-        private float bluezoneBlock(float top) throws IOException {
-            float qrSide = 140f;
+        private float bluezoneBlock(float top, float qrSide) throws IOException {
             float qrX = MARGIN + (QR_COLUMN - qrSide) / 2;
             canvas.qr(BLUEZONE_INSTALL_URL, qrX, top - qrSide, qrSide);
             float belowQr = canvas.centered("bluezone.gov.vn", style(regular, 9, GREY), MARGIN + QR_COLUMN / 2,
@@ -136,8 +177,7 @@ public final class PosterPdf {
             return Math.min(y, belowQr) - 2;
         }
 
-        private void provinceBlock(String appName, String appUrl, float top) throws IOException {
-            float qrSide = 112f;
+        private float provinceBlock(String appName, String appUrl, float top, float qrSide) throws IOException {
             if (appUrl != null) {
                 canvas.qr(appUrl, MARGIN + (QR_COLUMN - qrSide) / 2, top - qrSide, qrSide);
             }
@@ -149,8 +189,9 @@ public final class PosterPdf {
             y = canvas.left("Also install " + name, style(regular, 10, GREY), textX, y + 2, textWidth, 1);
             y = canvas.left("Mở CH Play hoặc App Store, tìm “" + name + "”, chọn biểu tượng để cài đặt.",
                     style(regular, 11.5f, INK), textX, y - 2, textWidth, 2);
-            canvas.left("Open CH Play or the App Store, search “" + name + "”, install it.",
+            y = canvas.left("Open CH Play or the App Store, search “" + name + "”, install it.",
                     style(regular, 9, GREY), textX, y, textWidth, 2);
+            return appUrl == null ? y : Math.min(y, top - qrSide);
         }
 
         private static PdfCanvas.Style style(PDFont font, float size, float[] rgb) {

@@ -91,6 +91,36 @@ class PosterPdfTest {
         }
     }
 
+    /** The default deployment's notice (V52): the longest texts the poster has to hold. */
+    static final PosterNotice NOTICE = new PosterNotice(3, "UBND huyện Gio Linh", 21, true,
+            new PosterNotice.Texts("Ghi nhận người ra, vào trụ sở theo yêu cầu phòng, chống dịch và truy vết người tiếp xúc khi có ca bệnh.",
+                    "Họ và tên; số điện thoại; số CCCD/CMND nếu bạn đưa thẻ (chỉ lưu dạng mã hoá và 4 số cuối); thời gian vào, ra và cổng; trạng thái Bluezone và mã Bluezone (dữ liệu liên quan đến sức khỏe). Không lưu ngày sinh, địa chỉ hay ảnh thẻ, trừ khi điểm này ghi rõ bên dưới.",
+                    "Người quản lý điểm kiểm soát, cán bộ được phân công của huyện, tỉnh và cơ quan y tế có thẩm quyền khi truy vết. Mỗi lần xem, xuất hay truy vết đều được ghi lại. Không chuyển cho bên khác, không chuyển ra nước ngoài.",
+                    "Bạn có quyền được biết, đồng ý hoặc không đồng ý; xem dữ liệu của mình; yêu cầu sửa, xoá; rút lại sự đồng ý hoặc phản đối việc xử lý. Dùng mục “Dữ liệu của tôi” với thẻ ra vào, hoặc hỏi bảo vệ, người quản lý. Yêu cầu được xử lý trong 72 giờ. Rút lại đồng ý không làm mất hiệu lực việc xử lý trước đó."),
+            new PosterNotice.Texts("Recording who enters and leaves these premises, as epidemic-prevention rules require, and tracing contacts when there is a case.",
+                    "Name; phone number; citizen ID number if you present your card (kept only encrypted, and its last 4 digits); times in and out and the gate; Bluezone status and Bluezone ID (health-related data). No birth date, address or card image, unless this site says so below.",
+                    "The site's managers, the district and province staff assigned to it, and the competent health authority when tracing. Every view, export and trace is logged. Not passed to anyone else, not transferred abroad.",
+                    "You have the right to be informed, to agree or refuse, to see your data, to ask for correction or deletion, and to withdraw consent or object to the processing. Use “My data” with your visitor pass, or ask the guard or a manager. Requests are handled within 72 hours. Withdrawing consent does not undo processing done before."));
+
+    @Test
+    @DisplayName("with the privacy notice the one page also prints version, controller, retention and every section in both languages; the codes still decode")
+    void withTheNotice() throws IOException {
+        PosterContent content = new PosterContent(THANH_HOA.siteName(), THANH_HOA.siteAddress(), CHECK_IN_URL,
+                "Smart Thanh Hóa", THANH_HOA_URL, NOTICE);
+        byte[] pdf = PosterPdf.render(content);
+        Files.write(Path.of("target/poster-notice.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Thông báo xử lý dữ liệu cá nhân", "phiên bản 3", "UBND huyện Gio Linh",
+                    "Ghi nhận người ra, vào trụ sở", "dữ liệu liên quan đến sức khỏe", "cơ quan y tế có thẩm quyền",
+                    "lưu thêm ngày sinh hoặc địa chỉ trên CCCD",
+                    "21 ngày", "Dữ liệu của tôi", "Tôi đồng ý", "Personal data notice", "Kept 21 days", "My data");
+            assertThat(text).doesNotContain(PosterPdf.PRIVACY_VI);
+        }
+        assertThat(decodeAll(pdf)).contains(CHECK_IN_URL, PosterPdf.BLUEZONE_INSTALL_URL, THANH_HOA_URL);
+    }
+
     @Test
     @DisplayName("the poster's own strings are NFC")
     void constantsAreNfc() {

@@ -14,6 +14,7 @@ public final class Authenticator implements AuthenticationHandler {
     private static final String KEY = "principal";
     private static final String TOKEN = "token";
     private static final Pattern EVENTS = Pattern.compile("^/api/v1/sites/[^/]+/events$");
+    private static final Pattern NOTICE = Pattern.compile("^/api/v1/sites/[^/]+/privacy-notice$");
 
     private final AuthService auth;
 
@@ -69,8 +70,10 @@ public final class Authenticator implements AuthenticationHandler {
         }
         HttpMethod m = ctx.request().method();
         return (m == HttpMethod.POST && (path.equals("/api/v1/auth/login") || path.equals("/api/v1/kiosks/pair")
-                        || path.equals("/api/v1/checkins") || path.startsWith("/api/v1/sms/")))
-                || (m == HttpMethod.GET && (EVENTS.matcher(path).matches() || path.equals("/api/v1/qr/render.svg")
+                        || path.equals("/api/v1/checkins") || path.startsWith("/api/v1/sms/")
+                        || path.equals("/api/v1/my-data") || path.equals("/api/v1/my-data/requests")))
+                || (m == HttpMethod.GET && (EVENTS.matcher(path).matches() || NOTICE.matcher(path).matches()
+                        || path.equals("/api/v1/qr/render.svg")
                         || path.startsWith("/api/v1/site-tokens/")
                         || path.equals("/api/v1/pass-key") || path.equals("/api/v1/sms")));
     }

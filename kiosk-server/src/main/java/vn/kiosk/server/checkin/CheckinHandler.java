@@ -21,6 +21,7 @@ import vn.kiosk.server.events.Events;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.privacy.Consents;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.ServerKeys;
 import vn.kiosk.server.visitor.VisitIds;
@@ -42,9 +43,12 @@ public final class CheckinHandler {
     private final RateLimiter limiter;
     private final boolean limitStaff;
     private final SiteTokens tokens;
+    private final Consents consents;
 
     public CheckinHandler(Clock clock, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
-                          ServerKeys keys, RateLimiter limiter, boolean limitStaff, SiteTokens tokens) {
+                          ServerKeys keys, RateLimiter limiter, boolean limitStaff, SiteTokens tokens,
+                          Consents consents) {
+        this.consents = consents;
         this.clock = clock;
         this.access = access;
         this.writer = writer;
@@ -88,11 +92,19 @@ public final class CheckinHandler {
                 String gate = askedGate == null || askedGate.isBlank() ? null : askedGate.strip();
                 byte[] digest = RequestDigest.of(origin.site().id(), asked, visitor, bluezone, bluezoneId,
                         body.getString("occurredAt") == null ? null : occurredAt, body.getString("gate"));
-                CheckinCommand command = new CheckinCommand(id, origin.site().id(), direction, occurredAt, method,
-                        origin.kioskId(), origin.userId(), gate, visitor.visitorId(), visitor.name(),
-                        vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(), visitor.idNumber(),
-                        bluezone, bluezoneId, VisitIds.next(), self && "manual".equals(visitor.method()), digest, null);
-                return writer.get().submit(command).map(result -> reply(result, origin, method, gate, bluezoneId));
+                Consents.Caller caller = self ? Consents.Caller.SELF
+                        : origin.kioskId() != null ? Consents.Caller.KIOSK : Consents.Caller.STAFF;
+                return consents.resolve(body.getJsonObject("consent"), caller, origin.site(), visitor.visitorId(),
+                        direction, body.containsKey("occurredAt")).compose(consent -> {
+                            CheckinCommand command = new CheckinCommand(id, origin.site().id(), direction, occurredAt,
+                                    method, origin.kioskId(), origin.userId(), gate, visitor.visitorId(), visitor.name(),
+                                    vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(),
+                                    visitor.idNumber(), bluezone, bluezoneId, VisitIds.next(),
+                                    self && "manual".equals(visitor.method()), digest, null, consent.version(),
+                                    consent.method(), consent.controller(), cccdExtra(visitor, origin.site()));
+                            return writer.get().submit(command).map(result -> reply(result, origin, method, gate,
+                                    bluezoneId).put("consent", consent.toJson()));
+                        });
             });
             answer.onSuccess(json -> Respond.json(ctx, json.getBoolean("replay") ? 200 : 201, clean(json)))
                     .onFailure(ctx::fail);
@@ -200,6 +212,21 @@ public final class CheckinHandler {
             log.warn("A stored check-in is answered without its {}: {}", what, e.getClass().getSimpleName());
             return null;
         }
+    }
+
+    /** A CCCD's birth date and address, sealed, only where the site is configured to need them; else null. */
+    private byte[] cccdExtra(VisitorIdentity visitor, vn.kiosk.server.site.Site site) {
+        if (visitor.card() == null || !(site.cccdBirthDate() || site.cccdAddress())) {
+            return null;
+        }
+        JsonObject kept = new JsonObject();
+        if (site.cccdBirthDate()) {
+            kept.put("birthDate", visitor.card().birthDate().toString());
+        }
+        if (site.cccdAddress()) {
+            kept.put("address", visitor.card().address());
+        }
+        return keys.personal().encrypt(kept.encode());
     }
 
     private static JsonObject clean(JsonObject json) {

@@ -15,7 +15,9 @@ import vn.kiosk.server.http.ApiException;
  */
 final class CheckinSchema {
     private static final Set<String> TOP = Set.of("id", "siteToken", "siteId", "direction", "visitor", "pass", "cccd",
-            "bluezone", "occurredAt", "gate");
+            "bluezone", "occurredAt", "gate", "consent");
+    private static final Set<String> CONSENT = Set.of("version", "method");
+    private static final Set<String> CONSENT_METHODS = Set.of("self", "kiosk", "staff", "pass");
     private static final Set<String> VISITOR = Set.of("name", "phone", "idNumber");
     private static final Set<String> BLUEZONE = Set.of("status", "bluezoneId");
     private static final Set<String> DIRECTIONS = Set.of("in", "out", "auto");
@@ -78,6 +80,24 @@ final class CheckinSchema {
         }
         text(body, "occurredAt", "", 0, 40);
         text(body, "gate", "", 0, 100);
+        if (body.containsKey("consent")) {
+            JsonObject c = object(body, "consent");
+            only(c, CONSENT, "/consent");
+            String method = text(c, "method", "/consent", 0, Integer.MAX_VALUE);
+            if (method == null || !CONSENT_METHODS.contains(method)) {
+                throw invalid("/consent/method", "must be one of kiosk, pass, self, staff");
+            }
+            // a consent given now names the notice version shown; a pass's carried one is looked up
+            if (method.equals("pass") == c.containsKey("version")) {
+                throw invalid("/consent", method.equals("pass") ? "the property 'version' is not allowed with pass"
+                        : "the property 'version' is required");
+            }
+            Object v = c.getValue("version");
+            if (v != null && (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 1
+                    || ((Number) v).longValue() > Integer.MAX_VALUE)) {
+                throw invalid("/consent/version", "must be a whole number from 1 to 2147483647");
+            }
+        }
     }
 
     private static void only(JsonObject o, Set<String> allowed, String at) {

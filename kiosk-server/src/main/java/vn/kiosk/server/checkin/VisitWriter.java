@@ -32,7 +32,7 @@ import vn.kiosk.server.http.ApiException;
 public final class VisitWriter {
     private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
     private static final String BATCH = "select * from kiosk_checkins($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-            + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)";
+            + " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)";
 
     private static final HexFormat HEX = HexFormat.of();
     /** How far past the batch size the queue is searched for requests free to go. */
@@ -253,7 +253,11 @@ public final class VisitWriter {
                 .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.digest())))
                 .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::closeVisit))
                 .addString(origin)
-                .addInteger(repeatWindowSeconds);
+                .addInteger(repeatWindowSeconds)
+                .addArrayOfInteger(col(batch, n, Integer[]::new, CheckinCommand::consentVersion))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::consentMethod))
+                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::consentController))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.cccdExtra())));
     }
 
     private static <T> T[] col(List<Pending> batch, int n, java.util.function.IntFunction<T[]> make,

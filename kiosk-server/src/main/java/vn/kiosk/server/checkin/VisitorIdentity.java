@@ -15,8 +15,12 @@ import vn.kiosk.server.visitor.Names;
 import vn.kiosk.server.visitor.PersonalData;
 import vn.kiosk.server.visitor.Phones;
 
-/** Who the visitor is, from exactly one of: typed details, a visitor pass, a CCCD card. */
-record VisitorIdentity(String method, Long visitorId, String name, Sealed phone, Sealed idNumber) {
+/**
+ * Who the visitor is, from exactly one of: typed details, a visitor pass, a CCCD card. {@code card} is the
+ * parsed card, held only for this request: what of it is stored is decided by the site (name and ID number
+ * always; birth date and address only where the site is configured to need them).
+ */
+record VisitorIdentity(String method, Long visitorId, String name, Sealed phone, Sealed idNumber, CccdCard card) {
 
     static VisitorIdentity from(JsonObject body, PersonalData personal, PublicKey passKey) {
         int given = (body.containsKey("visitor") ? 1 : 0) + (body.containsKey("pass") ? 1 : 0)
@@ -28,7 +32,7 @@ record VisitorIdentity(String method, Long visitorId, String name, Sealed phone,
         if (body.containsKey("pass")) {
             try {
                 PassClaims pass = VisitorPass.verify(body.getString("pass"), passKey);
-                return new VisitorIdentity("pass", pass.visitorId(), pass.displayName(), null, null);
+                return new VisitorIdentity("pass", pass.visitorId(), pass.displayName(), null, null, null);
             } catch (TokenException e) {
                 throw ApiException.of(401, "invalid-pass", "Invalid visitor pass", "The visitor pass is not valid: "
                         + e.getMessage());
@@ -39,7 +43,7 @@ record VisitorIdentity(String method, Long visitorId, String name, Sealed phone,
                 CccdCard card = Cccd.parse(body.getString("cccd"));
                 String id = card.idNumber();
                 return new VisitorIdentity("cccd", null, card.fullName(), null,
-                        new Sealed(personal.hash("id", id), personal.encrypt(id), IdNumbers.mask(id)));
+                        new Sealed(personal.hash("id", id), personal.encrypt(id), IdNumbers.mask(id)), card);
             } catch (CccdException e) {
                 throw ApiException.unprocessable("invalid-cccd", e.getMessage()).with("field", "cccd." + e.field());
             }
@@ -67,7 +71,7 @@ record VisitorIdentity(String method, Long visitorId, String name, Sealed phone,
                             .with("field", "visitor.idNumber"));
             idNumber = new Sealed(personal.hash("id", id), personal.encrypt(id), IdNumbers.mask(id));
         }
-        return new VisitorIdentity("manual", null, name, phone, idNumber);
+        return new VisitorIdentity("manual", null, name, phone, idNumber, null);
     }
 
     /** A key for rate limits that does not reveal the person. */

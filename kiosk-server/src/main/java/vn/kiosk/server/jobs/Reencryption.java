@@ -24,6 +24,15 @@ public final class Reencryption extends VerticleBase {
     private static final String REWRITE = "update visitors set phone_enc = $2, id_enc = $3 where id = $1"
             + " and phone_enc is not distinct from $4 and id_enc is not distinct from $5";
 
+    // Other values sealed with the data key: a CCCD's details at sites that keep them (few rows: only those
+    // sites, within their retention) and what visitors wrote in their requests.
+    private static final String EXTRAS = "select site_id, entered_at, id, cccd_extra from visits where cccd_extra is not null";
+    private static final String REWRITE_EXTRA = "update visits set cccd_extra = $4 where site_id = $1 and entered_at = $2"
+            + " and id = $3 and cccd_extra = $5";
+    private static final String DETAILS = "select id, detail_enc from privacy_requests where detail_enc is not null";
+    private static final String REWRITE_DETAIL = "update privacy_requests set detail_enc = $2 where id = $1"
+            + " and detail_enc = $3";
+
     private final Pool pool;
     private final PersonalData personal;
 
@@ -45,7 +54,27 @@ public final class Reencryption extends VerticleBase {
 
     /** Re-encrypts everything still under the previous key; returns how many visitors were rewritten. */
     public Future<Long> run() {
-        return page(0L, 0L);
+        return page(0L, 0L).compose(n -> others(EXTRAS, "cccd_extra", REWRITE_EXTRA, n))
+                .compose(n -> others(DETAILS, "detail_enc", REWRITE_DETAIL, n));
+    }
+
+    private Future<Long> others(String select, String column, String rewrite, long done) {
+        return pool.query(select).execute().compose(rows -> {
+            Future<Long> chain = Future.succeededFuture(done);
+            for (Row r : rows) {
+                byte[] box = bytes(r.getBuffer(column));
+                if (personal.current(box)) {
+                    continue;
+                }
+                Tuple t = Tuple.tuple();
+                for (int i = 0; i < r.size() - 1; i++) {
+                    t.addValue(r.getValue(i));
+                }
+                t.addBuffer(reseal(box)).addBuffer(r.getBuffer(column));
+                chain = chain.compose(n -> pool.preparedQuery(rewrite).execute(t).map(u -> n + u.rowCount()));
+            }
+            return chain;
+        });
     }
 
     private Future<Long> page(long after, long done) {

@@ -38,7 +38,7 @@ public final class LogHandlers {
             "installed_on_site", "not_installed", "no_smartphone", "unknown");
     private static final String OCCUPANCY = "select p.visit_id, p.entered_at, p.visitor_id, r.name, r.phone_masked"
             + " from presence p join visitors r on r.id = p.visitor_id where p.site_id = $1 order by p.entered_at";
-    private static final String ONE = "select " + VisitQuery.COLUMNS
+    private static final String ONE = "select " + VisitQuery.COLUMNS + ", v.consent_version, v.consent_method, v.cccd_extra"
             + " from visits v join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2"
             + " and v.entered_at >= $3 and v.entered_at < $4"; // the id's bounds (VisitIds): a few daily partitions
     private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
@@ -106,7 +106,18 @@ public final class LogHandlers {
                         if (!rows.iterator().hasNext()) {
                             throw ApiException.notFound("Visit " + visitId);
                         }
-                        return visit(rows.iterator().next());
+                        Row r = rows.iterator().next();
+                        // the consent the visit was made under, and a CCCD's details where the site keeps them
+                        io.vertx.core.buffer.Buffer extra = r.getBuffer("cccd_extra");
+                        JsonObject visit = visit(r);
+                        if (r.getString("consent_method") != null) {
+                            visit.put("consent", new JsonObject().put("version", r.getInteger("consent_version"))
+                                    .put("method", r.getString("consent_method")));
+                        }
+                        if (extra != null) {
+                            visit.put("cccd", new JsonObject(personal.decrypt(extra.getBytes())));
+                        }
+                        return visit;
                     }));
         });
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import vn.kiosk.qr.Ed25519Keys;
 import vn.kiosk.qr.PosterContent;
+import vn.kiosk.qr.PosterNotice;
 import vn.kiosk.qr.PosterPdf;
 import vn.kiosk.qr.QrCodes;
 import vn.kiosk.qr.SiteToken;
@@ -23,6 +24,7 @@ import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.privacy.Notices;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.ServerKeys;
@@ -46,7 +48,10 @@ public final class QrHandlers {
                 }
             });
 
-    public QrHandlers(Vertx vertx, Pool pool, SiteAccess access, ServerKeys keys, String publicUrl) {
+    private final Notices notices;
+
+    public QrHandlers(Vertx vertx, Pool pool, SiteAccess access, ServerKeys keys, String publicUrl, Notices notices) {
+        this.notices = notices;
         this.vertx = vertx;
         this.pool = pool;
         this.access = access;
@@ -91,7 +96,8 @@ public final class QrHandlers {
     }
 
     public void poster(RoutingContext ctx) {
-        withSite(ctx).compose(site -> vertx.executeBlocking(() -> PosterPdf.render(content(site)), false)
+        withSite(ctx).compose(site -> notices.current().compose(n -> vertx.executeBlocking(
+                                () -> PosterPdf.render(content(site, notices.rendered(n, site))), false))
                         .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
                                 .putHeader("Content-Disposition", "inline; filename=\"poster-site-" + site.id() + ".pdf\"")
                                 .end(Buffer.buffer(pdf))))
@@ -151,10 +157,23 @@ public final class QrHandlers {
         }
     }
 
-    private PosterContent content(Site site) {
+    private PosterContent content(Site site, JsonObject notice) {
         boolean thanhHoa = Normalizer.normalize(site.province(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
                 .contains("thanh hóa");
         return new PosterContent(site.name(), site.address(), posterUrl(site),
-                thanhHoa ? "Smart Thanh Hóa" : null, null);
+                thanhHoa ? "Smart Thanh Hóa" : null, null, posterNotice(notice));
+    }
+
+    /** The privacy notice the visitor agrees to, as the poster prints it (Vietnamese, then English). */
+    static PosterNotice posterNotice(JsonObject n) {
+        JsonObject vi = n.getJsonObject("vi");
+        JsonObject en = n.getJsonObject("en");
+        JsonObject keeps = n.getJsonObject("cccdKeeps");
+        return new PosterNotice(n.getInteger("version"), n.getString("controller"), n.getInteger("retentionDays"),
+                keeps.getBoolean("birthDate") || keeps.getBoolean("address"),
+                new PosterNotice.Texts(vi.getString("purpose"), vi.getString("data"), vi.getString("recipients"),
+                        vi.getString("rights")),
+                new PosterNotice.Texts(en.getString("purpose"), en.getString("data"), en.getString("recipients"),
+                        en.getString("rights")));
     }
 }

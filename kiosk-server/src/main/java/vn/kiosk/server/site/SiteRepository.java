@@ -34,11 +34,13 @@ public final class SiteRepository {
             + " and ($4::text is null or lower(district) = lower($4)))) order by id";
     private static final String PROVINCES = "select distinct province from sites";
     private static final String INSERT = "insert into sites (name, kind, province, district, address, capacity,"
-            + " max_stay_minutes, opens_at, closes_at, time_zone, poster_enabled, retention_days, created_at)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning " + Site.COLUMNS;
+            + " max_stay_minutes, opens_at, closes_at, time_zone, poster_enabled, retention_days, created_at, controller,"
+            + " cccd_keep_birth_date, cccd_keep_address)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning " + Site.COLUMNS;
     private static final String UPDATE = "update sites set name = $2, kind = $3, province = $4, district = $5,"
             + " address = $6, capacity = $7, max_stay_minutes = $8, opens_at = $9, closes_at = $10, time_zone = $11,"
-            + " poster_enabled = $12, retention_days = $13 where id = $1 and province = $14 and district = $15"
+            + " poster_enabled = $12, retention_days = $13, controller = $16, cccd_keep_birth_date = $17,"
+            + " cccd_keep_address = $18 where id = $1 and province = $14 and district = $15"
             + " returning " + Site.COLUMNS;
 
     private record Cached(Site site, long at) {
@@ -108,7 +110,9 @@ public final class SiteRepository {
                         .addInteger(b.getInteger("maxStayMinutes", 720)).addLocalTime(hours[0]).addLocalTime(hours[1])
                         .addString(b.getString("timeZone", "Asia/Ho_Chi_Minh"))
                         .addBoolean(b.getBoolean("posterEnabled", true)).addInteger(b.getInteger("retentionDays"))
-                        .addOffsetDateTime(at))
+                        .addOffsetDateTime(at)
+                        .addString(controller(b.getString("controller")))
+                        .addBoolean(b.getBoolean("cccdBirthDate", false)).addBoolean(b.getBoolean("cccdAddress", false)))
                 .map(rows -> remember(Site.from(rows.iterator().next())));
     }
 
@@ -130,7 +134,10 @@ public final class SiteRepository {
                         .addString(b.getString("timeZone", s.timeZone()))
                         .addBoolean(b.getBoolean("posterEnabled", s.posterEnabled()))
                         .addInteger(b.containsKey("retentionDays") ? b.getInteger("retentionDays") : s.retentionDays())
-                        .addString(s.province()).addString(s.district()))
+                        .addString(s.province()).addString(s.district())
+                        .addString(b.containsKey("controller") ? controller(b.getString("controller")) : s.controller())
+                        .addBoolean(b.getBoolean("cccdBirthDate", s.cccdBirthDate()))
+                        .addBoolean(b.getBoolean("cccdAddress", s.cccdAddress())))
                 .compose(rows -> {
                     if (!rows.iterator().hasNext()) {
                         cache.remove(s.id());
@@ -139,6 +146,15 @@ public final class SiteRepository {
                     }
                     return Future.succeededFuture(remember(Site.from(rows.iterator().next())));
                 });
+    }
+
+    /** NFC and trimmed; blank or absent means "the site itself" (null). */
+    private static String controller(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String c = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC).strip();
+        return c.isEmpty() ? null : c;
     }
 
     private Site remember(Site s) {

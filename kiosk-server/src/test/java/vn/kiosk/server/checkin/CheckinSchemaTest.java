@@ -25,7 +25,9 @@ class CheckinSchemaTest {
         for (JsonObject body : List.of(ok(), new JsonObject().put("id", ID),
                 new JsonObject().put("id", ID).put("siteToken", "k1.2.3.abc").put("pass", "v1.x"),
                 new JsonObject().put("id", ID).put("cccd", "079203001234||A|01011990|Nam|x|01012021"),
-                ok().put("gate", ""), ok().put("siteId", 9_007_199_254_740_991L))) {
+                ok().put("gate", ""), ok().put("siteId", 9_007_199_254_740_991L),
+                ok().put("consent", new JsonObject().put("version", 3).put("method", "self")),
+                ok().put("consent", new JsonObject().put("method", "pass")))) {
             assertThatCode(() -> CheckinSchema.check(body)).as(body.encode()).doesNotThrowAnyException();
         }
     }
@@ -54,7 +56,16 @@ class CheckinSchemaTest {
                 ok().put("occurredAt", "x".repeat(41)),
                 ok().put("gate", "x".repeat(101)),
                 ok().put("pass", ""),
-                ok().put("siteToken", "x".repeat(201)));
+                ok().put("siteToken", "x".repeat(201)),
+                ok().put("consent", true),
+                ok().put("consent", new JsonObject().put("version", 1)),
+                ok().put("consent", new JsonObject().put("version", 1).put("method", "silence")),
+                ok().put("consent", new JsonObject().put("method", "kiosk")),
+                ok().put("consent", new JsonObject().put("version", 1).put("method", "pass")),
+                ok().put("consent", new JsonObject().put("version", 0).put("method", "staff")),
+                ok().put("consent", new JsonObject().put("version", "1").put("method", "staff")),
+                ok().put("consent", new JsonObject().put("version", 2_147_483_648L).put("method", "staff")),
+                ok().put("consent", new JsonObject().put("version", 1).put("method", "staff").put("at", "now")));
         for (JsonObject body : bad) {
             try {
                 CheckinSchema.check(body);

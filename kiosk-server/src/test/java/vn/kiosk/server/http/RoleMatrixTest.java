@@ -133,7 +133,24 @@ class RoleMatrixTest {
             // targets of the matrix site's district (targetsStayInTheirArea tries the other places)
             Map.entry("listTargets", with(MANAGERS, ELSEWHERE)),
             Map.entry("setTarget", with(OFFICERS_OF_SITE, Caller.ADMIN)),
-            Map.entry("deleteTarget", with(OFFICERS_OF_SITE, Caller.ADMIN)));
+            Map.entry("deleteTarget", with(OFFICERS_OF_SITE, Caller.ADMIN)),
+            // Personal data rights (Law 91/2025): the notice is public (it is on the poster); a visitor pass is
+            // the visitor's own key to their data; staff find, file and work requests about their own sites
+            // (elsewhere the person or request is not found: 404); a deletion or hold touches only visible sites.
+            Map.entry("sitePrivacyNotice", without(ALL, Caller.SIGNAGE)),
+            Map.entry("listNotices", ADMIN),
+            Map.entry("createNotice", ADMIN),
+            Map.entry("myData", without(ALL, Caller.SIGNAGE)),
+            Map.entry("fileMyRequest", without(ALL, Caller.SIGNAGE)),
+            Map.entry("findPerson", with(STAFF_OF_SITE, ELSEWHERE)),
+            Map.entry("filePrivacyRequest", with(STAFF_OF_SITE, ELSEWHERE)),
+            Map.entry("listPrivacyRequests", with(MANAGERS, ELSEWHERE)),
+            Map.entry("updatePrivacyRequest", with(MANAGERS, ELSEWHERE)),
+            Map.entry("privacyRequestData", with(MANAGERS, ELSEWHERE)),
+            Map.entry("listHolds", with(MANAGERS, ELSEWHERE)),
+            Map.entry("createHold", MANAGERS),
+            Map.entry("releaseHold", with(MANAGERS, ELSEWHERE)),
+            Map.entry("breachReport", ADMIN));
 
     @SuppressWarnings("unchecked")
     static Set<Caller> with(Set<Caller> base, Object... extra) {
@@ -158,6 +175,10 @@ class RoleMatrixTest {
     static Api admin;
     static long site;
     static long otherUser;
+    /** A visitor of the matrix's site: their pass, id and phone. */
+    static String visitorPass;
+    static long visitorId;
+    static final String VISITOR_PHONE = "0912 777 888";
     static String pass;
     static final Map<Caller, Supplier<Api>> callers = new EnumMap<>(Caller.class);
 
@@ -168,6 +189,10 @@ class RoleMatrixTest {
         site = admin.createSite("office", PROVINCE, DISTRICT);
         long other = admin.createSite("office", PROVINCE, DISTRICT);
         otherUser = admin.userFor("guard", List.of(other)).get("/api/v1/auth/me").json().getLong("id");
+        JsonObject first = admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
+                .put("visitor", Api.visitor("Khách dữ liệu", VISITOR_PHONE))).json();
+        visitorPass = first.getString("pass");
+        visitorId = first.getJsonObject("visitor").getLong("id");
         pass = admin.checkIn(new JsonObject().put("siteId", site).put("visitor", Api.visitor("Khách có thẻ", "0912 555 777")))
                 .json().getString("pass");
         String kioskToken = admin.pairKiosk(site, "both").getString("deviceToken");
@@ -412,6 +437,9 @@ class RoleMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger(
+            (int) (System.nanoTime() % 400_000));
+
     static String image(long campaignId) {
         return "/api/v1/campaigns/" + campaignId + "/image";
     }
@@ -443,6 +471,18 @@ class RoleMatrixTest {
         if (path.contains("{kioskId}")) {
             path = path.replace("{kioskId}", String.valueOf(admin.post("/api/v1/sites/" + site + "/kiosks",
                     new JsonObject().put("name", "K")).json().getLong("id")));
+        }
+        if (path.contains("{requestId}")) {
+            // a person of their own each time: one open request per person and type
+            long person = admin.checkIn(new JsonObject().put("siteId", site).put("visitor",
+                    Api.visitor("Khách yêu cầu", "0913" + String.format("%06d", SEQ.incrementAndGet())))).json()
+                    .getJsonObject("visitor").getLong("id");
+            path = path.replace("{requestId}", String.valueOf(admin.post("/api/v1/privacy/requests", new JsonObject()
+                    .put("visitorId", person).put("type", "access")).json().getLong("id")));
+        }
+        if (path.contains("{holdId}")) {
+            path = path.replace("{holdId}", String.valueOf(admin.post("/api/v1/privacy/holds", body("createHold"))
+                    .json().getLong("id")));
         }
         if (op.id().equals("renderQr")) {
             path += "?text=abc";
@@ -490,11 +530,32 @@ class RoleMatrixTest {
             case "setTarget" -> new JsonObject().put("province", PROVINCE).put("district", DISTRICT).put("rate", 0.6)
                     .put("dueOn", "2021-09-30");
             case "trace", "traceCallList" -> new JsonObject().put("phone", "0912 555 666");
+            case "createNotice" -> new JsonObject().put("vi", notice("Mục đích")).put("en", notice("Purpose"));
+            case "myData" -> new JsonObject().put("pass", visitorPass);
+            case "fileMyRequest" -> new JsonObject().put("pass", visitorPass).put("type", "access");
+            case "findPerson" -> new JsonObject().put("phone", VISITOR_PHONE);
+            case "filePrivacyRequest" -> new JsonObject().put("visitorId", visitorId).put("type", "correction");
+            case "updatePrivacyRequest" -> new JsonObject().put("state", "in_progress");
+            case "createHold" -> {
+                LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+                yield new JsonObject().put("siteId", site).put("kind", "authority").put("reference", "CV 1/2026")
+                        .put("until", today.plusDays(1).toString()).put("from", today.minusDays(1) + "T00:00:00+07:00")
+                        .put("to", today + "T00:00:00+07:00");
+            }
+            case "breachReport" -> new JsonObject().put("from", "2026-01-01T00:00:00+07:00")
+                    .put("to", "2026-01-02T00:00:00+07:00").put("discoveredAt", "2026-01-02T08:00:00+07:00")
+                    .put("siteIds", new io.vertx.core.json.JsonArray().add(site)).put("organization", "UBND")
+                    .put("description", "Thử").put("consequences", "Không").put("measures", "Không")
+                    .put("contact", new JsonObject().put("name", "Cán bộ").put("phone", "0233 385 0000"));
             case "ownSmsConsent" -> new JsonObject().put("pass", pass);
             case "setOwnSmsConsent" -> new JsonObject().put("pass", pass).put("optIn", true);
             case "setVisitSmsConsent" -> new JsonObject().put("optIn", true);
             default -> null;
         };
+    }
+
+    static JsonObject notice(String word) {
+        return new JsonObject().put("purpose", word).put("data", word).put("recipients", word).put("rights", word);
     }
 
     private int streamStatus(String path, String token) throws Exception {

@@ -48,7 +48,8 @@ class QrFlowTest {
     }
 
     private static JsonObject self(String token, String name, String phone) {
-        return new JsonObject().put("siteToken", token).put("visitor", Api.visitor(name, phone));
+        return new JsonObject().put("siteToken", token).put("visitor", Api.visitor(name, phone))
+                .put("consent", Api.selfConsent());
     }
 
     @Test

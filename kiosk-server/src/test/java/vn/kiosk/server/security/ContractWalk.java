@@ -200,10 +200,34 @@ final class ContractWalk {
         String url = vn.kiosk.qr.QrCodes.decode(admin.bytes("/api/v1/sites/" + site + "/qr.png")).orElseThrow();
         long kiosk = admin.post("/api/v1/sites/" + site + "/kiosks", new JsonObject().put("name", "K")).json().getLong("id");
         String kioskToken = admin.pairKiosk(site, "both").getString("deviceToken");
-        String pass = admin.checkIn(new JsonObject().put("siteId", site)
-                .put("visitor", Api.visitor("Khách có thẻ", "0912 555 668"))).json().getString("pass");
+        // a visitor of the site with a pass, an open request about them and a hold at the site
+        JsonObject first = admin.checkIn(new JsonObject().put("siteId", site).put("direction", "in")
+                .put("visitor", Api.visitor("Khách dò dữ liệu", "0912 555 668"))).json();
+        String pass = first.getString("pass"); // also the pass of the SMS operations
+        long visitor = first.getJsonObject("visitor").getLong("id");
+        long request = admin.post("/api/v1/privacy/requests", new JsonObject().put("visitorId", visitor)
+                .put("type", "access")).json().getLong("id");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        JsonObject holdBody = new JsonObject().put("siteId", site).put("kind", "authority").put("reference", "CV 9/2026")
+                .put("until", today.plusDays(2).toString()).put("from", today.minusDays(1) + "T00:00:00+07:00")
+                .put("to", today + "T00:00:00+07:00");
+        long hold = admin.post("/api/v1/privacy/holds", holdBody).json().getLong("id");
+        JsonObject texts = new JsonObject().put("purpose", "Mục đích").put("data", "Dữ liệu").put("recipients", "Người xem")
+                .put("rights", "Quyền");
         String screenToken = admin.pairScreen(site).getString("deviceToken");
         Function<String, JsonObject> body = op -> switch (op) {
+            case "createNotice" -> new JsonObject().put("vi", texts).put("en", texts);
+            case "myData" -> new JsonObject().put("pass", pass);
+            case "fileMyRequest" -> new JsonObject().put("pass", pass).put("type", "correction").put("detail", "Sửa tên");
+            case "findPerson" -> new JsonObject().put("phone", "0912 555 668");
+            case "filePrivacyRequest" -> new JsonObject().put("visitorId", visitor).put("type", "deletion");
+            case "updatePrivacyRequest" -> new JsonObject().put("state", "in_progress").put("outcome", "Đang xem");
+            case "createHold" -> holdBody;
+            case "breachReport" -> new JsonObject().put("from", "2026-01-01T00:00:00+07:00")
+                    .put("to", "2026-01-02T00:00:00+07:00").put("discoveredAt", "2026-01-02T08:00:00+07:00")
+                    .put("siteIds", new JsonArray().add(site)).put("organization", "UBND").put("description", "Thử")
+                    .put("consequences", "Không").put("measures", "Không")
+                    .put("contact", new JsonObject().put("name", "Cán bộ").put("phone", "0233 385 0000"));
             case "login" -> new JsonObject().put("username", "admin").put("password", TestServer.ADMIN_PASSWORD);
             case "createUser" -> new JsonObject().put("username", "walk" + System.nanoTime()).put("password", "mat-khau-dai")
                     .put("role", "guard").put("siteIds", new JsonArray().add(site));
@@ -233,7 +257,7 @@ final class ContractWalk {
         long target = admin.post("/api/v1/targets", body.apply("setTarget")).json().getLong("id");
         Map<String, String> paths = Map.of("siteId", String.valueOf(site), "userId", String.valueOf(user),
                 "visitId", visit, "token", url.substring(url.lastIndexOf('/') + 1), "campaignId", String.valueOf(campaign),
-                "kioskId", String.valueOf(kiosk), "targetId", String.valueOf(target));
+                "kioskId", String.valueOf(kiosk), "targetId", String.valueOf(target), "requestId", String.valueOf(request), "holdId", String.valueOf(hold));
         return new Fixtures(admin.token(), kioskToken, screenToken, () -> server.admin().token(), paths, body);
     }
 

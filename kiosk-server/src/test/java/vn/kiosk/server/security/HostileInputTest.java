@@ -147,7 +147,7 @@ class HostileInputTest {
         long real = staff.json().getJsonObject("visitor").getLong("id");
         String token = posterToken();
 
-        Api.Response fake = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token)
+        Api.Response fake = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token).put("consent", Api.selfConsent())
                 .put("visitor", Api.visitor("Kẻ Mạo Danh", phone)));
         assertThat(fake.status()).as(fake.body()).isEqualTo(201);
         assertThat(fake.json().getJsonObject("visitor").getLong("id")).isNotEqualTo(real);
@@ -165,7 +165,7 @@ class HostileInputTest {
         assertThat(guard.get("/api/v1/sites/" + site + "/visits?q=" + phone.replace(" ", "")).items()).hasSize(2);
 
         // the same answer for a phone never seen: the same fields, a pass, a visitor id that is no neighbour of others
-        Api.Response unknown = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token)
+        Api.Response unknown = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token).put("consent", Api.selfConsent())
                 .put("visitor", Api.visitor("Kẻ Mạo Danh", "0914 777 132")));
         assertThat(unknown.status()).isEqualTo(201);
         assertThat(unknown.json().fieldNames()).isEqualTo(fake.json().fieldNames());
@@ -180,14 +180,14 @@ class HostileInputTest {
                 .as("visitor ids drawn from a sequence tell how old a visitor is").allMatch(d -> d > 1_000_000L);
 
         // the same name again (however spelled) is the same person: their own pass again, their name unchanged
-        Api.Response again = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token)
+        Api.Response again = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token).put("consent", Api.selfConsent())
                 .put("direction", "out").put("visitor", Api.visitor("nguyen van THAT", phone)));
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(again.json().getJsonObject("visitor").getLong("id")).isEqualTo(real);
         assertThat(guard.get("/api/v1/sites/" + site + "/visits/" + staff.json().getString("visitId")).json()
                 .getJsonObject("visitor").getString("name")).isEqualTo("Nguyễn Văn Thật");
         // an ID number is not self-declared: staff record it, or the card is read
-        Api.Response withId = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token)
+        Api.Response withId = TestServer.shared().api().checkIn(new JsonObject().put("siteToken", token).put("consent", Api.selfConsent())
                 .put("visitor", Api.visitor("Kẻ Mạo Danh", phone).put("idNumber", "045190271829")));
         assertThat(withId.status()).isEqualTo(422);
         assertThat(withId.json().getString("field")).isEqualTo("visitor.idNumber");

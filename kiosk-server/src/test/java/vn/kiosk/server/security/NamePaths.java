@@ -19,7 +19,7 @@ final class NamePaths {
                 (name, id) -> guard.checkIn(checkIn(id).put("siteId", site).put("visitor", Api.visitor(name, null))),
                 (name, id) -> kiosk.checkIn(checkIn(id).put("visitor", Api.visitor(name, phone))),
                 (name, id) -> TestServer.shared().api().checkIn(checkIn(id).put("siteToken", siteToken(kiosk))
-                        .put("visitor", Api.visitor(name, phone))),
+                        .put("visitor", Api.visitor(name, phone)).put("consent", Api.selfConsent())),
                 (name, id) -> guard.checkIn(checkIn(id).put("siteId", site).put("cccd", card(name))),
                 (name, id) -> kiosk.checkIn(checkIn(id).put("cccd", card(name))));
     }

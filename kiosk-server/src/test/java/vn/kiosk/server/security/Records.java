@@ -37,7 +37,10 @@ final class Records implements AutoCloseable {
             Map.entry("poster_campaigns", "to_jsonb(t)"),
             Map.entry("sms_consents", "to_jsonb(t)"),
             Map.entry("sms_outbox", "to_jsonb(t)"),
-            Map.entry("install_targets", "to_jsonb(t)"));
+            Map.entry("install_targets", "to_jsonb(t)"),
+            Map.entry("privacy_requests", "to_jsonb(t)"),
+            Map.entry("legal_holds", "to_jsonb(t)"),
+            Map.entry("privacy_notices", "to_jsonb(t)"));
     static final List<String> VISIT_TABLES = List.of("visits", "visit_events", "visitors", "presence");
 
     private final Connection connection;

@@ -143,7 +143,8 @@ class ThrottleTest {
         int limited = 0;
         for (int i = 0; i < 250; i++) {
             JsonObject body = new JsonObject().put("siteToken", sessions.get(i % sessions.size()))
-                    .put("visitor", Api.visitor("Khách đông người", String.format("0912 %03d %03d", i / 1000, i % 1000)));
+                    .put("visitor", Api.visitor("Khách đông người", String.format("0912 %03d %03d", i / 1000, i % 1000)))
+                    .put("consent", Api.selfConsent());
             Api.Response r = server.api().from("10.60." + (i / 200) + "." + (i % 200 + 1)).checkIn(body);
             if (r.status() == 201) {
                 accepted++;

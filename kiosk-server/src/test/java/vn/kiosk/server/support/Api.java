@@ -227,6 +227,14 @@ public final class Api {
         return post("/api/v1/checkins", body);
     }
 
+    /**
+     * The consent a visitor's own phone sends after they read the notice and ticked "Tôi đồng ý": a self check-in
+     * without it is refused. Version 1 is the first notice, which always exists (later ones add to it).
+     */
+    public static JsonObject selfConsent() {
+        return new JsonObject().put("version", 1).put("method", "self");
+    }
+
     public static JsonObject visitor(String name, String phone) {
         JsonObject v = new JsonObject().put("name", name);
         if (phone != null) {

@@ -40,6 +40,10 @@ class CameraScanTest {
             page.fill("#pair-code", code);
             long t0 = System.nanoTime();
             page.click("#pair-form button[type=submit]");
+            // a pass from another site's agency carries no consent to this one: the kiosk asks for the tap
+            assertThat(page.locator("#consent-view")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+                    .IsVisibleOptions().setTimeout(20_000));
+            page.click("#consent-agree");
             assertThat(page.locator("#result")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
                     .IsVisibleOptions().setTimeout(20_000));
             System.out.println("kiosk camera: pass read and answered " + (System.nanoTime() - t0) / 1_000_000
@@ -74,6 +78,10 @@ class CameraScanTest {
             page.navigate(Browsers.url("/kiosk"));
             page.fill("#pair-code", code);
             page.click("#pair-form button[type=submit]");
+            // a pass from another site's agency carries no consent to this one: the kiosk asks for the tap
+            assertThat(page.locator("#consent-view")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+                    .IsVisibleOptions().setTimeout(20_000));
+            page.click("#consent-agree");
             assertThat(page.locator("#result-title")).hasText("Mời vào", new com.microsoft.playwright.assertions
                     .LocatorAssertions.HasTextOptions().setTimeout(20_000));
             // lowered and shown again five seconds later: read again, and asked instead of checked out
@@ -100,6 +108,7 @@ class CameraScanTest {
             ctx.grantPermissions(List.of("camera"));
             Page page = GuardConsoleTest.signIn(ctx, guard);
             Browsers.Watch watch = new Browsers.Watch(page);
+            page.check("#scan-consent"); // told the visitor, who agreed
             page.click("#scan-toggle");
             Locator row = page.locator("#inside .inside-row .name", new Page.LocatorOptions().setHasText("Nguyễn Thị Thu Hà"));
             row.waitFor(new Locator.WaitForOptions().setTimeout(20_000));

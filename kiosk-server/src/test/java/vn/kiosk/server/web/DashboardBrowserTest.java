@@ -129,7 +129,7 @@ class DashboardBrowserTest {
             Page page = signIn(ctx, manager);
             Browsers.Watch watch = new Browsers.Watch(page);
             assertThat(page.locator("#nav .nav-link")).hasText(new String[] {"Nhật ký ra vào", "Đang ở trong", "Báo cáo",
-                "Truy vết", "Điểm và kiosk", "Áp phích"});
+                "Truy vết", "Điểm và kiosk", "Áp phích", "Yêu cầu dữ liệu cá nhân", "Lưu giữ pháp lý"});
 
             // only their own sites to choose from
             Locator sites = page.locator("select[name=siteId] option");

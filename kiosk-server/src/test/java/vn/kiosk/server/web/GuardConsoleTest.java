@@ -54,6 +54,7 @@ class GuardConsoleTest {
             pageA.fill("#m-phone", Phones.next());
             pageA.selectOption("#m-bz", "not_installed");
             long t0 = System.nanoTime();
+            pageA.check("#m-consent"); // the guard told the visitor, who agreed
             pageA.click("#manual button[type=submit]");
 
             Locator arrival = pageB.locator("#feed .feed-row.ev-checkin .name", new Page.LocatorOptions().setHasText(MARKUP));
@@ -178,6 +179,7 @@ class GuardConsoleTest {
             for (int i = 0; i < 2; i++) {
                 page.fill("#m-name", "Hồ Thị Xuân Hương");
                 page.fill("#m-phone", phone);
+                page.check("#m-consent");
                 page.click("#manual button[type=submit]");
                 if (i == 0) {
                     assertThat(page.locator("#inside .inside-row")).hasCount(1);
@@ -211,11 +213,13 @@ class GuardConsoleTest {
             page.fill("#m-name", "Hồ Thị Xuân Hương");
             page.fill("#m-phone", phone);
             page.click("label[for=dir-in]");
+            page.check("#m-consent");
             page.click("#manual button[type=submit]");
             assertThat(page.locator("#inside .inside-row")).hasCount(1);
             page.fill("#m-name", "Hồ Thị Xuân Hương");
             page.fill("#m-phone", phone);
             page.click("label[for=dir-auto]");
+            page.check("#m-consent");
             page.click("#manual button[type=submit]");
             page.click("#repeat-out");
             assertThat(page.locator("#repeat")).isHidden();

@@ -52,7 +52,7 @@ class OfflineKioskTest {
             // someone checked in from their phone just before; their confirmation will be scanned offline
             Api.Response self = Browsers.server().api().checkIn(new JsonObject()
                     .put("siteToken", qrBefore.substring(qrBefore.lastIndexOf('/') + 1))
-                    .put("visitor", Api.visitor("Lý Thị Lan", Phones.next()))
+                    .put("visitor", Api.visitor("Lý Thị Lan", Phones.next())).put("consent", Api.selfConsent())
                     .put("bluezone", new JsonObject().put("status", "declared").put("bluezoneId", "QT2021")));
             assertThat(self.status()).as(self.body()).isEqualTo(201);
             String confirmation = self.json().getString("confirmation");
@@ -154,7 +154,7 @@ class OfflineKioskTest {
             String qr = page.locator("#kiosk-qr").getAttribute("data-qr-text");
             Api.Response phone = Browsers.server().api().checkIn(new JsonObject()
                     .put("siteToken", qr.substring(qr.lastIndexOf('/') + 1))
-                    .put("visitor", Api.visitor("Mạc Văn Khải", Phones.next())));
+                    .put("visitor", Api.visitor("Mạc Văn Khải", Phones.next())).put("consent", Api.selfConsent()));
             assertThat(phone.status()).as(phone.body()).isEqualTo(201);
 
             ctx.setOffline(true);

@@ -83,6 +83,7 @@ class OperatorWalkthroughIT {
                 p.navigate(qr);
                 p.fill("#name", "Trần Văn Khách");
                 p.fill("#phone", "0912000777");
+                p.check("#consent-check");
                 p.click("#s-details button[type=submit]");
                 p.click("#bz-yes");
                 p.fill("#bz-id", "a1b2c3");

@@ -54,6 +54,7 @@ class SmsOptInTest {
         p.navigate(url);
         p.fill("#name", name);
         p.fill("#phone", phone);
+        p.check("#consent-check");
         p.click("#s-details button[type=submit]");
         p.click("#bz-no");
         p.click("#go");
@@ -119,6 +120,7 @@ class SmsOptInTest {
             page.selectOption("#m-bz", "not_installed");
             page.check("#m-sms");
             shot(page, "guard-sms-choice");
+            page.check("#m-consent");
             page.click("#manual button[type=submit]");
             assertThat(page.locator(".toast").filter(new com.microsoft.playwright.Locator.FilterOptions()
                     .setHasText("Đã ghi nhận: nhắc"))).isVisible();

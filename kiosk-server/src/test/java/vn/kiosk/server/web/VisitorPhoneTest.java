@@ -63,6 +63,7 @@ class VisitorPhoneTest {
             shot(p, "phone-1-details");
             p.fill("#name", "Phạm Thị Ngọc Ánh");
             p.fill("#phone", Phones.next());
+            p.check("#consent-check");
             p.click("#s-details button[type=submit]");
             assertThat(p.locator("#s-bluezone")).isVisible();
             assertThat(p.locator("#go")).isDisabled();
@@ -140,7 +141,7 @@ class VisitorPhoneTest {
             kiosk.click("#result"); // a tap closes the result screen early
             Api.Response other = Browsers.server().api().checkIn(new JsonObject()
                     .put("siteToken", url.substring(url.lastIndexOf('/') + 1))
-                    .put("visitor", Api.visitor("Võ Thị Sáu", Phones.next()))
+                    .put("visitor", Api.visitor("Võ Thị Sáu", Phones.next())).put("consent", Api.selfConsent())
                     .put("bluezone", new JsonObject().put("status", "not_installed")));
             assertThat(other.status()).as(other.body()).isEqualTo(201);
             kiosk.keyboard().type(other.json().getString("confirmation") + "\n");
@@ -208,6 +209,7 @@ class VisitorPhoneTest {
             assertThat(p.locator("#notice")).isHidden();
             assertThat(p.locator("#name")).hasValue(name);
             assertThat(p.locator("#phone")).hasValue(phoneNumber);
+            p.check("#consent-check");
             p.click("#s-details button[type=submit]");
             p.click("#bz-no");
 

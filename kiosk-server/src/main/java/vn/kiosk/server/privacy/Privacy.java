@@ -1,0 +1,25 @@
+package vn.kiosk.server.privacy;
+
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.security.PublicKey;
+import java.time.Clock;
+import vn.kiosk.server.http.RateLimiter;
+import vn.kiosk.server.site.SiteAccess;
+import vn.kiosk.server.visitor.PersonalData;
+
+/** The personal-data rights feature, built once for the routes: who answers which operation. */
+public record Privacy(Notices notices, SelfService self, RequestDesk desk, Holds holds, BreachReport breach) {
+
+    public static Privacy create(Vertx vertx, Pool pool, Pool reads, SiteAccess access, Notices notices,
+                                 PersonalData personal, PublicKey passKey, RateLimiter limiter, Clock clock) {
+        Audit audit = new Audit();
+        Subjects subjects = new Subjects(pool, personal, passKey);
+        Requests requests = new Requests(personal);
+        Erasure erasure = new Erasure(personal);
+        return new Privacy(notices, new SelfService(pool, subjects, requests, audit, limiter, clock),
+                new RequestDesk(pool, subjects, requests, erasure, audit, access.repository(), clock),
+                new Holds(pool, access, subjects, audit, clock),
+                new BreachReport(vertx, pool, reads, access.repository(), audit, clock));
+    }
+}
