@@ -340,20 +340,10 @@ with req as (
            d.fresh, d.digest
       from done d
 ), notified as (
-    -- One NOTIFY per chunk of events, each chunk well under the 8000-byte
-    -- payload limit (an event is at most about 1.5 KB: names and gates are
-    -- capped at 100 characters). PostgreSQL delivers them on commit only.
-    select count(pg_notify('kiosk_events', json_build_object('origin', p_origin, 'events', c.events)::text)) as n
-      from (select json_agg(j.event order by j.ord) as events
-              from (select e.ord, e.event, sum(octet_length(e.event::text)) over (order by e.ord) / 6000 as chunk
-                      from (select d.ord, json_build_object(
-                                       'type', case d.d when 'i' then 'checkin' else 'checkout' end,
-                                       'siteId', d.site, 'visitId', d.visit, 'visitorId', d.vid, 'name', d.vname,
-                                       'occurredAt', d.at, 'method', d.method, 'gate', d.gate,
-                                       'bluezone', d.bz_out, 'inferred', false,
-                                       'presence', d.delta, 'past', d.late) as event
-                              from done d) e) j
-             group by j.chunk) c
+    select kiosk_notify_events(p_origin, array_agg(
+               kiosk_event(case d.d when 'i' then 'checkin' else 'checkout' end, d.site, d.visit, d.vid, d.vname,
+                           d.at, d.method, d.gate, d.bz_out, false, d.delta, d.late) order by d.ord)) as n
+      from done d
 )
 select x.id, x.replay, x.visit, x.dir, x.at, x.vid, x.vname, x.vmask, x.fresh, x.bz, x.error, x.delta, x.late
   from (select r.ord, r.id, true as replay, s.visit_id as visit, s.direction as dir, s.occurred_at as at,

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.server.checkin.CheckinCommand.Sealed;
 import vn.kiosk.server.http.ApiException;
 
 /**
@@ -147,15 +148,16 @@ public final class VisitWriter {
     }
 
     private static void keys(CheckinCommand c, List<String> out) {
-        out.add("r" + c.id());
-        if (c.visitorId() != null) {
-            out.add("v" + c.visitorId());
+        out.add("r" + c.act().requestId());
+        CheckinCommand.Visitor v = c.visitor();
+        if (v.id() != null) {
+            out.add("v" + v.id());
         }
-        if (c.phone() != null) {
-            out.add("p" + HEX.formatHex(c.phone().hash()));
+        if (v.phone() != null) {
+            out.add("p" + HEX.formatHex(v.phone().hash()));
         }
-        if (c.idNumber() != null) {
-            out.add("i" + HEX.formatHex(c.idNumber().hash()));
+        if (v.idNumber() != null) {
+            out.add("i" + HEX.formatHex(v.idNumber().hash()));
         }
     }
 
@@ -226,32 +228,33 @@ public final class VisitWriter {
                     || pg.getSqlState().equals("21000") || pg.getSqlState().equals("40P01") || pg.getSqlState().equals("40001"));
     }
 
+    /** The batch as kiosk_checkins takes it: one array per column, in its parameters' order. */
     private Tuple tuple(List<Pending> batch) {
         int n = batch.size();
         return Tuple.tuple()
-                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::id))
-                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::siteId))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::direction))
-                .addArrayOfOffsetDateTime(col(batch, n, OffsetDateTime[]::new, CheckinCommand::occurredAt))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::method))
-                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::kioskId))
-                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::userId))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::gate))
-                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::visitorId))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::name))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::nameFolded))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.phone() == null ? null : c.phone().hash())))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.phone() == null ? null : c.phone().encrypted())))
-                .addArrayOfString(col(batch, n, String[]::new, c -> c.phone() == null ? null : c.phone().masked()))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.idNumber() == null ? null : c.idNumber().hash())))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.idNumber() == null ? null : c.idNumber().encrypted())))
-                .addArrayOfString(col(batch, n, String[]::new, c -> c.idNumber() == null ? null : c.idNumber().masked()))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezone))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezoneId))
-                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::newVisitId))
-                .addArrayOfBoolean(col(batch, n, Boolean[]::new, CheckinCommand::selfDeclared))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.digest())))
-                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::closeVisit))
+                .addArrayOfUUID(col(batch, n, UUID[]::new, c -> c.act().requestId()))
+                .addArrayOfLong(col(batch, n, Long[]::new, c -> c.asker().siteId()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().direction()))
+                .addArrayOfOffsetDateTime(col(batch, n, OffsetDateTime[]::new, c -> c.act().occurredAt()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().method()))
+                .addArrayOfLong(col(batch, n, Long[]::new, c -> c.asker().kioskId()))
+                .addArrayOfLong(col(batch, n, Long[]::new, c -> c.asker().userId()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().gate()))
+                .addArrayOfLong(col(batch, n, Long[]::new, c -> c.visitor().id()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.visitor().name()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.visitor().nameFolded()))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> sealed(c.visitor().phone(), Sealed::hash)))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> sealed(c.visitor().phone(), Sealed::encrypted)))
+                .addArrayOfString(col(batch, n, String[]::new, c -> masked(c.visitor().phone())))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> sealed(c.visitor().idNumber(), Sealed::hash)))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> sealed(c.visitor().idNumber(), Sealed::encrypted)))
+                .addArrayOfString(col(batch, n, String[]::new, c -> masked(c.visitor().idNumber())))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().bluezone()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().bluezoneId()))
+                .addArrayOfUUID(col(batch, n, UUID[]::new, c -> c.act().newVisitId()))
+                .addArrayOfBoolean(col(batch, n, Boolean[]::new, c -> c.visitor().selfDeclared()))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.act().digest())))
+                .addArrayOfUUID(col(batch, n, UUID[]::new, c -> c.act().closeVisit()))
                 .addString(origin)
                 .addInteger(repeatWindowSeconds);
     }
@@ -263,6 +266,14 @@ public final class VisitWriter {
             out[i] = get.apply(batch.get(i).command);
         }
         return out;
+    }
+
+    private static Buffer sealed(Sealed s, Function<Sealed, byte[]> part) {
+        return s == null ? null : buf(part.apply(s));
+    }
+
+    private static String masked(Sealed s) {
+        return s == null ? null : s.masked();
     }
 
     private static Buffer buf(byte[] b) {
