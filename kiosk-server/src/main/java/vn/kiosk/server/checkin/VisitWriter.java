@@ -27,8 +27,10 @@ import vn.kiosk.server.http.ApiException;
  * Group commit: check-ins that arrive while a batch is being written pile up
  * and go together in the next one, so many requests share one transaction
  * and one WAL flush. A batch leaves at the end of the event-loop tick in which
- * the writer went idle (no timer: at low load nothing waits), one statement
- * is in flight at a time, and replies are sent only after COMMIT.
+ * a request arrived or a batch came back (no timer: at low load nothing
+ * waits); up to {@code maxInFlight} batches are in flight at once, each on a
+ * connection of its own, so that one batch's commit (the WAL flush) and round
+ * trips overlap the next one's work; replies are sent only after COMMIT.
  */
 public final class VisitWriter {
     private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
@@ -50,7 +52,11 @@ public final class VisitWriter {
     private final int repeatWindowSeconds;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final BatchObserver observer;
-    private boolean busy;
+    private final int maxInFlight;
+    /** The keys (see {@link #keys}) of every request in a batch in flight: none of them may join another batch. */
+    private final Set<String> keysInFlight = new HashSet<>();
+    private int inFlight;
+    private boolean scheduled;
 
     /** Told the size of every batch written, for metrics. */
     public interface BatchObserver {
@@ -63,6 +69,13 @@ public final class VisitWriter {
      */
     public VisitWriter(Context context, Pool pool, String origin, int batchMax, int repeatWindowSeconds,
                        BatchObserver observer) {
+        this(context, pool, origin, batchMax, 1, repeatWindowSeconds, observer);
+    }
+
+    /** {@code maxInFlight}: how many batches may be written at once (each takes a connection of the pool). */
+    public VisitWriter(Context context, Pool pool, String origin, int batchMax, int maxInFlight,
+                       int repeatWindowSeconds, BatchObserver observer) {
+        this.maxInFlight = Math.max(1, maxInFlight);
         this.context = context;
         this.pool = pool;
         this.origin = origin;
@@ -79,16 +92,13 @@ public final class VisitWriter {
         }
         Promise<CheckinResult> promise = Promise.promise();
         queue.add(new Pending(command, promise));
-        if (!busy) {
-            busy = true;
-            context.runOnContext(v -> flush());
-        }
+        schedule();
         return promise.future();
     }
 
     /** Completes once everything queued so far is written. */
     public Future<Void> drain() {
-        if (!busy && queue.isEmpty()) {
+        if (inFlight == 0 && queue.isEmpty()) {
             return Future.succeededFuture();
         }
         Promise<Void> done = Promise.promise();
@@ -96,25 +106,48 @@ public final class VisitWriter {
         return done.future();
     }
 
-    private void flush() {
-        if (queue.isEmpty()) {
-            busy = false;
-            return;
+    /** A flush at the end of this tick, so that the requests of one tick go together. */
+    private void schedule() {
+        if (!scheduled) {
+            scheduled = true;
+            context.runOnContext(v -> flush());
         }
-        List<Pending> batch = take();
-        write(batch).onComplete(ar -> {
-            if (ar.succeeded()) {
-                observer.batchWritten(batch.size());
-                flush();
-            } else if (batch.size() > 1 && isDataError(ar.cause())) {
+    }
+
+    private void flush() {
+        scheduled = false;
+        while (inFlight < maxInFlight && !queue.isEmpty()) {
+            List<Pending> batch = take();
+            if (batch.isEmpty()) {
+                return; // all that waits belongs to visitors in flight: their batches schedule the next flush
+            }
+            send(batch);
+        }
+    }
+
+    private void send(List<Pending> batch) {
+        List<String> keys = new ArrayList<>(batch.size() * 2);
+        for (Pending p : batch) {
+            keys(p.command, keys);
+        }
+        keysInFlight.addAll(keys);
+        inFlight++;
+        write(batch).recover(t -> {
+            if (batch.size() > 1 && isDataError(t)) {
                 // One bad row must not sink its neighbours: write them one by one.
                 log.warn("A batch of {} check-ins failed ({}); retrying them one by one", batch.size(),
-                        ar.cause().getClass().getSimpleName());
-                writeEach(batch, 0).onComplete(v -> flush());
-            } else {
-                fail(batch, ar.cause());
-                flush();
+                        t.getClass().getSimpleName());
+                return writeEach(batch, 0);
             }
+            fail(batch, t);
+            return Future.failedFuture(t);
+        }).onComplete(ar -> {
+            if (ar.succeeded()) {
+                observer.batchWritten(batch.size());
+            }
+            keys.forEach(keysInFlight::remove);
+            inFlight--;
+            schedule();
         });
     }
 
@@ -122,8 +155,9 @@ public final class VisitWriter {
      * The next batch: the oldest requests, but never two with the same request
      * id, visitor id, phone hash or ID-number hash (the batch function applies a
      * batch as one set, so the later of two such requests waits for the next
-     * batch). Keys of a request left waiting block the requests behind it too,
-     * so one visitor's requests keep their order.
+     * batch), nor one whose key is in a batch in flight. Keys of a request left
+     * waiting block the requests behind it too, so one visitor's requests keep
+     * their order.
      */
     private List<Pending> take() {
         List<Pending> batch = new ArrayList<>(Math.min(queue.size(), batchMax));
@@ -137,7 +171,7 @@ public final class VisitWriter {
             keys(p.command, keys);
             boolean free = true;
             for (String k : keys) {
-                free &= seen.add(k);
+                free &= seen.add(k) && !keysInFlight.contains(k);
             }
             if (free) {
                 batch.add(p);
