@@ -101,9 +101,12 @@ with req as (
            as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
                 bz, bzid, new_visit, self, digest, close_visit, ord)
 ), todo as (
-    select * from req r
-     where not exists (select 1 from visit_events e
-                        where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since)
+    -- Look-ups by key, one per request (LATERAL … LIMIT 1): the generic plan guesses ten requests a batch, and a
+    -- join would then scan a young day's partition whole rather than probe its key once per request.
+    select r.* from req r
+      left join lateral (select true as hit from visit_events e
+                          where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since limit 1) e on true
+     where e.hit is null
 ), by_id as (
     update visitors v set last_seen_at = now()
       from todo t
@@ -192,7 +195,8 @@ with req as (
     select r.ord, e.visit_id, e.direction, e.occurred_at, e.visitor_id, e.display_name, e.phone_masked,
            e.new_visitor, e.bluezone, (e.request_digest is null or e.request_digest = r.digest) as same
       from req r
-      join visit_events e on e.site_id = r.site and e.id = r.id and e.recorded_at > v_since
+      join lateral (select * from visit_events e
+                     where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since limit 1) e on true
 ), anon as materialized (
     -- Known by name only: a visitor of their own (no one else can meet them),
     -- with the id drawn up front (as visitors.id's default, V48) so that it maps back to its request.
@@ -219,9 +223,9 @@ with req as (
 ), inside as (
     select w.ord, p.visit_id as open_visit, p.entered_at as open_at
       from who w
-      join presence p on p.site_id = w.site and p.visitor_id = w.vid
+      join lateral (select p.visit_id, p.entered_at from presence p
+                     where p.site_id = w.site and p.visitor_id = w.vid for update) p on true
      where not exists (select 1 from clash c where c.ord = w.ord)
-       for update of p
 ), near as materialized (
     -- The stays around the request's time, read only when it may not be the newest thing on record: a
     -- visitor seen before who is not inside, or whose open stay began after that time (a late record). No
