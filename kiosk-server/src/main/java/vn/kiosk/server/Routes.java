@@ -63,6 +63,7 @@ final class Routes {
                 Map.entry("listUsers", s.users()::list),
                 Map.entry("createUser", s.users()::create),
                 Map.entry("updateUser", s.users()::update),
+                Map.entry("resetUserPassword", s.users()::resetPassword),
                 Map.entry("listAudit", s.users()::audit),
                 Map.entry("listSites", sites::list),
                 Map.entry("createSite", sites::create),

@@ -10,12 +10,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
 
 /** Sign-in and the admin's user management. */
 public final class UserHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger(UserHandlers.class);
     private final Vertx vertx;
     private final UserStore users;
     private final AuditStore audit;
@@ -134,6 +137,32 @@ public final class UserHandlers {
                     .compose(found -> found ? Future.succeededFuture(new JsonObject().put("id", id).put("updated", true))
                             : Future.failedFuture(ApiException.notFound("User " + id)));
             Respond.async(ctx, 200, done);
+        });
+    }
+
+    /**
+     * A new password for a user who forgot theirs, generated here and answered once for the admin to tell them
+     * in person (guards have no e-mail). Their sessions end with it; one's own account is changed, not reset.
+     */
+    public void resetPassword(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Principal p = Authenticator.require(ctx, Role.ADMIN);
+            long id = Respond.pathLong(ctx, "userId");
+            if (Long.valueOf(id).equals(p.userId())) {
+                throw ApiException.conflict("reset-own-password",
+                        "An admin does not reset their own password: another admin can, or change it with PATCH");
+            }
+            String temporary = Passwords.temporary();
+            Respond.async(ctx, 200, vertx.executeBlocking(() -> Passwords.hash(temporary), false)
+                    .compose(hash -> users.resetPassword(id, hash, p.userId()))
+                    .compose(done -> done.isPresent() ? Future.succeededFuture(done.get())
+                            : Future.failedFuture(ApiException.notFound("User " + id)))
+                    .map(r -> {
+                        LOG.info("User {} reset the password of user {}; {} session(s) ended", p.userId(), id,
+                                r.sessionsEnded());
+                        return new JsonObject().put("id", r.id()).put("username", r.username())
+                                .put("temporaryPassword", temporary).put("sessionsEnded", r.sessionsEnded());
+                    }));
         });
     }
 

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import vn.kiosk.server.http.ApiException;
 
 /** Staff accounts and the sites they act on. Passwords arrive hashed: no clear password reaches this class. */
@@ -24,6 +25,10 @@ public final class UserStore {
     // Deleting a user's sessions also empties every instance's token cache (the V31 trigger's NOTIFY).
     private static final String END_SESSIONS = "delete from sessions where user_id = $1";
     private static final String EXISTS = "select 1 from users where id = $1";
+    private static final String RESET = "update users set password_hash = $2 where id = $1 returning username";
+    // Ids and a count only: neither the password nor its hash goes into the trail.
+    private static final String AUDIT_RESET = "insert into audit_log (user_id, action, detail, row_count)"
+            + " values ($1, 'user_password_reset', jsonb_build_object('userId', $2::bigint), $3)";
 
     /** A user as the admin's list shows it. */
     public record User(long id, String username, String role, String province, String district, boolean disabled,
@@ -32,6 +37,10 @@ public final class UserStore {
 
     /** What an update changes; a null part is left as it is. */
     public record Change(String passwordHash, Boolean disabled, List<Long> siteIds) {
+    }
+
+    /** A password reset done: whose, and how many of their sessions it ended. */
+    public record Reset(long id, String username, int sessionsEnded) {
     }
 
     private final Pool pool;
@@ -78,6 +87,22 @@ public final class UserStore {
                                         .compose(r -> setSites(tx, id, c.siteIds())))
                         .map(true)))
                 .recover(UserStore::constraintProblem);
+    }
+
+    /**
+     * Gives user {@code id} a new password (hashed), ends every session of theirs and audits it as done by
+     * {@code byUserId}, in one transaction. Empty when there is no such user (nothing changed).
+     */
+    public Future<Optional<Reset>> resetPassword(long id, String passwordHash, long byUserId) {
+        return pool.withTransaction(tx -> tx.preparedQuery(RESET).execute(Tuple.of(id, passwordHash)).compose(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return Future.succeededFuture(Optional.<Reset>empty());
+            }
+            String username = rows.iterator().next().getString("username");
+            return tx.preparedQuery(END_SESSIONS).execute(Tuple.of(id)).map(ended -> ended.rowCount())
+                    .compose(ended -> tx.preparedQuery(AUDIT_RESET).execute(Tuple.of(byUserId, id, ended))
+                            .map(v -> Optional.of(new Reset(id, username, ended))));
+        }));
     }
 
     private static Future<Boolean> exists(SqlClient tx, long id) {
