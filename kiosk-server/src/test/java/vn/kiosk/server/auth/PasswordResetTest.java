@@ -44,7 +44,7 @@ class PasswordResetTest {
     }
 
     @Test
-    @DisplayName("An admin's reset gives a new one-off password once, ends the user's sessions, is audited and never logged")
+    @DisplayName("An admin's reset gives a new password, shown once, ends the user's sessions, is audited and never logged")
     void reset() throws Exception {
         Staff guard = guard();
         Api secondDevice = server.api().login(guard.username(), guard.password());
