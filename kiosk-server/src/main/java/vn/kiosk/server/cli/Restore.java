@@ -179,6 +179,29 @@ final class Restore {
         }
     }
 
+    /** Rows a migration wrote into the new schema (the default privacy notice): the backup holds them too. */
+    private static boolean seeded(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); var r = s.executeQuery("select exists (select 1 from " + table + ")")) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
+    /**
+     * Loads a seeded table through a scratch copy, keeping the rows already there: a seeded row is the one the
+     * backup holds (such tables are append-only, so it was never changed), and the table may refuse to be emptied.
+     */
+    private static long merge(Connection c, CopyManager copy, String table, String columns, InputStream in)
+            throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create temporary table kiosk_restore_rows (like " + table + ") on commit drop");
+            long rows = copy.copyIn("copy kiosk_restore_rows (" + columns + ") from stdin", in);
+            s.execute("insert into " + table + " (" + columns + ") select " + columns
+                    + " from kiosk_restore_rows on conflict do nothing");
+            s.execute("drop table kiosk_restore_rows");
+            return rows;
+        }
+    }
+
     /** Everything in one transaction: a restore that fails leaves the database empty, ready for another try. */
     static long load(Connection c, ZipFile zip, JsonObject manifest, PrintStream out) throws SQLException, IOException {
         try (Statement s = c.createStatement()) {
@@ -201,8 +224,10 @@ final class Restore {
                 if (entry == null) {
                     throw new Commands.OpsException("The backup is incomplete: " + t.getString("file") + " is missing", 65);
                 }
+                String table = Catalog.quote(t.getString("name"));
                 try (InputStream in = zip.getInputStream(entry)) {
-                    rows = copy.copyIn("copy " + Catalog.quote(t.getString("name")) + " (" + columns + ") from stdin", in);
+                    rows = seeded(c, table) ? merge(c, copy, table, columns, in)
+                            : copy.copyIn("copy " + table + " (" + columns + ") from stdin", in);
                 }
                 if (rows != t.getLong("rows")) {
                     throw new Commands.OpsException("The backup is damaged: " + t.getString("name") + " has " + rows

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,11 +31,15 @@ final class SmsQueue {
             + " (select name from sites s where s.id = o.site_id) as site_name,"
             + " (select time_zone from sites s where s.id = o.site_id) as time_zone";
     private static final String SENT = "update sms_outbox set state = 'sent', sent_at = $2, parts = $3, smsc_ids = $4,"
-            + " phone_enc = null where id = $1 and state = 'sending'";
+            + " phone_enc = null, error = null where id = $1 and state = 'sending'";
     private static final String FAILED = "update sms_outbox set state = 'failed', done_at = $2, error = $3, phone_enc = null"
             + " where id = $1 and state = 'sending'";
     // Stays 'sending' (never sent again); the number is no longer needed.
     private static final String UNKNOWN = "update sms_outbox set error = $2, phone_enc = null where id = $1 and state = 'sending'";
+    // Taken by a sender that stopped before it recorded the outcome (a restart, a crash): the same, once the lock is
+    // this instance's (only the holder claims, so a row still 'sending' is a previous holder's).
+    private static final String STRANDED = "update sms_outbox set error = 'outcome unknown: the sending server stopped',"
+            + " phone_enc = null where state = 'sending' and error is null";
     private static final String RECEIPT = "insert into sms_receipts (smsc_id, stat, err, received_at) values ($1, $2, $3, $4)"
             + " on conflict (smsc_id) do nothing";
     // Done once every part has its receipt; in a later round if a receipt came before its message was marked sent.
@@ -105,6 +110,10 @@ final class SmsQueue {
 
     Future<Void> failed(long id, Instant now, String error) {
         return pool.preparedQuery(FAILED).execute(Tuple.of(id, utc(now), error)).mapEmpty();
+    }
+
+    Future<Integer> stranded() {
+        return pool.query(STRANDED).execute().map(SqlResult::rowCount);
     }
 
     Future<Void> unknown(long id, String error) {

@@ -185,6 +185,15 @@ final class SmsSender implements Runnable {
         lock = c;
         nextPlan = Instant.MIN;
         log.info("This instance sends the SMS reminders");
+        try {
+            int stranded = await(queue.stranded());
+            if (stranded > 0) {
+                log.warn("{} SMS taken by a sender that stopped have an unknown outcome; they will not be sent again",
+                        stranded);
+            }
+        } catch (Exception e) {
+            log.warn("Could not mark the SMS left by a stopped sender ({})", e.getClass().getSimpleName());
+        }
         return true;
     }
 
