@@ -11,6 +11,7 @@ import { InsideList } from './inside.js';
 import { mountDesk } from './guard-privacy.js';
 import { loadNotice, renderNotice } from './notice.js';
 import { guardChoice, recordGuardChoice } from './sms.js';
+import { mountReader, cardInForm, clearCard, isCode } from './guard-reader.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -30,6 +31,7 @@ const state = {
   scanner: null,
   refreshTimer: null,
   notice: null, // the site's personal data notice, read to the visitor before their consent is ticked
+  readCode: () => {}, // a code read (or typed in by a slow reader) taken as a scan
   smsWanted: () => false, // the visitor said yes to SMS reminders (only offered when the server sends them)
 };
 
@@ -74,6 +76,11 @@ function start() {
   $('#manual').addEventListener('submit', manualCheckIn);
   guardChoice($('#manual'), $('#manual-error')).then((wanted) => { state.smsWanted = wanted; });
   $('#scan-toggle').addEventListener('click', toggleScanner);
+  state.readCode = mountReader({
+    onCode: onScan,
+    submitCard: () => $('#manual').requestSubmit(),
+    onError: (text) => { toast(text, 'error'); beep('error'); },
+  });
   $('#print-close').addEventListener('click', closePrint);
   $('#print-do').addEventListener('click', () => window.print());
   $('#last-print').addEventListener('click', (e) => openPrint(e.currentTarget.dataset.visitId, e.currentTarget));
@@ -384,6 +391,12 @@ async function manualCheckIn(e) {
   const phone = $('#m-phone').value.trim();
   const idNumber = $('#m-id').value.replace(/\s+/g, '');
   const err = $('#manual-error');
+  if (!cardInForm() && isCode(name)) {
+    // a code typed in by a reader too slow to be told from typing: read it as a scan, never as a name
+    $('#m-name').value = '';
+    state.readCode(name);
+    return;
+  }
   if (!name) {
     err.textContent = t('common.name') + ' ✱';
     show(err, true);
@@ -398,11 +411,16 @@ async function manualCheckIn(e) {
     return;
   }
   show(err, false);
-  const visitor = { name };
-  if (phone) visitor.phone = phone;
-  if (idNumber) visitor.idNumber = idNumber;
   const direction = document.querySelector('input[name=dir]:checked').value;
-  const body = { visitor, direction, bluezone: { status: $('#m-bz').value }, consent };
+  const card = cardInForm();
+  const body = { direction, bluezone: { status: $('#m-bz').value }, consent };
+  if (card) {
+    body.cccd = card.text;
+  } else {
+    body.visitor = { name };
+    if (phone) body.visitor.phone = phone;
+    if (idNumber) body.visitor.idNumber = idNumber;
+  }
   const button = $('#manual button[type=submit]');
   button.disabled = true;
   try {
@@ -414,6 +432,8 @@ async function manualCheckIn(e) {
           .catch((ex) => toast(problemText(ex), 'error')); // the check-in stands either way
       }
       $('#manual').reset(); // the consent box too: the next visitor is asked again
+      $('#scan-consent').checked = false;
+      clearCard();
       $('#m-name').focus();
     }
   } catch (ex) {
@@ -506,7 +526,7 @@ async function onScan(text) {
       await record({ cccd: scan.text, direction: 'auto', consent });
       $('#scan-consent').checked = false; // the next visitor is asked again
     } else if (scan.kind === 'pass') {
-      const given = staffConsent($('#scan-consent'));
+      const given = staffConsent($('#scan-consent')) || staffConsent($('#m-consent'));
       try {
         await record({ pass: scan.text, direction: 'auto', consent: given || { method: 'pass' } });
       } catch (e) {
@@ -514,6 +534,8 @@ async function onScan(text) {
         throw e;
       }
       $('#scan-consent').checked = false;
+      $('#m-consent').checked = false;
+      $('#m-name').focus();
     } else if (scan.kind === 'confirmation') {
       const r = await call('/api/v1/confirmations', { method: 'POST', body: { code: scan.text } });
       toast(t('guard.done.confirm', { name: isolate(r.visitor && r.visitor.name) }), r.installed ? 'ok' : 'warn');
