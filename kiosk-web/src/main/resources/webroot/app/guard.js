@@ -12,6 +12,7 @@ import { mountDesk } from './guard-privacy.js';
 import { loadNotice, renderNotice } from './notice.js';
 import { guardChoice, recordGuardChoice } from './sms.js';
 import { mountReader, cardInForm, clearCard, isCode } from './guard-reader.js';
+import { Outbox } from './guard-outbox.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -31,6 +32,7 @@ const state = {
   scanner: null,
   refreshTimer: null,
   notice: null, // the site's personal data notice, read to the visitor before their consent is ticked
+  outbox: null, // check-ins kept on the device while the server does not answer
   readCode: () => {}, // a code read (or typed in by a slow reader) taken as a scan
   smsWanted: () => false, // the visitor said yes to SMS reminders (only offered when the server sends them)
 };
@@ -85,6 +87,18 @@ function start() {
   $('#print-do').addEventListener('click', () => window.print());
   $('#last-print').addEventListener('click', (e) => openPrint(e.currentTarget.dataset.visitId, e.currentTarget));
   mountDesk(call, toast);
+  state.outbox = new Outbox({
+    post: (path, body, timeoutMs) => call(path, { method: 'POST', body, timeoutMs }),
+    user: () => state.session && state.session.username,
+    serverNow: () => Date.now() + (state.inside ? state.inside.skew : 0),
+    onChange: renderLive,
+    onSynced: (n) => {
+      toast(t('guard.synced', { n }));
+      refreshInside();
+      loadFeed();
+      if (!state.es) openStream();
+    },
+  });
   setInterval(renderInside, 30000); // durations tick
   setInterval(refreshInside, 5 * 60000); // and now and then the whole list, in case
   if (state.session && Date.parse(state.session.expiresAt) > Date.now()) enter();
@@ -129,6 +143,7 @@ function signOut(expired) {
 async function enter() {
   show($('#login'), false);
   show($('#app'), true);
+  state.outbox.count().then(() => state.outbox.retry());
   try {
     const r = await call('/api/v1/sites');
     state.sites = r.items || [];
@@ -216,10 +231,17 @@ function retryStream() {
 
 function renderLive(on) {
   const b = $('#live-badge');
-  const live = on === undefined ? !!(state.es && state.es.readyState === 1) : on;
-  b.textContent = live ? t('guard.live.connected') : t('guard.live.reconnecting');
-  b.className = 'badge ' + (live ? 'badge-ok' : 'badge-off');
-  b.dataset.state = live ? 'live' : 'down';
+  const box = state.outbox;
+  const live = on === true || on === false ? on : !!(state.es && state.es.readyState === 1);
+  const offline = box && !box.online;
+  b.textContent = offline ? t('guard.offline') : live ? t('guard.live.connected') : t('guard.live.reconnecting');
+  b.className = 'badge ' + (live && !offline ? 'badge-ok' : 'badge-off');
+  b.dataset.state = offline ? 'offline' : live ? 'live' : 'down';
+  const q = $('#guard-queue');
+  const n = box ? box.queued : 0;
+  q.textContent = t('guard.queue', { n });
+  q.dataset.count = String(n);
+  show(q, n > 0);
 }
 
 function onEvent(e) {
@@ -423,10 +445,12 @@ async function manualCheckIn(e) {
   }
   const button = $('#manual button[type=submit]');
   button.disabled = true;
+  button.classList.add('sending');
+  button.textContent = t('guard.sending');
   try {
-    const r = await record(body);
+    const r = await record(body, name);
     if (r) {
-      if (state.smsWanted() && r.visitId) {
+      if (state.smsWanted() && r.visitId && !r.queued) {
         await recordGuardChoice(call, state.site.id, r.visitId)
           .then(() => toast(t('sms.guard.done', { name: isolate(r.visitor && r.visitor.name) })))
           .catch((ex) => toast(problemText(ex), 'error')); // the check-in stands either way
@@ -441,28 +465,31 @@ async function manualCheckIn(e) {
     show(err, true);
   } finally {
     button.disabled = false;
+    button.classList.remove('sending');
+    button.textContent = t('guard.manual.submit');
   }
 }
 
 /**
- * POST a check-in for the current site; retried with the same id once on a network error. A second scan soon
- * after an entry is answered "already checked in": the guard is asked, and null returned.
+ * POST a check-in for the current site; when the server does not answer in a few seconds it is kept on the
+ * device and sent later with the same id ({queued: true} returned). A second scan soon after an entry is
+ * answered "already checked in": the guard is asked, and null returned.
  */
-async function record(part) {
+async function record(part, label) {
   const body = { id: uuid(), siteId: state.site.id, ...part };
   show($('#repeat'), false);
   let r;
   try {
-    try {
-      r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
-    } catch (e) {
-      if (!e.transient) throw e;
-      r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
-    }
+    r = await state.outbox.send(body, label);
   } catch (e) {
     if (!isProblem(e, 'already-checked-in')) throw e;
     askCheckOut(part, e.body || {});
     return null;
+  }
+  if (r.queued) {
+    toast(t('guard.queued', { name: isolate(label || '') }), 'warn');
+    beep('warn');
+    return r;
   }
   const name = isolate(r.visitor && r.visitor.name);
   showLast(r);
@@ -523,7 +550,7 @@ async function onScan(text) {
       if (scan.card.error) throw new Error(t('kiosk.reason.cccd', { detail: scan.card.error }));
       const consent = staffConsent($('#scan-consent'));
       if (!consent) throw new Error(t('pd.consent.staffRequired'));
-      await record({ cccd: scan.text, direction: 'auto', consent });
+      await record({ cccd: scan.text, direction: 'auto', consent }, scan.card.name);
       $('#scan-consent').checked = false; // the next visitor is asked again
     } else if (scan.kind === 'pass') {
       const given = staffConsent($('#scan-consent')) || staffConsent($('#m-consent'));
