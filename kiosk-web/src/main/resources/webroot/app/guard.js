@@ -13,12 +13,16 @@ import { loadNotice, renderNotice } from './notice.js';
 import { guardChoice, recordGuardChoice } from './sms.js';
 import { mountReader, cardInForm, clearCard, isCode } from './guard-reader.js';
 import { Outbox } from './guard-outbox.js';
+import './guard-i18n.js';
+import { PendingExits } from './guard-exits.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
 const save = (k, v, store = localStorage) => { try { store.setItem(k, JSON.stringify(v)); } catch (e) { /* full */ } };
 
 const FEED_MAX = 100;
+const POINTER_HOLD_MS = 10000; // the inside list holds still this long under a pointer that does not move
+const INSIDE_SHOWN = 100; // rows drawn at once; the search finds the others (sites of 800 exist)
 
 const state = {
   session: load(KEY.session),
@@ -32,6 +36,11 @@ const state = {
   scanner: null,
   refreshTimer: null,
   notice: null, // the site's personal data notice, read to the visitor before their consent is ticked
+  exits: null, // exits waiting out their undo window (PendingExits)
+  exitsSent: new Set(), // visit ids whose exit was sent: the row stays, greyed, while the pointer is on the list
+  pointerInList: false,
+  pointerAt: 0,
+  insideDeferred: false,
   outbox: null, // check-ins kept on the device while the server does not answer
   readCode: () => {}, // a code read (or typed in by a slow reader) taken as a scan
   smsWanted: () => false, // the visitor said yes to SMS reminders (only offered when the server sends them)
@@ -57,7 +66,43 @@ async function call(path, opts = {}) {
 function toast(text, kind = 'ok') {
   const n = el('div', { class: 'toast toast-' + kind, role: kind === 'error' ? 'alert' : 'status' }, text);
   $('#toasts').append(n);
-  setTimeout(() => n.remove(), kind === 'error' ? 7000 : 4000);
+  placeToasts();
+  setTimeout(() => { n.remove(); placeToasts(); }, kind === 'error' ? 7000 : 4000);
+}
+
+/** At the bottom, unless that would cover a button of the form (or the repeat question): then at the top. */
+function placeToasts() {
+  const area = $('#toasts');
+  area.classList.remove('toast-top');
+  if (!area.firstChild) return;
+  const box = area.getBoundingClientRect();
+  const covers = [...document.querySelectorAll('#manual button, #repeat button')].some((b) => {
+    const r = b.getBoundingClientRect();
+    return r.height > 0 && r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right;
+  });
+  area.classList.toggle('toast-top', covers);
+  area.style.top = covers ? Math.max(0, $('.guard-bar').getBoundingClientRect().bottom) + 8 + 'px' : '';
+}
+
+// ---------- the gate of this console, chosen once and kept on the device ----------
+
+const gateKey = (siteId) => 'guard.gate.' + siteId;
+
+function loadGate() {
+  const site = state.site;
+  $('#gate').value = (site && load(gateKey(site.id))) || '';
+  const list = clear($('#gates'));
+  if (!site) return;
+  call(`/api/v1/sites/${site.id}/kiosks`).then((r) => {
+    const gates = new Set((r.items || []).map((k) => k.gate).filter(Boolean));
+    for (const g of gates) list.append(el('option', { value: g }));
+  }).catch(() => { /* a guard may not list kiosks: the gate is typed */ });
+}
+
+function saveGate() {
+  const gate = $('#gate').value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  $('#gate').value = gate;
+  if (state.site) save(gateKey(state.site.id), gate);
 }
 
 function problemText(e) {
@@ -76,6 +121,20 @@ function start() {
   $('#logout').addEventListener('click', () => signOut(false));
   $('#site').addEventListener('change', () => pickSite(Number($('#site').value)));
   $('#manual').addEventListener('submit', manualCheckIn);
+  $('#gate').addEventListener('change', saveGate);
+  $('#inside-search').addEventListener('input', renderInside);
+  state.exits = new PendingExits({ send: sendExit, onChange: repaintRow });
+  const insideList = $('#inside');
+  const touch = () => { state.pointerInList = true; state.pointerAt = Date.now(); };
+  insideList.addEventListener('pointerenter', touch);
+  insideList.addEventListener('pointermove', touch, { passive: true });
+  insideList.addEventListener('pointerdown', touch);
+  insideList.addEventListener('pointerleave', () => {
+    state.pointerInList = false;
+    if (state.insideDeferred) renderInside();
+  });
+  window.addEventListener('scroll', placeToasts, { passive: true });
+  window.addEventListener('resize', placeToasts);
   guardChoice($('#manual'), $('#manual-error')).then((wanted) => { state.smsWanted = wanted; });
   $('#scan-toggle').addEventListener('click', toggleScanner);
   state.readCode = mountReader({
@@ -170,6 +229,8 @@ function pickSite(id) {
   state.bluezone.clear();
   if (state.inside) state.inside.close();
   state.inside = new InsideList(id, (path) => call(path), renderInside);
+  $('#inside-search').value = '';
+  loadGate();
   loadNotice(id).then((n) => {
     state.notice = n;
     if (n && state.site && state.site.id === id) renderNotice(clear($('#guard-notice-text')), n);
@@ -350,34 +411,78 @@ function renderInside() {
     banner.className = 'capacity ' + (occ.atCapacity ? 'full' : 'near');
     show(banner, true);
   } else show(banner, false);
+  const still = POINTER_HOLD_MS - (Date.now() - state.pointerAt);
+  if (state.pointerInList && still > 0) {
+    // no row moves under the guard's pointer: drawn again when it leaves the list, or rests there a while
+    if (!state.insideDeferred) setTimeout(() => { if (state.insideDeferred) renderInside(); }, still + 50);
+    state.insideDeferred = true;
+    return;
+  }
+  state.insideDeferred = false;
   const list = clear($('#inside'));
   list.dataset.reads = occ.reloads; // whole reads of the list (the rest follows the events)
-  const rows = occ.visitors();
-  for (const v of rows) {
-    const minutes = occ.minutes(v);
-    const bz = state.bluezone.get(v.visitId);
-    const actions = el('span', { class: 'actions' },
-      el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: (e) => markExit(v, e.currentTarget) }, t('guard.exit')));
+  const query = $('#inside-search').value.trim();
+  const rows = occ.find(query);
+  for (const v of rows.slice(0, INSIDE_SHOWN)) list.append(insideRow(v));
+  const more = $('#inside-more');
+  more.textContent = rows.length > INSIDE_SHOWN ? t('guard.inside.more', { n: rows.length - INSIDE_SHOWN })
+    : query && !rows.length ? t('guard.inside.none', { q: query }) : '';
+  show(more, !!more.textContent);
+  show($('#inside-empty'), occ.inside === 0);
+}
+
+function insideRow(v) {
+  const zone = state.site && state.site.timeZone;
+  const minutes = state.inside.minutes(v);
+  const bz = state.bluezone.get(v.visitId);
+  const waiting = state.exits.has(v.visitId);
+  const gone = state.exitsSent.has(v.visitId);
+  const actions = el('span', { class: 'actions' });
+  if (gone) {
+    actions.append(el('span', { class: 'gone-label' }, t('guard.exit.gone')));
+  } else if (waiting) {
+    // the countdown where "Đánh dấu ra" was (a second tap lands on nothing), the undo beside it
+    actions.append(el('button', { type: 'button', class: 'btn btn-small btn-danger exit-wait', disabled: true },
+      t('guard.exit.pending', { s: state.exits.left(v.visitId) })),
+    el('button', { type: 'button', class: 'btn btn-small btn-primary undo-btn', onclick: () => undoExit(v) }, t('guard.exit.undo')));
+  } else {
+    actions.append(el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => state.exits.start(v) }, t('guard.exit')));
     if (bz !== 'qr_confirmed' && bz !== 'installed_on_site') {
       actions.append(el('button', { type: 'button', class: 'btn btn-small btn-warn', onclick: () => markInstalled(v) }, t('guard.installed')));
     }
     // a pass card for anyone inside, e.g. a regular without a phone: the server signs one for the visit's visitor
     actions.append(el('button', { type: 'button', class: 'btn btn-small btn-ghost print-btn', onclick: (e) => openPrint(v.visitId, e.currentTarget) }, t('guard.print')));
-    list.append(el('li', { class: 'row inside-row', dataset: { visitId: v.visitId } },
-      el('span', { class: 'who' },
-        el('span', { class: 'name', dir: 'auto' }, v.visitor && v.visitor.name || ''),
-        el('span', { class: 'meta' }, [v.visitor && v.visitor.phoneMasked, timeOf(v.enteredAt, zone)].filter(Boolean).join(' · '))),
-      el('span', { class: 'dur' + (minutes > 240 ? ' long' : '') }, duration(minutes)),
-      el('span', { class: 'bz ' + bzClass(bz) }, bzLabel(bz)),
-      actions));
   }
-  show($('#inside-empty'), rows.length === 0);
+  return el('li', { class: 'row inside-row' + (waiting || gone ? ' leaving' : ''), dataset: { visitId: v.visitId } },
+    el('span', { class: 'who' },
+      el('span', { class: 'name', dir: 'auto' }, v.visitor && v.visitor.name || ''),
+      el('span', { class: 'meta' }, [v.visitor && v.visitor.phoneMasked, timeOf(v.enteredAt, zone)].filter(Boolean).join(' · '))),
+    el('span', { class: 'dur' + (minutes > 240 ? ' long' : '') }, duration(minutes)),
+    el('span', { class: 'bz ' + bzClass(bz) }, bzLabel(bz)),
+    actions);
 }
 
-async function markExit(v, button) {
-  if (button) button.disabled = true; // a second tap would find the visit closed
+/** One row drawn again in its place (its exit waits, was undone or sent), the others left where they are. */
+function repaintRow(visitId) {
+  const li = document.querySelector(`#inside li[data-visit-id="${CSS.escape(visitId)}"]`);
+  const v = li && state.inside && state.inside.visitors().find((x) => x.visitId === visitId);
+  if (v) {
+    const row = insideRow(v);
+    row.style.minHeight = li.getBoundingClientRect().height + 'px'; // never shorter: the rows below stay where they are
+    li.replaceWith(row);
+  }
+  else if (li) renderInside();
+}
+
+function undoExit(v) {
+  if (state.exits.undo(v.visitId)) toast(t('guard.exit.undone', { name: isolate(v.visitor.name) }));
+}
+
+async function sendExit(v, { keepalive } = {}) {
+  state.exitsSent.add(v.visitId);
+  repaintRow(v.visitId);
   try {
-    await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST' });
+    await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST', keepalive });
     toast(t('guard.done.exit', { name: isolate(v.visitor.name) }));
     beep('ok');
     if (state.inside) state.inside.apply({ type: 'checkout', visitId: v.visitId, visitorId: v.visitor.id });
@@ -385,6 +490,8 @@ async function markExit(v, button) {
   } catch (e) {
     toast(problemText(e), 'error');
     refreshInside();
+  } finally {
+    state.exitsSent.delete(v.visitId);
   }
 }
 
@@ -477,6 +584,8 @@ async function manualCheckIn(e) {
  */
 async function record(part, label) {
   const body = { id: uuid(), siteId: state.site.id, ...part };
+  const gate = $('#gate').value.trim();
+  if (gate) body.gate = gate;
   show($('#repeat'), false);
   let r;
   try {

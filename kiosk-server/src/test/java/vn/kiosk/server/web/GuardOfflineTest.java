@@ -2,7 +2,7 @@ package vn.kiosk.server.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.kiosk.server.web.Browsers.shot;
+import static vn.kiosk.server.web.Browsers.screen;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -74,7 +74,7 @@ class GuardOfflineTest {
             assertThat(page.locator("#guard-queue")).hasAttribute("data-count", "2",
                     new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(2_000));
             assertThat(page.locator("#guard-queue")).hasText("2 lượt chờ gửi");
-            shot(page, "guard-offline-queued");
+            screen(page, "guard-offline-queued");
             assertThat(Browsers.visitCount(guard.api(), site)).as("only the one that reached the server").isEqualTo(1);
 
             OffsetDateTime back = OffsetDateTime.now();

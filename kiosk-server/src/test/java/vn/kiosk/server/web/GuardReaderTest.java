@@ -2,7 +2,7 @@ package vn.kiosk.server.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.kiosk.server.web.Browsers.shot;
+import static vn.kiosk.server.web.Browsers.screen;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -62,7 +62,7 @@ class GuardReaderTest {
             assertThat(page.locator("#m-id")).hasValue("045190004321");
             assertThat(page.locator("#m-card")).isVisible();
             assertThat(page.locator("#manual-error")).containsText("Đã đọc CCCD");
-            shot(page, "guard-reader-card-waits-for-consent");
+            screen(page, "guard-reader-card-waits-for-consent");
             assertThat(visits(guard, site)).hasSize(1);
             page.check("#m-consent");
             page.click("#manual button[type=submit]");
