@@ -46,15 +46,15 @@ export class PendingExits {
 
   commit(visitId, opts = {}) {
     const p = this.items.get(visitId);
-    if (!p) return;
+    if (!p) return Promise.resolve();
     clearTimeout(p.timer);
     this.items.delete(visitId);
     this.onChange(visitId);
-    this.send(p.v, opts);
+    return this.send(p.v, opts);
   }
 
   sendAll() {
-    for (const id of [...this.items.keys()]) this.commit(id, { keepalive: true });
+    return Promise.all([...this.items.keys()].map((id) => this.commit(id, { keepalive: true })));
   }
 
   /** The countdown on the rows: once a second while any exit waits. */

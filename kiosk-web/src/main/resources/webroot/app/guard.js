@@ -184,19 +184,34 @@ async function login(e) {
     $('#password').value = '';
     enter();
   } catch (ex) {
-    showLogin(ex.status === 401 ? t('guard.login.wrong') : problemText(ex));
+    showLogin(ex.status === 401 ? t('guard.login.wrong')
+      : ex.status === 429 ? t('guard.login.tooMany', { s: ex.retryAfter || 30 }) : problemText(ex));
   } finally {
     button.disabled = false;
   }
 }
 
-function signOut(expired) {
+async function signOut(expired) {
+  if (!expired) await state.exits.sendAll(); // the exits the guard meant still go, under their own sign-in
   if (!expired && token()) api('/api/v1/auth/logout', { method: 'POST', token: token() }).catch(() => {});
   localStorage.removeItem(KEY.session);
   state.session = null;
   closeStream();
   stopScanner();
+  forgetScreen();
   showLogin();
+}
+
+/** What the guard who signed out saw goes with them: errors, the last visitor, the form, the desk's finding. */
+function forgetScreen() {
+  $('#manual').reset();
+  clearCard();
+  $('#scan-consent').checked = false;
+  for (const id of ['#manual-error', '#repeat', '#last']) show($(id), false);
+  clear($('#toasts'));
+  clear($('#pd-found'));
+  $('#pd-query').value = '';
+  $('#password').value = '';
 }
 
 async function enter() {
