@@ -7,6 +7,9 @@
 # usage: bench/run.sh [full|short] [extra options for vn.kiosk.bench.Bench]
 #   full   (default) 10 M visits, 60 s fixed load, 1,000 SSE subscribers: ~25 min on 2 cores
 #   short  100 k visits, seconds per phase: ~1 min; writes to kiosk-bench/target/ only
+# Both also measure a busy gate: closed loops of 1, 4, 16 and 64 guards against the server and against one
+# INSERT per request through the same HTTP stack (kiosk-bench InsertReference). For iterating on the write path,
+# vn.kiosk.bench.ClosedLoopBench is that phase alone on a fresh server (kiosk-bench/README.md).
 # environment: KIOSK_DB_URL (use that PostgreSQL; it must be empty of Kiosk data
 #   or a throwaway), KIOSK_BENCH_SERVER_JVM (JVM options for the server process),
 #   KIOSK_BENCH_BASELINE (path of pg-baseline.sh; default ../shared/bench/pg-baseline.sh, else its copy bench/pg-baseline.sh),

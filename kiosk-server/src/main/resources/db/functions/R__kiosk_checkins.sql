@@ -78,7 +78,14 @@ create or replace function kiosk_checkins(
 returns table (req_id uuid, replay boolean, visit_id uuid, direction char, occurred_at timestamptz,
                visitor_id bigint, display_name text, phone_masked text, new_visitor boolean,
                bluezone text, error text, presence smallint, past boolean)
-language plpgsql as $$
+language plpgsql
+-- Planned once per connection (a generic plan): planning these statements costs more than running them, even
+-- when a custom plan keeps only the partitions a batch reaches. The plan names every daily partition, so its
+-- statements bound the partition keys with v_since, v_lo and v_hi, and PostgreSQL prunes the partitions outside
+-- them when each statement starts instead of starting up all ~100 (kiosk-bench/README.md, "Where a batch's
+-- time goes"). Without this setting the first five calls on each connection would be planned for their values.
+set plan_cache_mode = force_generic_plan
+as $$
 #variable_conflict use_column
 declare
     a_ord     bigint[];
@@ -88,6 +95,11 @@ declare
     a_fresh   boolean[];
     a_unknown bigint[];
     v_window  interval := make_interval(secs => p_window_seconds);
+    -- ids are idempotent for 5 days (an offline replay comes within 72 h): the visit_events partitions to search
+    v_since   timestamptz := now() - interval '5 days';
+    -- every stay this batch may read or change has its entry within [v_lo, v_hi] (set after statement 1)
+    v_lo      timestamptz;
+    v_hi      timestamptz;
 begin
 -- Statement 1: the visitors known by a key (pass, phone, ID number).
 -- Upserting or touching a visitor locks that row until commit, so two
@@ -104,9 +116,12 @@ with req as (
            as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
                 bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
 ), todo as (
-    select * from req r
-     where not exists (select 1 from visit_events e
-                        where e.site_id = r.site and e.id = r.id and e.recorded_at > now() - interval '5 days')
+    -- Look-ups by key, one per request (LATERAL … LIMIT 1): the generic plan guesses ten requests a batch, and a
+    -- join would then scan a young day's partition whole rather than probe its key once per request.
+    select r.* from req r
+      left join lateral (select true as hit from visit_events e
+                          where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since limit 1) e on true
+     where e.hit is null
 ), by_id as (
     update visitors v set last_seen_at = now(),
            consent_version = case when t.cm <> 'pass' then t.cv else v.consent_version end,
@@ -191,6 +206,20 @@ select coalesce(array_agg(x.ord order by x.ord), '{}'), coalesce(array_agg(x.vid
         select array_position(p_id_hash, i.id_hash), i.id, i.name, i.phone_masked, i.fresh
           from by_idno i) x;
 
+-- The entry times this batch can reach, as bounds that prune the daily partitions of visits when statement 2
+-- starts (its plan is generic: see plan_cache_mode above): a stay around a request's time begins within the
+-- site's stay bound (plus the overdue job's slack) of it, and an open stay where presence says. Only visitors
+-- seen before have stays (a new one reads none), so a batch of new visitors reads no partition of visits at all.
+-- Their rows are locked by statement 1, so no other batch moves them in or out before this one commits.
+select coalesce(least(min(p_times[k.ord]) - make_interval(mins => max(s.stay_bound_minutes) + 10),
+                      min(p.entered_at)), 'infinity'),
+       coalesce(max(p_times[k.ord]) + make_interval(mins => max(s.stay_bound_minutes) + 10), '-infinity')
+  into v_lo, v_hi
+  from unnest(a_ord, a_vid, a_fresh) k(ord, vid, fresh)
+  join sites s on s.id = p_sites[k.ord]
+  left join presence p on p.site_id = p_sites[k.ord] and p.visitor_id = k.vid
+ where not k.fresh;
+
 -- Statement 2, with a new snapshot: it sees whatever a concurrent batch of
 -- the same visitors committed while statement 1 waited for their rows, so
 -- replays, presence and the stays on record are read here.
@@ -208,7 +237,8 @@ with req as (
     select r.ord, e.visit_id, e.direction, e.occurred_at, e.visitor_id, e.display_name, e.phone_masked,
            e.new_visitor, e.bluezone, (e.request_digest is null or e.request_digest = r.digest) as same
       from req r
-      join visit_events e on e.site_id = r.site and e.id = r.id and e.recorded_at > now() - interval '5 days'
+      join lateral (select * from visit_events e
+                     where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since limit 1) e on true
 ), anon as materialized (
     -- Known by name only: a visitor of their own (no one else can meet them),
     -- with the id drawn up front (as visitors.id's default, V48) so that it maps back to its request.
@@ -235,9 +265,9 @@ with req as (
 ), inside as (
     select w.ord, p.visit_id as open_visit, p.entered_at as open_at
       from who w
-      join presence p on p.site_id = w.site and p.visitor_id = w.vid
+      join lateral (select p.visit_id, p.entered_at from presence p
+                     where p.site_id = w.site and p.visitor_id = w.vid for update) p on true
      where not exists (select 1 from clash c where c.ord = w.ord)
-       for update of p
 ), near as materialized (
     -- The stays around the request's time, read only when it may not be the newest thing on record: a
     -- visitor seen before who is not inside, or whose open stay began after that time (a late record). No
@@ -254,12 +284,14 @@ with req as (
             from visits v
            where v.visitor_id = w.vid and v.site_id = w.site and v.entered_at <= w.at
              and v.entered_at > w.at - make_interval(mins => s.stay_bound_minutes + 10)
+             and v.entered_at >= v_lo and v.entered_at <= v_hi
            order by v.entered_at desc limit 1) p on true
       left join lateral (
           select v.id, v.entered_at, v.entry_missing
             from visits v
            where v.visitor_id = w.vid and v.site_id = w.site and v.entered_at > w.at
              and v.entered_at <= w.at + make_interval(mins => s.stay_bound_minutes + 10)
+             and v.entered_at >= v_lo and v.entered_at <= v_hi
            order by v.entered_at limit 1) n on true
      where not w.fresh and (i.open_visit is null or i.open_at > w.at)
        and not exists (select 1 from clash c where c.ord = w.ord)
@@ -345,6 +377,7 @@ with req as (
       from act a
      where a.refused is null and a.t_id is not null
        and v.site_id = a.site and v.entered_at = a.t_at and v.id = a.t_id
+       and v.entered_at >= v_lo and v.entered_at <= v_hi
     returning a.ord, v.bluezone
 ), opened as (
     -- New stays: entries, exits with no stay of their time on record (kept, so that no exit is lost), and late
@@ -390,20 +423,10 @@ with req as (
            d.fresh, d.digest
       from done d
 ), notified as (
-    -- One NOTIFY per chunk of events, each chunk well under the 8000-byte
-    -- payload limit (an event is at most about 1.5 KB: names and gates are
-    -- capped at 100 characters). PostgreSQL delivers them on commit only.
-    select count(pg_notify('kiosk_events', json_build_object('origin', p_origin, 'events', c.events)::text)) as n
-      from (select json_agg(j.event order by j.ord) as events
-              from (select e.ord, e.event, sum(octet_length(e.event::text)) over (order by e.ord) / 6000 as chunk
-                      from (select d.ord, json_build_object(
-                                       'type', case d.d when 'i' then 'checkin' else 'checkout' end,
-                                       'siteId', d.site, 'visitId', d.visit, 'visitorId', d.vid, 'name', d.vname,
-                                       'occurredAt', d.at, 'method', d.method, 'gate', d.gate,
-                                       'bluezone', d.bz_out, 'inferred', false,
-                                       'presence', d.delta, 'past', d.late) as event
-                              from done d) e) j
-             group by j.chunk) c
+    select kiosk_notify_events(p_origin, array_agg(
+               kiosk_event(case d.d when 'i' then 'checkin' else 'checkout' end, d.site, d.visit, d.vid, d.vname,
+                           d.at, d.method, d.gate, d.bz_out, false, d.delta, d.late) order by d.ord)) as n
+      from done d
 )
 select x.id, x.replay, x.visit, x.dir, x.at, x.vid, x.vname, x.vmask, x.fresh, x.bz, x.error, x.delta, x.late
   from (select r.ord, r.id, true as replay, s.visit_id as visit, s.direction as dir, s.occurred_at as at,

@@ -4,7 +4,7 @@
 
 -- Exits are never left open: a stay ends at the site's next closing time after
 -- entry or after its maximum stay, whichever comes first (kiosk_stay_end), marked as inferred.
--- Returns what it closed; other instances hear of it through NOTIFY.
+-- Returns what it closed; other instances hear of it through NOTIFY, sent by this transaction.
 create or replace function kiosk_close_overdue(p_now timestamptz, p_origin text)
 returns table (site_id bigint, visit_id uuid, visitor_id bigint, exited_at timestamptz)
 language plpgsql as $$
@@ -25,7 +25,11 @@ begin
           from closing c
          where v.site_id = c.site_id and v.entered_at = c.entered_at and v.id = c.visit_id
         returning v.site_id, v.id, v.visitor_id, v.exited_at
+    ), notified as (
+        select kiosk_notify_events(p_origin, array_agg(kiosk_event('checkout', c.site_id, c.id, c.visitor_id, null,
+                   c.exited_at, 'inferred', null, null, true, -1, false))) as n
+          from closed c
     )
-    select c.site_id, c.id, c.visitor_id, c.exited_at from closed c;
+    select c.site_id, c.id, c.visitor_id, c.exited_at from closed c cross join notified;
 end $$;
 

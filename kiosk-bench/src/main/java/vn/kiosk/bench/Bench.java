@@ -139,7 +139,7 @@ public final class Bench {
         return Path.of("bench/pg-baseline.sh").toAbsolutePath();
     }
 
-    private static void log(String fmt, Object... args) {
+    static void log(String fmt, Object... args) {
         System.out.printf("[bench %s] %s%n", OffsetDateTime.now().toLocalTime().truncatedTo(ChronoUnit.SECONDS),
                 String.format(java.util.Locale.ROOT, fmt, args));
     }
@@ -221,6 +221,8 @@ public final class Bench {
             double peak = peak(gen, P);
             phase = "fixed";
             fixed(gen, P);
+            phase = "closed";
+            closedLoop(vertx, dbUrl, devices, P, peak);
             // SSE and purge are measured "under the fixed load"; when the server cannot sustain 25 % of P that
             // load would only measure the overload, so they run at half the measured peak instead (and say so).
             double background = Math.min(0.25 * P, 0.5 * peak);
@@ -276,6 +278,48 @@ public final class Bench {
     }
 
     // ---------------------------------------------------------------- phases
+
+    /**
+     * A busy gate rather than a thousand kiosks: closed loops of 1, 4, 16 and 64 signed-in guards, each sending the
+     * next check-in when the last is answered, against the server and against one INSERT per request through the
+     * same HTTP stack (InsertReference), interleaved and repeated; medians.
+     */
+    private void closedLoop(Vertx vertx, String dbUrl, List<LoadGenerator.Device> devices, double P, double peak)
+            throws Exception {
+        List<ClosedLoop.Guard> guards = devices.stream().filter(LoadGenerator.Device::guard)
+                .map(d -> new ClosedLoop.Guard(d.token(), d.siteId())).toList();
+        JsonArray points;
+        try (ClosedLoopPhase phase = new ClosedLoopPhase(vertx, dbUrl, server.port(), guards, o.json().getParent())) {
+            points = phase.run(new int[] {1, 4, 16, 64}, p.closedSeconds(), p.closedRounds(), P);
+        }
+        details.put("closedLoop", new JsonObject().put("points", points).put("seconds", p.closedSeconds())
+                .put("rounds", p.closedRounds()).put("openLoopPeak", Figure.finite(peak)));
+        for (Object o : points) {
+            JsonObject pt = (JsonObject) o;
+            int n = pt.getInteger("connections");
+            JsonObject k = pt.getJsonObject("kiosk");
+            JsonObject ref = pt.getJsonObject("reference");
+            String how = String.format(java.util.Locale.ROOT, "closed loop, %d guards, %d × %d s, median; one INSERT per"
+                            + " request through the same HTTP stack: %,.0f/s (p99 %.1f ms), Kiosk %.2f × that; p50 %.1f ms;"
+                            + " load average %s", n, p.closedRounds(), p.closedSeconds(), ref.getDouble("perSecond"),
+                    ref.getDouble("p99"), pt.getDouble("vsReference"), k.getDouble("p50"), k.getValue("loadAverages"));
+            String key = "closed_" + n;
+            double rate = k.getDouble("perSecond");
+            switch (n) {
+                case 16 -> {
+                    figures.put(key, Figure.atLeast(key, "check-in, 16 connections closed loop (≥ 3 × one INSERT per request)",
+                            rate, "check-ins/s", 3 * ref.getDouble("perSecond"), rate / P, how));
+                    figures.put(key + "_p99", Figure.atMost(key + "_p99", "check-in, 16 connections closed loop: p99",
+                            k.getDouble("p99"), "ms", 15, how));
+                }
+                case 64 -> figures.put(key, Figure.atLeast(key, "check-in, 64 connections closed loop", rate,
+                        "check-ins/s", P, rate / P, how));
+                default -> figures.put(key, Figure.info(key, "check-in, " + n + " connection" + (n == 1 ? "" : "s")
+                        + " closed loop", rate, "check-ins/s", rate / P, how + String.format(java.util.Locale.ROOT,
+                        "; p99 %.1f ms", k.getDouble("p99"))));
+            }
+        }
+    }
 
     /** Open-loop steps from 10 % of P up by half each time, until the server falls behind; returns the peak. */
     private double peak(LoadGenerator gen, double P) throws Exception {
@@ -742,11 +786,20 @@ public final class Bench {
     }
 
     private JsonObject baseline(String dbUrl) throws IOException, InterruptedException {
-        if (!Files.exists(o.baselineScript())) {
-            throw new IllegalStateException("The baseline script " + o.baselineScript() + " is missing"
+        return baseline(o.baselineScript(), dbUrl, p.baselineSeconds());
+    }
+
+    /** P: pg-baseline.sh's durable single-row INSERT rate on the database at {@code dbUrl}. */
+    static double baselineTps(Path script, String dbUrl, int seconds) throws IOException, InterruptedException {
+        return baseline(script, dbUrl, seconds).getDouble("single_tps");
+    }
+
+    private static JsonObject baseline(Path script, String dbUrl, int seconds) throws IOException, InterruptedException {
+        if (!Files.exists(script)) {
+            throw new IllegalStateException("The baseline script " + script + " is missing"
                     + " (it lives in ../shared/bench/; or set KIOSK_BENCH_BASELINE)");
         }
-        ProcessBuilder pb = new ProcessBuilder("bash", o.baselineScript().toString(), String.valueOf(p.baselineSeconds()));
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), String.valueOf(seconds));
         pb.environment().put("KIOSK_DB_URL", dbUrl);
         pb.redirectErrorStream(true);
         Process proc = pb.start();
@@ -760,7 +813,7 @@ public final class Bench {
         if (j.getDouble("single_tps") <= 0) {
             throw new IllegalStateException("pg-baseline.sh measured nothing: " + out);
         }
-        return j.put("seconds", p.baselineSeconds()).put("script", o.baselineScript().toString());
+        return j.put("seconds", seconds).put("script", script.toString());
     }
 
     /** A visitor with the most stays in the window (among a sample): {visitor id, one visit id, stays}. */

@@ -74,8 +74,36 @@ final class Markdown {
             }
             md.append(". The reasons are in the section below.\n");
         }
+        closedLoop(md, r, P);
         notes(md, r, P);
         return md.toString();
+    }
+
+    /** The closed-loop points side by side with the INSERT reference and the open-loop peak. */
+    private static void closedLoop(StringBuilder md, JsonObject r, double P) {
+        JsonObject c = r.getJsonObject("details").getJsonObject("closedLoop");
+        if (c == null) {
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "%n## A busy gate: closed loop%n%nEach connection is a signed-in guard"
+                + " sending the next check-in (a new typed visitor) as soon as the last is answered; %d s a point, %d"
+                + " rounds interleaved with the reference, medians; rates count the rows that landed. The reference is"
+                + " one durable INSERT per request through the same HTTP stack (kiosk-bench `InsertReference`: Vert.x"
+                + " HTTP and web router, the reactive PostgreSQL client, a pool of 8). Open-loop peak for comparison:"
+                + " %,.0f/s (%.2f × P).%n%n| connections | Kiosk /s | p50 | p99 | × P | reference /s | p50 | p99 |"
+                + " Kiosk ÷ reference | load average |%n|---|---|---|---|---|---|---|---|---|---|%n",
+                c.getInteger("seconds"), c.getInteger("rounds"), num(c.getValue("openLoopPeak")),
+                num(c.getValue("openLoopPeak")) / P));
+        for (Object o : c.getJsonArray("points")) {
+            JsonObject pt = (JsonObject) o;
+            JsonObject k = pt.getJsonObject("kiosk");
+            JsonObject ref = pt.getJsonObject("reference");
+            md.append(String.format(Locale.ROOT, "| %d | %,.0f | %.1f ms | %.1f ms | %.2f | %,.0f | %.1f ms | %.1f ms |"
+                            + " %.2f | %s |%n", pt.getInteger("connections"), num(k.getValue("perSecond")),
+                    num(k.getValue("p50")), num(k.getValue("p99")), num(pt.getValue("xP")),
+                    num(ref.getValue("perSecond")), num(ref.getValue("p50")), num(ref.getValue("p99")),
+                    num(pt.getValue("vsReference")), k.getValue("loadAverages")));
+        }
     }
 
     /** Why budgets were missed, from the run's own figures. */

@@ -24,16 +24,18 @@ public record Profile(
         int sseSeconds,
         int purgeSeconds,
         int querySamples,       // requests per read-path figure
-        int qrSeconds) {
+        int qrSeconds,
+        int closedSeconds,      // one closed-loop point (1, 4, 16, 64 connections; Kiosk and the INSERT reference)
+        int closedRounds) {     //   repeated this often, medians reported
 
     public static Profile full() {
         return new Profile("full", 20_000, 500, 2, 200, 10_000_000, 1_000_000, 90, 3_000_000,
-                15, 8, 60, 1_000, 30, 20, 400, 5);
+                15, 8, 60, 1_000, 30, 20, 400, 5, 10, 3);
     }
 
     public static Profile smoke() {
         return new Profile("short", 400, 20, 1, 10, 100_000, 10_000, 30, 30_000,
-                2, 2, 5, 50, 4, 5, 40, 1);
+                2, 2, 5, 50, 4, 5, 40, 1, 2, 1);
     }
 
     public static Profile named(String name) {

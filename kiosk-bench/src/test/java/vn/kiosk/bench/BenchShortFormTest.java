@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class BenchShortFormTest {
     static final List<String> FIGURES = List.of("bulk_load", "peak", "cpu_server", "fixed_p50", "fixed_p99",
-            "fixed_p999", "fixed_errors", "sse_p99", "log_first", "log_deep", "trace1_normal", "trace1_hot", "trace2",
+            "fixed_p999", "fixed_errors", "closed_1", "closed_4", "closed_16", "closed_16_p99", "closed_64", "sse_p99", "log_first", "log_deep", "trace1_normal", "trace1_hot", "trace2",
             "report", "report_today", "purge", "purge_stall", "qr_svg", "qr_png_cached", "qr_png_cold", "rss", "startup", "blocked");
 
     @Test
@@ -56,6 +56,11 @@ class BenchShortFormTest {
         assertThat(figures.getJsonObject("peak").getDouble("value")).isPositive();
         assertThat(figures.getJsonObject("peak").getDouble("perBaseline")).isPositive();
         assertThat(r.getJsonObject("details").getJsonObject("sse").getLong("delivered")).isPositive();
+        // the closed loops landed rows, and so did the INSERT reference they are measured against
+        for (Object point : r.getJsonObject("details").getJsonObject("closedLoop").getJsonArray("points")) {
+            assertThat(((JsonObject) point).getJsonObject("kiosk").getLong("landed")).isPositive();
+            assertThat(((JsonObject) point).getJsonObject("reference").getLong("landed")).isPositive();
+        }
         // The past day's report reads figures the server's own daily job stored over the generated history.
         assertThat(r.getJsonObject("details").getJsonObject("dailyFigures").getLong("siteDays")).isPositive();
         assertThat(r.getJsonObject("details").getJsonObject("logProbe").getLong("serverRequests")).isPositive();

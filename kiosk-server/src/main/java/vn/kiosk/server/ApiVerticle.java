@@ -73,7 +73,9 @@ public final class ApiVerticle extends VerticleBase {
     public Future<?> start() {
         DistributionSummary batches = DistributionSummary.builder("kiosk_write_batch_size")
                 .description("Check-ins written per group commit").register(registry);
-        writer = new VisitWriter(context, services.pool(), services.relay().origin(), config.writeBatchMax(),
+        // Each event loop's writer may use its share of the pool at once: batches in flight overlap their commits.
+        int inFlight = Math.max(1, config.dbPoolSize() / Math.max(1, config.verticleInstances()));
+        writer = new VisitWriter(context, services.pool(), services.relay().origin(), config.writeBatchMax(), inFlight,
                 config.repeatWindowSeconds(), batches::record);
         services.writers().add(writer);
         return OpenAPIContract.from(vertx, "openapi.yaml").compose(contract -> {

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 import vn.kiosk.server.auth.AuthService;
 import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Bootstrap;
+import vn.kiosk.server.auth.AuditStore;
 import vn.kiosk.server.auth.UserHandlers;
+import vn.kiosk.server.auth.UserStore;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.config.Config;
 import vn.kiosk.server.db.DbTarget;
@@ -39,7 +41,7 @@ import vn.kiosk.server.log.SseHandler;
 import vn.kiosk.server.metrics.KioskMetrics;
 import vn.kiosk.server.qr.QrHandlers;
 import vn.kiosk.server.report.DailyStatsJob;
-import vn.kiosk.server.site.KioskHandlers;
+import vn.kiosk.server.site.KioskStore;
 import vn.kiosk.server.site.KioskWatch;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.site.SiteRepository;
@@ -137,13 +139,14 @@ public final class KioskServer implements AutoCloseable {
             relay.onAuthChange(auth::invalidateAll);
             relay.onAuthChange(sse::recheck);
             Notices notices = new Notices(pool, access.repository(), cfg.retentionDays(), new vn.kiosk.server.privacy.Audit());
-            QrHandlers qr = new QrHandlers(vertx, pool, access, keys, cfg.publicUrl(), notices);
+            QrHandlers qr = new QrHandlers(vertx, new KioskStore(pool), access, keys, cfg.publicUrl(), notices);
             // Without an SMSC configured no SMS code runs at all.
             Vertx vx = vertx;
             Sms sms = cfg.sms().map(s -> new Sms(vx, pool, target.connectOptions(), keys.personal(), s, clock,
                     cfg.retentionDays())).orElse(null);
             Services services = new Services(vertx, cfg, pool, readPool, new Authenticator(auth), access, relay, keys,
-                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, pool, auth, keys.session(), clock),
+                    new RateLimiter(60_000), sse, qr, new UserHandlers(vertx, new UserStore(pool),
+                    new AuditStore(pool), auth, keys.session(), clock),
                     new ConcurrentLinkedQueue<VisitWriter>(), WebPages::mount, new AtomicBoolean(), clock, sms, notices);
             KioskMetrics.gauge(registry, "kiosk.sse.connections", "Open event streams (guard consoles, dashboards, kiosks)",
                     services.sse()::openStreams);
@@ -152,7 +155,7 @@ public final class KioskServer implements AutoCloseable {
                         + " instance that sends binds)", () -> sms.bound() ? 1 : 0);
             }
             KioskMetrics.gauge(registry, "kiosk.db.pool.max", "Database connections this instance may open", cfg::dbPoolSize);
-            KioskWatch fleet = new KioskWatch(pool, relay, cfg.kioskSilentSeconds(), KioskHandlers.ONLINE_SECONDS, registry);
+            KioskWatch fleet = new KioskWatch(pool, relay, cfg.kioskSilentSeconds(), KioskStore.ONLINE_SECONDS, registry);
             Housekeeping housekeeping = new Housekeeping(pool, relay, clock);
             DailyStatsJob dailyStats = new DailyStatsJob(pool, clock, cfg.retentionDays());
             Retention retention = new Retention(pool, dailyStats, clock, cfg.retentionDays());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import vn.kiosk.server.campaign.CampaignEdits;
 import vn.kiosk.server.campaign.CampaignHandlers;
+import vn.kiosk.server.campaign.CampaignStore;
 import vn.kiosk.server.checkin.CheckinHandler;
 import vn.kiosk.server.checkin.SiteTokens;
 import vn.kiosk.server.checkin.VisitActions;
@@ -21,9 +22,11 @@ import vn.kiosk.server.report.ReportPdfHandler;
 import vn.kiosk.server.report.ReportService;
 import vn.kiosk.server.site.KioskEdits;
 import vn.kiosk.server.site.KioskHandlers;
+import vn.kiosk.server.site.KioskStore;
 import vn.kiosk.server.signage.ScreenHandlers;
 import vn.kiosk.server.site.SiteHandlers;
 import vn.kiosk.server.sms.SmsHandlers;
+import vn.kiosk.server.sms.SmsRecipients;
 import vn.kiosk.server.trace.TraceHandlers;
 import vn.kiosk.server.trace.TraceService;
 
@@ -34,23 +37,25 @@ final class Routes {
 
     static Map<String, Handler<RoutingContext>> table(Services s, Supplier<VisitWriter> writer) {
         var sites = new SiteHandlers(s.access(), s.clock());
-        var kiosks = new KioskHandlers(s.pool(), s.access(), s.relay());
+        var kioskStore = new KioskStore(s.pool());
+        var kiosks = new KioskHandlers(kioskStore, s.access(), s.relay());
         var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
         var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
                 s.config().rateLimitStaff(), tokens, new Consents(s.pool(), s.notices()));
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
-        var campaigns = new CampaignHandlers(s.vertx(), s.pool(), s.access(), s.clock());
+        var campaignStore = new CampaignStore(s.pool());
+        var campaigns = new CampaignHandlers(s.vertx(), campaignStore, s.access(), s.clock());
         var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
         var reportService = new ReportService(s.readPool(), s.access(), s.config().retentionDays());
         var targets = new InstallTargets(s.pool(), s.access().repository(), s.clock());
         var reports = new ReportHandlers(reportService, s.clock());
         var reportPdf = new ReportPdfHandler(s.vertx(), reportService, targets, s.clock());
-        var screens = new ScreenHandlers(s.pool(), s.access(), reportService, targets, s.clock(), s.config().publicUrl());
+        var screens = new ScreenHandlers(kioskStore, s.access(), reportService, targets, s.clock(), s.config().publicUrl());
         var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
                 s.keys().pass().getPublic(), s.limiter(), s.clock());
         var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()));
-        var sms = new SmsHandlers(s.sms(), s.pool(), s.access(), s.keys().pass().getPublic(), s.limiter());
+        var sms = new SmsHandlers(s.sms(), new SmsRecipients(s.pool()), s.access(), s.keys().pass().getPublic(), s.limiter());
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
                 Map.entry("logout", s.users()::logout),
@@ -58,6 +63,7 @@ final class Routes {
                 Map.entry("listUsers", s.users()::list),
                 Map.entry("createUser", s.users()::create),
                 Map.entry("updateUser", s.users()::update),
+                Map.entry("resetUserPassword", s.users()::resetPassword),
                 Map.entry("listAudit", s.users()::audit),
                 Map.entry("listSites", sites::list),
                 Map.entry("createSite", sites::create),
@@ -94,7 +100,7 @@ final class Routes {
                 Map.entry("campaignImage", campaigns::image),
                 Map.entry("kioskCampaigns", campaigns::forKiosk),
                 Map.entry("screenCampaigns", campaigns::forScreen),
-                Map.entry("updateCampaign", new CampaignEdits(s.pool(), s.access(), s.clock())::update),
+                Map.entry("updateCampaign", new CampaignEdits(campaignStore, s.access(), s.clock())::update),
                 Map.entry("screenSelf", screens::self),
                 Map.entry("screenInstallRate", screens::installRate),
                 Map.entry("listTargets", targets::list),
@@ -108,7 +114,7 @@ final class Routes {
                 Map.entry("dailyReportCsv", reports::dailyCsv),
                 Map.entry("dailyReportXlsx", reports::dailyXlsx),
                 Map.entry("reportDays", reports::days),
-                Map.entry("updateKiosk", new KioskEdits(s.pool(), s.access())::update),
+                Map.entry("updateKiosk", new KioskEdits(kioskStore, s.access())::update),
                 Map.entry("smsSettings", sms::settings),
                 Map.entry("ownSmsConsent", sms::own),
                 Map.entry("setOwnSmsConsent", sms::setOwn),

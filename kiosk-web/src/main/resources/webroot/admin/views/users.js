@@ -1,8 +1,9 @@
-// The admin's user management: roles, areas, site scopes, disabling.
+// The admin's user management: roles, areas, site scopes, disabling, password resets.
 import { t } from '../../app/i18n.js';
 import { api } from '../api.js';
 import { h, clear, field, select, table, td, badge } from '../dom.js';
 import { heading, busy } from './common.js';
+import '../strings-users.js';
 
 const ROLES = ['manager', 'guard', 'officer', 'admin'];
 
@@ -48,10 +49,40 @@ export function render(main, ctx) {
     const scope = h('button', { type: 'button', className: 'secondary', hidden: !['manager', 'guard', 'officer'].includes(u.role) },
       t('users.editSites'));
     scope.addEventListener('click', () => editSites(u));
+    // One's own password is not reset here: it would sign this very page out.
+    const reset = h('button', { type: 'button', className: 'secondary', hidden: u.id === ctx.me.id, dataset: { reset: '' } },
+      t('users.reset'));
+    reset.addEventListener('click', () => resetPassword(u));
     return h('tr', { dataset: { user: u.id } }, td(h('strong', {}, u.username)), td(t('role.' + u.role)),
       td([u.district, u.province].filter((x) => x).join(', ')),
       td([siteNames(u.siteIds), u.disabled ? [' ', badge(t('users.disabled'), 'warn')] : null]),
-      td(h('div', { className: 'row-actions' }, scope, toggle)));
+      td(h('div', { className: 'row-actions' }, scope, reset, toggle)));
+  }
+
+  // Asks first; the server makes the password, shown once here and gone from the page when the dialog closes.
+  function resetPassword(u) {
+    const title = h('h2', { id: 'reset-title' }, t('users.resetTitle', { username: u.username }));
+    const body = h('div', {}, h('p', {}, t('users.resetLead', { username: u.username })));
+    const confirm = h('button', { type: 'button', className: 'danger', dataset: { confirm: '' } }, t('users.resetConfirm'));
+    const actions = h('div', { className: 'actions' }, confirm,
+      h('button', { type: 'button', className: 'secondary', dataset: { cancel: '' }, onclick: () => dialog.close() },
+        t('common.cancel')));
+    const dialog = h('dialog', { className: 'card reset-password', attrs: { 'aria-labelledby': 'reset-title' } },
+      title, body, actions);
+    dialog.addEventListener('close', () => dialog.remove());
+    confirm.addEventListener('click', () => busy(confirm, ctx, async () => {
+      const r = await api('POST', `/api/v1/users/${u.id}/password-reset`);
+      clear(body).append(h('p', { className: 'muted' }, t('users.resetNew')),
+        h('p', { className: 'temp-password', attrs: { translate: 'no' } }, r.temporaryPassword),
+        h('p', {}, t('users.resetDone', { username: u.username })),
+        h('p', { className: 'note' }, t('users.resetSessions', { n: r.sessionsEnded })));
+      const close = h('button', { type: 'button', className: 'primary', dataset: { close: '' }, onclick: () => dialog.close() },
+        t('common.close'));
+      clear(actions).append(close);
+      close.focus();
+    }));
+    document.body.append(dialog);
+    dialog.showModal();
   }
 
   function editSites(u) {

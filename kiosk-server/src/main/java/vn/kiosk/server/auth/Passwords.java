@@ -2,6 +2,7 @@ package vn.kiosk.server.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -16,6 +17,10 @@ public final class Passwords {
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
+    // Lower case and digits without the look-alikes (i, l, o, 0, 1): read out at a gate and typed on a tablet.
+    private static final String TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    private static final int TEMPORARY_LENGTH = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Passwords() {
     }
@@ -26,6 +31,15 @@ public final class Passwords {
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
                 + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(out);
+    }
+
+    /** A new password for someone who forgot theirs: 12 characters, about 59 bits. */
+    public static String temporary() {
+        StringBuilder sb = new StringBuilder(TEMPORARY_LENGTH);
+        for (int i = 0; i < TEMPORARY_LENGTH; i++) {
+            sb.append(TEMPORARY_ALPHABET.charAt(RANDOM.nextInt(TEMPORARY_ALPHABET.length())));
+        }
+        return sb.toString();
     }
 
     public static boolean verify(String password, String encoded) {

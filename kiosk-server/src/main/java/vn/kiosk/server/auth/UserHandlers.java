@@ -6,47 +6,32 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
 
 /** Sign-in and the admin's user management. */
 public final class UserHandlers {
-    private static final String INSERT_USER = "insert into users (username, password_hash, role, province, district)"
-            + " values ($1, $2, $3, $4, $5) returning id";
-    private static final String SET_SITES = "insert into user_sites (user_id, site_id) select $1, unnest($2::bigint[])";
-    private static final String CLEAR_SITES = "delete from user_sites where user_id = $1";
-    private static final String LIST = "select u.id, u.username, u.role, u.province, u.district, u.disabled,"
-            + " array(select site_id from user_sites where user_id = u.id order by site_id) as site_ids"
-            + " from users u order by u.id";
-    private static final String SET_PASSWORD = "update users set password_hash = $2 where id = $1";
-    private static final String SET_DISABLED = "update users set disabled = $2 where id = $1";
-    private static final String END_SESSIONS = "delete from sessions where user_id = $1";
-    private static final String EXISTS = "select 1 from users where id = $1";
-
-    private static final String AUDIT = "select a.id, a.at, a.user_id, u.username, a.action, a.site_id, a.detail,"
-            + " a.row_count from audit_log a left join users u on u.id = a.user_id where a.id < $1"
-            + " order by a.id desc limit 100";
-
+    private static final Logger LOG = LoggerFactory.getLogger(UserHandlers.class);
     private final Vertx vertx;
-    private final Pool pool;
+    private final UserStore users;
+    private final AuditStore audit;
     private final AuthService auth;
     private final Clock clock;
     private final LoginThrottle throttle;
     private final KnownDevices devices;
 
-    public UserHandlers(Vertx vertx, Pool pool, AuthService auth, byte[] sessionKey, Clock clock) {
+    public UserHandlers(Vertx vertx, UserStore users, AuditStore audit, AuthService auth, byte[] sessionKey,
+                        Clock clock) {
         this.vertx = vertx;
-        this.pool = pool;
+        this.users = users;
+        this.audit = audit;
         this.auth = auth;
         this.clock = clock;
         this.throttle = new LoginThrottle();
@@ -82,15 +67,15 @@ public final class UserHandlers {
         Respond.guarded(ctx, () -> {
             Authenticator.require(ctx, Role.ADMIN);
             long beforeId = Respond.queryLong(ctx, "before", Long.MAX_VALUE, 1, 9_007_199_254_740_991L);
-            Respond.async(ctx, 200, pool.preparedQuery(AUDIT).execute(Tuple.of(beforeId)).map(rows -> {
+            Respond.async(ctx, 200, audit.below(beforeId).map(entries -> {
                 JsonArray items = new JsonArray();
-                for (Row r : rows) {
-                    items.add(new JsonObject().put("id", r.getLong("id")).put("at", r.getOffsetDateTime("at").toString())
-                            .put("userId", r.getLong("user_id")).put("username", r.getString("username"))
-                            .put("action", r.getString("action")).put("siteId", r.getLong("site_id"))
-                            .put("detail", r.getJsonObject("detail")).put("rows", r.getInteger("row_count")));
+                for (AuditStore.Entry e : entries) {
+                    items.add(new JsonObject().put("id", e.id()).put("at", e.at().toString())
+                            .put("userId", e.userId()).put("username", e.username())
+                            .put("action", e.action()).put("siteId", e.siteId())
+                            .put("detail", e.detail()).put("rows", e.rows()));
                 }
-                Long next = items.size() == 100 ? items.getJsonObject(99).getLong("id") : null;
+                Long next = items.size() == AuditStore.PAGE ? items.getJsonObject(AuditStore.PAGE - 1).getLong("id") : null;
                 return new JsonObject().put("items", items).put("next", next);
             }));
         });
@@ -113,30 +98,26 @@ public final class UserHandlers {
         Respond.guarded(ctx, () -> {
             Authenticator.require(ctx, Role.ADMIN);
             JsonObject b = Respond.body(ctx);
-            Long[] sites = siteIds(b);
+            List<Long> sites = siteIds(b);
             Future<JsonObject> created = vertx.executeBlocking(() -> Passwords.hash(b.getString("password")), false)
-                    .compose(hash -> pool.withTransaction(tx -> tx.preparedQuery(INSERT_USER)
-                            .execute(Tuple.of(b.getString("username"), hash, b.getString("role"),
-                                    b.getString("province"), b.getString("district")))
-                            .map(rows -> rows.iterator().next().getLong("id"))
-                            .compose(id -> setSites(tx, id, sites).map(id))))
+                    .compose(hash -> users.create(b.getString("username"), hash, b.getString("role"),
+                            b.getString("province"), b.getString("district"), sites))
                     .map(id -> new JsonObject().put("id", id).put("username", b.getString("username"))
-                            .put("role", b.getString("role")).put("siteIds", new JsonArray(List.of(sites)))
-                            .put("province", b.getString("province")).put("district", b.getString("district")))
-                    .recover(UserHandlers::constraintProblem);
+                            .put("role", b.getString("role")).put("siteIds", new JsonArray(sites))
+                            .put("province", b.getString("province")).put("district", b.getString("district")));
             Respond.async(ctx, 201, created);
         });
     }
 
     public void list(RoutingContext ctx) {
         Authenticator.require(ctx, Role.ADMIN);
-        Respond.async(ctx, 200, pool.query(LIST).execute().map(rows -> {
+        Respond.async(ctx, 200, users.list().map(all -> {
             JsonArray items = new JsonArray();
-            for (Row r : rows) {
-                items.add(new JsonObject().put("id", r.getLong("id")).put("username", r.getString("username"))
-                        .put("role", r.getString("role")).put("province", r.getString("province"))
-                        .put("district", r.getString("district")).put("disabled", r.getBoolean("disabled"))
-                        .put("siteIds", new JsonArray(List.of(r.getArrayOfLongs("site_ids")))));
+            for (UserStore.User u : all) {
+                items.add(new JsonObject().put("id", u.id()).put("username", u.username())
+                        .put("role", u.role()).put("province", u.province())
+                        .put("district", u.district()).put("disabled", u.disabled())
+                        .put("siteIds", new JsonArray(u.siteIds())));
             }
             return new JsonObject().put("items", items);
         }));
@@ -150,45 +131,43 @@ public final class UserHandlers {
             Future<String> hash = b.containsKey("password")
                     ? vertx.executeBlocking(() -> Passwords.hash(b.getString("password")), false)
                     : Future.succeededFuture(null);
-            Future<JsonObject> done = hash.compose(h -> pool.withTransaction(tx -> tx.preparedQuery(EXISTS)
-                            .execute(Tuple.of(id))
-                            .compose(rows -> rows.iterator().hasNext() ? Future.succeededFuture()
-                                    : Future.failedFuture(ApiException.notFound("User " + id)))
-                            .compose(v -> h == null ? Future.succeededFuture()
-                                    : tx.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, h))
-                                            .compose(r -> tx.preparedQuery(END_SESSIONS).execute(Tuple.of(id))))
-                            .compose(v -> !b.containsKey("disabled") ? Future.succeededFuture()
-                                    : tx.preparedQuery(SET_DISABLED).execute(Tuple.of(id, b.getBoolean("disabled")))
-                                            .compose(r -> b.getBoolean("disabled")
-                                                    ? tx.preparedQuery(END_SESSIONS).execute(Tuple.of(id))
-                                                    : Future.succeededFuture()))
-                            .compose(v -> !b.containsKey("siteIds") ? Future.succeededFuture()
-                                    : tx.preparedQuery(CLEAR_SITES).execute(Tuple.of(id))
-                                            .compose(r -> setSites(tx, id, siteIds(b))))))
-                    .map(v -> new JsonObject().put("id", id).put("updated", true))
-                    .recover(UserHandlers::constraintProblem);
+            Boolean disabled = b.containsKey("disabled") ? b.getBoolean("disabled") : null;
+            List<Long> sites = b.containsKey("siteIds") ? siteIds(b) : null;
+            Future<JsonObject> done = hash.compose(h -> users.update(id, new UserStore.Change(h, disabled, sites)))
+                    .compose(found -> found ? Future.succeededFuture(new JsonObject().put("id", id).put("updated", true))
+                            : Future.failedFuture(ApiException.notFound("User " + id)));
             Respond.async(ctx, 200, done);
         });
     }
 
-    private static Future<Void> setSites(SqlClient tx, long userId, Long[] sites) {
-        return sites.length == 0 ? Future.succeededFuture()
-                : tx.preparedQuery(SET_SITES).execute(Tuple.tuple().addLong(userId).addArrayOfLong(sites)).mapEmpty();
+    /**
+     * A new password for a user who forgot theirs, generated here and answered once for the admin to tell them
+     * in person (guards have no e-mail). Their sessions end with it; one's own account is changed, not reset.
+     */
+    public void resetPassword(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            Principal p = Authenticator.require(ctx, Role.ADMIN);
+            long id = Respond.pathLong(ctx, "userId");
+            if (Long.valueOf(id).equals(p.userId())) {
+                throw ApiException.conflict("reset-own-password",
+                        "An admin does not reset their own password: another admin can, or change it with PATCH");
+            }
+            String temporary = Passwords.temporary();
+            Respond.async(ctx, 200, vertx.executeBlocking(() -> Passwords.hash(temporary), false)
+                    .compose(hash -> users.resetPassword(id, hash, p.userId()))
+                    .compose(done -> done.isPresent() ? Future.succeededFuture(done.get())
+                            : Future.failedFuture(ApiException.notFound("User " + id)))
+                    .map(r -> {
+                        LOG.info("User {} reset the password of user {}; {} session(s) ended", p.userId(), id,
+                                r.sessionsEnded());
+                        return new JsonObject().put("id", r.id()).put("username", r.username())
+                                .put("temporaryPassword", temporary).put("sessionsEnded", r.sessionsEnded());
+                    }));
+        });
     }
 
-    private static Long[] siteIds(JsonObject b) {
+    private static List<Long> siteIds(JsonObject b) {
         JsonArray a = b.getJsonArray("siteIds", new JsonArray());
-        return a.stream().map(o -> ((Number) o).longValue()).distinct().toArray(Long[]::new);
-    }
-
-    private static <T> Future<T> constraintProblem(Throwable t) {
-        if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-            return Future.failedFuture(ApiException.conflict("username-taken", "That username is already taken"));
-        }
-        if (t instanceof PgException pg && "23503".equals(pg.getSqlState())) {
-            return Future.failedFuture(ApiException.unprocessable("unknown-site", "siteIds names a site that does not exist")
-                    .with("field", "siteIds"));
-        }
-        return Future.failedFuture(t);
+        return a.stream().map(o -> ((Number) o).longValue()).distinct().toList();
     }
 }

@@ -17,7 +17,6 @@ import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.events.EventRelay;
-import vn.kiosk.server.events.Events;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
@@ -61,15 +60,10 @@ public final class CheckinHandler {
 
     public void handle(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
-            JsonObject body = json(ctx);
-            CheckinSchema.check(body);
-            UUID id = UUID.fromString(body.getString("id"));
-            OffsetDateTime occurredAt = occurredAt(body.getString("occurredAt"), OffsetDateTime.now(clock));
-            VisitorIdentity visitor = VisitorIdentity.from(body, keys.personal(), keys.pass().getPublic());
-            JsonObject bz = body.getJsonObject("bluezone");
-            String bluezone = bz == null ? null : bz.getString("status");
-            String bluezoneId = bz == null ? null : bz.getString("bluezoneId");
-            Future<JsonObject> answer = origin(ctx, body).compose(origin -> {
+            CheckinRequest request = CheckinRequest.parse(json(ctx));
+            OffsetDateTime occurredAt = occurredAt(request.occurredAt(), OffsetDateTime.now(clock));
+            VisitorIdentity visitor = VisitorIdentity.from(request, keys.personal(), keys.pass().getPublic());
+            Future<JsonObject> answer = origin(ctx, request).compose(origin -> {
                 boolean self = "self".equals(origin.method()) || "poster".equals(origin.method());
                 if (self || limitStaff) {
                     limit(ctx, origin, visitor);
@@ -84,31 +78,39 @@ public final class CheckinHandler {
                             "An ID number is recorded by staff or read from the card, not typed at a self check-in")
                             .with("field", "visitor.idNumber");
                 }
-                String asked = body.getString("direction", "auto");
-                String direction = direction(asked, origin.kioskMode());
-                String method = "manual".equals(visitor.method()) ? origin.method() : visitor.method();
-                ctx.put(vn.kiosk.server.metrics.KioskMetrics.CHECKIN_METHOD, method);
-                String askedGate = body.getString("gate", origin.gate());
-                String gate = askedGate == null || askedGate.isBlank() ? null : askedGate.strip();
-                byte[] digest = RequestDigest.of(origin.site().id(), asked, visitor, bluezone, bluezoneId,
-                        body.getString("occurredAt") == null ? null : occurredAt, body.getString("gate"));
+                String direction = direction(request.direction(), origin.kioskMode());
                 Consents.Caller caller = self ? Consents.Caller.SELF
                         : origin.kioskId() != null ? Consents.Caller.KIOSK : Consents.Caller.STAFF;
-                return consents.resolve(body.getJsonObject("consent"), caller, origin.site(), visitor.visitorId(),
-                        direction, body.containsKey("occurredAt")).compose(consent -> {
-                            CheckinCommand command = new CheckinCommand(id, origin.site().id(), direction, occurredAt,
-                                    method, origin.kioskId(), origin.userId(), gate, visitor.visitorId(), visitor.name(),
-                                    vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(),
-                                    visitor.idNumber(), bluezone, bluezoneId, VisitIds.next(),
-                                    self && "manual".equals(visitor.method()), digest, null, consent.version(),
-                                    consent.method(), consent.controller(), cccdExtra(visitor, origin.site()));
-                            return writer.get().submit(command).map(result -> reply(result, origin, method, gate,
-                                    bluezoneId).put("consent", consent.toJson()));
+                return consents.resolve(request.consent(), caller, origin.site(), visitor.visitorId(), direction,
+                        request.occurredAt() != null).compose(consent -> {
+                            CheckinCommand command = command(request, origin, visitor, occurredAt, self,
+                                    new CheckinCommand.Consent(consent.version(), consent.method(),
+                                            consent.controller()));
+                            ctx.put(vn.kiosk.server.metrics.KioskMetrics.CHECKIN_METHOD, command.act().method());
+                            return writer.get().submit(command).map(result -> reply(result, origin, command.act())
+                                    .put("consent", consent.toJson()));
                         });
             });
             answer.onSuccess(json -> Respond.json(ctx, json.getBoolean("replay") ? 200 : 201, clean(json)))
                     .onFailure(ctx::fail);
         });
+    }
+
+    private CheckinCommand command(CheckinRequest request, SiteTokens.Origin origin, VisitorIdentity visitor,
+                                   OffsetDateTime occurredAt, boolean self, CheckinCommand.Consent consent) {
+        String method = "manual".equals(visitor.method()) ? origin.method() : visitor.method();
+        String askedGate = request.gate() == null ? origin.gate() : request.gate();
+        String gate = askedGate == null || askedGate.isBlank() ? null : askedGate.strip();
+        byte[] digest = RequestDigest.of(origin.site().id(), request, visitor,
+                request.occurredAt() == null ? null : occurredAt);
+        return new CheckinCommand(
+                new CheckinCommand.Asker(origin.site().id(), origin.kioskId(), origin.userId()),
+                new CheckinCommand.Visitor(visitor.visitorId(), visitor.name(),
+                        vn.kiosk.server.visitor.Names.fold(visitor.name()), visitor.phone(), visitor.idNumber(),
+                        self && "manual".equals(visitor.method()), cccdExtra(visitor, origin.site())),
+                new CheckinCommand.Act(request.id(), direction(request.direction(), origin.kioskMode()), occurredAt,
+                        method, gate, request.bluezoneStatus(), request.bluezoneId(), VisitIds.next(), digest, null),
+                consent);
     }
 
     /** The body as JSON (checked by {@link CheckinSchema}, not by the OpenAPI router: see there). */
@@ -132,8 +134,8 @@ public final class CheckinHandler {
         return parsed;
     }
 
-    private Future<SiteTokens.Origin> origin(RoutingContext ctx, JsonObject body) {
-        String siteToken = body.getString("siteToken");
+    private Future<SiteTokens.Origin> origin(RoutingContext ctx, CheckinRequest request) {
+        String siteToken = request.siteToken();
         if (siteToken != null) {
             return tokens.resolve(siteToken);
         }
@@ -144,7 +146,7 @@ public final class CheckinHandler {
         if (!p.is(Role.ADMIN, Role.MANAGER, Role.GUARD, Role.KIOSK)) {
             return Future.failedFuture(ApiException.forbidden("Your role does not record check-ins"));
         }
-        Long siteId = body.getLong("siteId");
+        Long siteId = request.siteId();
         if (siteId == null && (p.isKiosk() || p.siteIds().size() == 1)) {
             siteId = p.siteIds().iterator().next();
         }
@@ -171,7 +173,9 @@ public final class CheckinHandler {
         limiter.hit("a:" + ctx.request().remoteAddress().hostAddress(), 60, "from this address");
     }
 
-    private JsonObject reply(CheckinResult r, SiteTokens.Origin origin, String method, String gate, String bluezoneId) {
+    private JsonObject reply(CheckinResult r, SiteTokens.Origin origin, CheckinCommand.Act act) {
+        String method = act.method();
+        String bluezoneId = act.bluezoneId();
         JsonObject visitor = new JsonObject().put("id", r.visitorId()).put("name", r.name())
                 .put("phoneMasked", r.phoneMasked());
         String pass = null;
@@ -190,9 +194,7 @@ public final class CheckinHandler {
                     r.occurredAt().toInstant().plus(Confirmation.VALIDITY).getEpochSecond()), keys.confirmation()));
         }
         if (!r.replay()) {
-            relay.publishLocally(Events.event("in".equals(r.direction()) ? Events.CHECKIN : Events.CHECKOUT,
-                    origin.site().id(), r.visitId().toString(), r.visitorId(), r.name(), r.occurredAt().toString(),
-                    method, gate, r.bluezone(), false, r.presence()).put("past", r.past()));
+            relay.publishLocally(r.event(act, origin.site().id()));
         }
         return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
                 .put("occurredAt", r.occurredAt().toString()).put("siteId", origin.site().id())

@@ -2,6 +2,7 @@ package vn.kiosk.server.checkin;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import vn.kiosk.server.events.Events;
 
 /**
  * What the database answered for one command; {@code replay} when its id was seen before; {@code presence} what it
@@ -11,4 +12,10 @@ import java.util.UUID;
 public record CheckinResult(UUID requestId, boolean replay, UUID visitId, String direction, OffsetDateTime occurredAt,
                             long visitorId, String name, String phoneMasked, boolean newVisitor, String bluezone,
                             int presence, boolean past) {
+
+    /** The event of a stored check-in, as the batch function sent it to the other instances. */
+    Events.Event event(CheckinCommand.Act act, long siteId) {
+        return new Events.Event("in".equals(direction) ? Events.CHECKIN : Events.CHECKOUT, siteId, visitId.toString(),
+                visitorId, name, occurredAt.toString(), act.method(), act.gate(), bluezone, false, presence, past);
+    }
 }

@@ -10,8 +10,10 @@ import vn.kiosk.server.http.ApiException;
  * The {@code CheckIn} schema of openapi.yaml, checked by hand: the generic
  * OpenAPI validator builds a schema validator per request and cost about a
  * third of the server's CPU per check-in (measured by kiosk-bench), the
- * busiest call there is. Same rules, same 400 {@code invalid-request} answer;
- * keep the two in step (CheckinSchemaTest holds the cases).
+ * busiest call there is. Same rules, same 400 {@code invalid-request} answer:
+ * CheckinContractTest runs the contract's own validator and this one on the
+ * same generated and mutated bodies, so the two cannot drift apart. Read the
+ * accepted body with {@link CheckinRequest#parse}.
  */
 final class CheckinSchema {
     private static final Set<String> TOP = Set.of("id", "siteToken", "siteId", "direction", "visitor", "pass", "cccd",
@@ -93,7 +95,7 @@ final class CheckinSchema {
                         : "the property 'version' is required");
             }
             Object v = c.getValue("version");
-            if (v != null && (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 1
+            if (c.containsKey("version") && (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 1
                     || ((Number) v).longValue() > Integer.MAX_VALUE)) {
                 throw invalid("/consent/version", "must be a whole number from 1 to 2147483647");
             }

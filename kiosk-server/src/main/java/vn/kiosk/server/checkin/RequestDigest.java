@@ -22,17 +22,17 @@ final class RequestDigest {
     private RequestDigest() {
     }
 
-    static byte[] of(long siteId, String direction, VisitorIdentity visitor, String bluezone, String bluezoneId,
-                     OffsetDateTime occurredAt, String gate) {
+    /** {@code occurredAt}: the request's time as read, or null when it gave none. */
+    static byte[] of(long siteId, CheckinRequest request, VisitorIdentity visitor, OffsetDateTime occurredAt) {
         HexFormat hex = HexFormat.of();
-        StringBuilder b = new StringBuilder(200).append(siteId).append(SEP).append(direction).append(SEP)
+        StringBuilder b = new StringBuilder(200).append(siteId).append(SEP).append(request.direction()).append(SEP)
                 .append(visitor.method()).append(SEP).append(visitor.visitorId()).append(SEP)
                 .append(visitor.phone() == null ? "" : hex.formatHex(visitor.phone().hash())).append(SEP)
                 .append(visitor.idNumber() == null ? "" : hex.formatHex(visitor.idNumber().hash())).append(SEP)
                 // a pass's name is only what it displays: its visitor is the person
                 .append(visitor.visitorId() == null ? visitor.name() : "").append(SEP)
-                .append(bluezone).append(SEP).append(bluezoneId).append(SEP)
-                .append(occurredAt == null ? "" : occurredAt.toInstant()).append(SEP).append(gate);
+                .append(request.bluezoneStatus()).append(SEP).append(request.bluezoneId()).append(SEP)
+                .append(occurredAt == null ? "" : occurredAt.toInstant()).append(SEP).append(request.gate());
         try {
             byte[] sha = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(sha, 16);

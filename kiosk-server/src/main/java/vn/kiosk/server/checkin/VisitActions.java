@@ -72,18 +72,18 @@ public final class VisitActions {
                                 "That visit is not open: the visitor has already left or it does not exist"));
                     }
                     long visitorId = rows.iterator().next().getLong("visitor_id");
-                    return writer.get().submit(new CheckinCommand(UUID.randomUUID(), siteId, "out",
-                            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), "manual", p.kioskId(),
-                            p.userId(), p.gate() == null ? "" : p.gate(), visitorId, "", "", null, null, null, null,
-                            VisitIds.next(), false, null, visitId));
+                    CheckinCommand.Act exit = new CheckinCommand.Act(UUID.randomUUID(), "out",
+                            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), "manual",
+                            p.gate() == null ? "" : p.gate(), null, null, VisitIds.next(), null, visitId);
+                    return writer.get().submit(new CheckinCommand(
+                            new CheckinCommand.Asker(siteId, p.kioskId(), p.userId()),
+                            CheckinCommand.Visitor.known(visitorId), exit)).map(r -> {
+                                relay.publishLocally(r.event(exit, siteId));
+                                return r;
+                            });
                 })
-                .map(r -> {
-                    relay.publishLocally(Events.event(Events.CHECKOUT, siteId, r.visitId().toString(), r.visitorId(),
-                            r.name(), r.occurredAt().toString(), "manual", p.gate(), r.bluezone(), false, r.presence())
-                            .put("past", r.past()));
-                    return new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
-                            .put("exitedAt", r.occurredAt().toString());
-                }));
+                .map(r -> new JsonObject().put("visitId", r.visitId().toString()).put("direction", r.direction())
+                        .put("exitedAt", r.occurredAt().toString())));
     }
 
     /** The kiosk camera or a guard scanned the confirmation QR on the visitor's phone. */
@@ -105,9 +105,9 @@ public final class VisitActions {
                     .compose(rows -> {
                         if (rows.iterator().hasNext()) {
                             Row r = rows.iterator().next();
-                            relay.publish(Events.event(Events.CONFIRMATION, c.siteId(), visitId.toString(),
+                            relay.publish(Events.confirmation(c.siteId(), visitId.toString(),
                                     r.getLong("visitor_id"), r.getString("name"), Instant.now().toString(), "qr",
-                                    p.gate(), status, false, 0));
+                                    p.gate(), status));
                             return Future.succeededFuture(result(visitId, status, r.getString("name"), false, c.installed()));
                         }
                         return pool.preparedQuery(VISIT).execute(Tuple.of(c.siteId(), visitId,
@@ -163,8 +163,8 @@ public final class VisitActions {
                         throw ApiException.notFound("Visit " + visitId);
                     }
                     Row r = rows.iterator().next();
-                    relay.publish(Events.event(Events.CONFIRMATION, siteId, visitId.toString(), r.getLong("visitor_id"),
-                            r.getString("name"), Instant.now().toString(), "guard", p.gate(), b.getString("status"), false, 0));
+                    relay.publish(Events.confirmation(siteId, visitId.toString(), r.getLong("visitor_id"),
+                            r.getString("name"), Instant.now().toString(), "guard", p.gate(), b.getString("status")));
                     return new JsonObject().put("visitId", visitId.toString()).put("bluezone", b.getString("status"));
                 }));
     }

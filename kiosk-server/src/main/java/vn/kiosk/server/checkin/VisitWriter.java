@@ -20,14 +20,17 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.server.checkin.CheckinCommand.Sealed;
 import vn.kiosk.server.http.ApiException;
 
 /**
  * Group commit: check-ins that arrive while a batch is being written pile up
  * and go together in the next one, so many requests share one transaction
  * and one WAL flush. A batch leaves at the end of the event-loop tick in which
- * the writer went idle (no timer: at low load nothing waits), one statement
- * is in flight at a time, and replies are sent only after COMMIT.
+ * a request arrived or a batch came back (no timer: at low load nothing
+ * waits); up to {@code maxInFlight} batches are in flight at once, each on a
+ * connection of its own, so that one batch's commit (the WAL flush) and round
+ * trips overlap the next one's work; replies are sent only after COMMIT.
  */
 public final class VisitWriter {
     private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
@@ -49,7 +52,11 @@ public final class VisitWriter {
     private final int repeatWindowSeconds;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final BatchObserver observer;
-    private boolean busy;
+    private final int maxInFlight;
+    /** The keys (see {@link #keys}) of every request in a batch in flight: none of them may join another batch. */
+    private final Set<String> keysInFlight = new HashSet<>();
+    private int inFlight;
+    private boolean scheduled;
 
     /** Told the size of every batch written, for metrics. */
     public interface BatchObserver {
@@ -62,6 +69,13 @@ public final class VisitWriter {
      */
     public VisitWriter(Context context, Pool pool, String origin, int batchMax, int repeatWindowSeconds,
                        BatchObserver observer) {
+        this(context, pool, origin, batchMax, 1, repeatWindowSeconds, observer);
+    }
+
+    /** {@code maxInFlight}: how many batches may be written at once (each takes a connection of the pool). */
+    public VisitWriter(Context context, Pool pool, String origin, int batchMax, int maxInFlight,
+                       int repeatWindowSeconds, BatchObserver observer) {
+        this.maxInFlight = Math.max(1, maxInFlight);
         this.context = context;
         this.pool = pool;
         this.origin = origin;
@@ -78,16 +92,13 @@ public final class VisitWriter {
         }
         Promise<CheckinResult> promise = Promise.promise();
         queue.add(new Pending(command, promise));
-        if (!busy) {
-            busy = true;
-            context.runOnContext(v -> flush());
-        }
+        schedule();
         return promise.future();
     }
 
     /** Completes once everything queued so far is written. */
     public Future<Void> drain() {
-        if (!busy && queue.isEmpty()) {
+        if (inFlight == 0 && queue.isEmpty()) {
             return Future.succeededFuture();
         }
         Promise<Void> done = Promise.promise();
@@ -95,25 +106,48 @@ public final class VisitWriter {
         return done.future();
     }
 
-    private void flush() {
-        if (queue.isEmpty()) {
-            busy = false;
-            return;
+    /** A flush at the end of this tick, so that the requests of one tick go together. */
+    private void schedule() {
+        if (!scheduled) {
+            scheduled = true;
+            context.runOnContext(v -> flush());
         }
-        List<Pending> batch = take();
-        write(batch).onComplete(ar -> {
-            if (ar.succeeded()) {
-                observer.batchWritten(batch.size());
-                flush();
-            } else if (batch.size() > 1 && isDataError(ar.cause())) {
+    }
+
+    private void flush() {
+        scheduled = false;
+        while (inFlight < maxInFlight && !queue.isEmpty()) {
+            List<Pending> batch = take();
+            if (batch.isEmpty()) {
+                return; // all that waits belongs to visitors in flight: their batches schedule the next flush
+            }
+            send(batch);
+        }
+    }
+
+    private void send(List<Pending> batch) {
+        List<String> keys = new ArrayList<>(batch.size() * 2);
+        for (Pending p : batch) {
+            keys(p.command, keys);
+        }
+        keysInFlight.addAll(keys);
+        inFlight++;
+        write(batch).recover(t -> {
+            if (batch.size() > 1 && isDataError(t)) {
                 // One bad row must not sink its neighbours: write them one by one.
                 log.warn("A batch of {} check-ins failed ({}); retrying them one by one", batch.size(),
-                        ar.cause().getClass().getSimpleName());
-                writeEach(batch, 0).onComplete(v -> flush());
-            } else {
-                fail(batch, ar.cause());
-                flush();
+                        t.getClass().getSimpleName());
+                return writeEach(batch, 0);
             }
+            fail(batch, t);
+            return Future.failedFuture(t);
+        }).onComplete(ar -> {
+            if (ar.succeeded()) {
+                observer.batchWritten(batch.size());
+            }
+            keys.forEach(keysInFlight::remove);
+            inFlight--;
+            schedule();
         });
     }
 
@@ -121,8 +155,9 @@ public final class VisitWriter {
      * The next batch: the oldest requests, but never two with the same request
      * id, visitor id, phone hash or ID-number hash (the batch function applies a
      * batch as one set, so the later of two such requests waits for the next
-     * batch). Keys of a request left waiting block the requests behind it too,
-     * so one visitor's requests keep their order.
+     * batch), nor one whose key is in a batch in flight. Keys of a request left
+     * waiting block the requests behind it too, so one visitor's requests keep
+     * their order.
      */
     private List<Pending> take() {
         List<Pending> batch = new ArrayList<>(Math.min(queue.size(), batchMax));
@@ -136,7 +171,7 @@ public final class VisitWriter {
             keys(p.command, keys);
             boolean free = true;
             for (String k : keys) {
-                free &= seen.add(k);
+                free &= seen.add(k) && !keysInFlight.contains(k);
             }
             if (free) {
                 batch.add(p);
@@ -147,15 +182,16 @@ public final class VisitWriter {
     }
 
     private static void keys(CheckinCommand c, List<String> out) {
-        out.add("r" + c.id());
-        if (c.visitorId() != null) {
-            out.add("v" + c.visitorId());
+        out.add("r" + c.act().requestId());
+        CheckinCommand.Visitor v = c.visitor();
+        if (v.id() != null) {
+            out.add("v" + v.id());
         }
-        if (c.phone() != null) {
-            out.add("p" + HEX.formatHex(c.phone().hash()));
+        if (v.phone() != null) {
+            out.add("p" + HEX.formatHex(v.phone().hash()));
         }
-        if (c.idNumber() != null) {
-            out.add("i" + HEX.formatHex(c.idNumber().hash()));
+        if (v.idNumber() != null) {
+            out.add("i" + HEX.formatHex(v.idNumber().hash()));
         }
     }
 
@@ -226,38 +262,39 @@ public final class VisitWriter {
                     || pg.getSqlState().equals("21000") || pg.getSqlState().equals("40P01") || pg.getSqlState().equals("40001"));
     }
 
+    /** The batch as kiosk_checkins takes it: one array per column, in its parameters' order. */
     private Tuple tuple(List<Pending> batch) {
         int n = batch.size();
         return Tuple.tuple()
-                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::id))
-                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::siteId))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::direction))
-                .addArrayOfOffsetDateTime(col(batch, n, OffsetDateTime[]::new, CheckinCommand::occurredAt))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::method))
-                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::kioskId))
-                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::userId))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::gate))
-                .addArrayOfLong(col(batch, n, Long[]::new, CheckinCommand::visitorId))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::name))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::nameFolded))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.phone() == null ? null : c.phone().hash())))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.phone() == null ? null : c.phone().encrypted())))
-                .addArrayOfString(col(batch, n, String[]::new, c -> c.phone() == null ? null : c.phone().masked()))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.idNumber() == null ? null : c.idNumber().hash())))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.idNumber() == null ? null : c.idNumber().encrypted())))
-                .addArrayOfString(col(batch, n, String[]::new, c -> c.idNumber() == null ? null : c.idNumber().masked()))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezone))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::bluezoneId))
-                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::newVisitId))
-                .addArrayOfBoolean(col(batch, n, Boolean[]::new, CheckinCommand::selfDeclared))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.digest())))
-                .addArrayOfUUID(col(batch, n, UUID[]::new, CheckinCommand::closeVisit))
+                .addArrayOfUUID(col(batch, n, UUID[]::new, c -> c.act().requestId()))
+                .addArrayOfLong(col(batch, n, Long[]::new, c -> c.asker().siteId()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().direction()))
+                .addArrayOfOffsetDateTime(col(batch, n, OffsetDateTime[]::new, c -> c.act().occurredAt()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().method()))
+                .addArrayOfLong(col(batch, n, Long[]::new, c -> c.asker().kioskId()))
+                .addArrayOfLong(col(batch, n, Long[]::new, c -> c.asker().userId()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().gate()))
+                .addArrayOfLong(col(batch, n, Long[]::new, c -> c.visitor().id()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.visitor().name()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.visitor().nameFolded()))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> sealed(c.visitor().phone(), Sealed::hash)))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> sealed(c.visitor().phone(), Sealed::encrypted)))
+                .addArrayOfString(col(batch, n, String[]::new, c -> masked(c.visitor().phone())))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> sealed(c.visitor().idNumber(), Sealed::hash)))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> sealed(c.visitor().idNumber(), Sealed::encrypted)))
+                .addArrayOfString(col(batch, n, String[]::new, c -> masked(c.visitor().idNumber())))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().bluezone()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.act().bluezoneId()))
+                .addArrayOfUUID(col(batch, n, UUID[]::new, c -> c.act().newVisitId()))
+                .addArrayOfBoolean(col(batch, n, Boolean[]::new, c -> c.visitor().selfDeclared()))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.act().digest())))
+                .addArrayOfUUID(col(batch, n, UUID[]::new, c -> c.act().closeVisit()))
                 .addString(origin)
                 .addInteger(repeatWindowSeconds)
-                .addArrayOfInteger(col(batch, n, Integer[]::new, CheckinCommand::consentVersion))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::consentMethod))
-                .addArrayOfString(col(batch, n, String[]::new, CheckinCommand::consentController))
-                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.cccdExtra())));
+                .addArrayOfInteger(col(batch, n, Integer[]::new, c -> c.consent().version()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.consent().method()))
+                .addArrayOfString(col(batch, n, String[]::new, c -> c.consent().controller()))
+                .addArrayOfBuffer(col(batch, n, Buffer[]::new, c -> buf(c.visitor().cccdExtra())));
     }
 
     private static <T> T[] col(List<Pending> batch, int n, java.util.function.IntFunction<T[]> make,
@@ -267,6 +304,14 @@ public final class VisitWriter {
             out[i] = get.apply(batch.get(i).command);
         }
         return out;
+    }
+
+    private static Buffer sealed(Sealed s, Function<Sealed, byte[]> part) {
+        return s == null ? null : buf(part.apply(s));
+    }
+
+    private static String masked(Sealed s) {
+        return s == null ? null : s.masked();
     }
 
     private static Buffer buf(byte[] b) {

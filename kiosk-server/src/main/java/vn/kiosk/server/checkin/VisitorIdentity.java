@@ -1,6 +1,5 @@
 package vn.kiosk.server.checkin;
 
-import io.vertx.core.json.JsonObject;
 import java.security.PublicKey;
 import vn.kiosk.qr.Cccd;
 import vn.kiosk.qr.CccdCard;
@@ -22,25 +21,25 @@ import vn.kiosk.server.visitor.Phones;
  */
 record VisitorIdentity(String method, Long visitorId, String name, Sealed phone, Sealed idNumber, CccdCard card) {
 
-    static VisitorIdentity from(JsonObject body, PersonalData personal, PublicKey passKey) {
-        int given = (body.containsKey("visitor") ? 1 : 0) + (body.containsKey("pass") ? 1 : 0)
-                + (body.containsKey("cccd") ? 1 : 0);
+    static VisitorIdentity from(CheckinRequest request, PersonalData personal, PublicKey passKey) {
+        int given = (request.visitor() != null ? 1 : 0) + (request.pass() != null ? 1 : 0)
+                + (request.cccd() != null ? 1 : 0);
         if (given != 1) {
             throw ApiException.unprocessable("visitor-required",
                     "Give exactly one of visitor, pass or cccd").with("field", "visitor");
         }
-        if (body.containsKey("pass")) {
+        if (request.pass() != null) {
             try {
-                PassClaims pass = VisitorPass.verify(body.getString("pass"), passKey);
+                PassClaims pass = VisitorPass.verify(request.pass(), passKey);
                 return new VisitorIdentity("pass", pass.visitorId(), pass.displayName(), null, null, null);
             } catch (TokenException e) {
                 throw ApiException.of(401, "invalid-pass", "Invalid visitor pass", "The visitor pass is not valid: "
                         + e.getMessage());
             }
         }
-        if (body.containsKey("cccd")) {
+        if (request.cccd() != null) {
             try {
-                CccdCard card = Cccd.parse(body.getString("cccd"));
+                CccdCard card = Cccd.parse(request.cccd());
                 String id = card.idNumber();
                 return new VisitorIdentity("cccd", null, card.fullName(), null,
                         new Sealed(personal.hash("id", id), personal.encrypt(id), IdNumbers.mask(id)), card);
@@ -48,10 +47,10 @@ record VisitorIdentity(String method, Long visitorId, String name, Sealed phone,
                 throw ApiException.unprocessable("invalid-cccd", e.getMessage()).with("field", "cccd." + e.field());
             }
         }
-        JsonObject v = body.getJsonObject("visitor");
+        CheckinRequest.Typed v = request.visitor();
         String name;
         try {
-            name = Names.normalize(v.getString("name"));
+            name = Names.normalize(v.name());
         } catch (IllegalArgumentException e) {
             throw ApiException.unprocessable("invalid-name", "visitor.name " + e.getMessage()
                     + "; a name has 1 to 100 printable characters").with("field", "visitor.name");
@@ -64,15 +63,15 @@ record VisitorIdentity(String method, Long visitorId, String name, Sealed phone,
                     .with("field", "visitor.name");
         }
         Sealed phone = null;
-        if (v.getString("phone") != null) {
-            String e164 = Phones.normalize(v.getString("phone")).orElseThrow(() ->
+        if (v.phone() != null) {
+            String e164 = Phones.normalize(v.phone()).orElseThrow(() ->
                     ApiException.unprocessable("invalid-phone", "visitor.phone is not a possible phone number")
                             .with("field", "visitor.phone"));
             phone = new Sealed(personal.hash("phone", e164), personal.encrypt(e164), Phones.mask(e164));
         }
         Sealed idNumber = null;
-        if (v.getString("idNumber") != null) {
-            String id = IdNumbers.normalize(v.getString("idNumber")).orElseThrow(() ->
+        if (v.idNumber() != null) {
+            String id = IdNumbers.normalize(v.idNumber()).orElseThrow(() ->
                     ApiException.unprocessable("invalid-id-number",
                             "visitor.idNumber must be a 12-digit citizen ID, a 9-digit ID or a passport number")
                             .with("field", "visitor.idNumber"));

@@ -119,15 +119,15 @@ public final class DemoSeed extends VerticleBase {
             Sealed sealed = new Sealed(keys.personal().hash("phone", phone), keys.personal().encrypt(phone), Phones.mask(phone));
             OffsetDateTime in = start.plusMinutes(i * 4L + random.nextInt(3));
             String bz = BLUEZONE[random.nextInt(BLUEZONE.length)];
-            all.add(writer.submit(new CheckinCommand(UUID.randomUUID(), site, "in", in, i % 4 == 0 ? "self" : "manual",
-                    null, null, "Cổng chính", null, name, Names.fold(name), sealed, null, bz, null, VisitIds.next(),
-                    false, null, null)));
+            CheckinCommand.Asker asker = new CheckinCommand.Asker(site, null, null);
+            CheckinCommand.Visitor visitor = new CheckinCommand.Visitor(null, name, Names.fold(name), sealed, null, false);
+            all.add(writer.submit(new CheckinCommand(asker, visitor, new CheckinCommand.Act(UUID.randomUUID(), "in", in,
+                    i % 4 == 0 ? "self" : "manual", "Cổng chính", bz, null, VisitIds.next(), null, null))));
             if (i % 3 != 0) {
-                all.add(writer.submit(new CheckinCommand(UUID.randomUUID(), site, "out",
-                        in.plusMinutes(10 + random.nextInt(90)).isAfter(OffsetDateTime.now(ZoneOffset.UTC))
-                                ? OffsetDateTime.now(ZoneOffset.UTC) : in.plusMinutes(10 + random.nextInt(90)),
-                        "manual", null, null, "Cổng chính", null, name, Names.fold(name), sealed, null, null, null,
-                        VisitIds.next(), false, null, null)));
+                OffsetDateTime out = in.plusMinutes(10 + random.nextInt(90)).isAfter(OffsetDateTime.now(ZoneOffset.UTC))
+                        ? OffsetDateTime.now(ZoneOffset.UTC) : in.plusMinutes(10 + random.nextInt(90));
+                all.add(writer.submit(new CheckinCommand(asker, visitor, new CheckinCommand.Act(UUID.randomUUID(),
+                        "out", out, "manual", "Cổng chính", null, null, VisitIds.next(), null, null))));
             }
         }
         return Future.all(all).mapEmpty();

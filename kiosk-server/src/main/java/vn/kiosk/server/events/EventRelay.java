@@ -96,6 +96,15 @@ public final class EventRelay {
                 .mapEmpty();
     }
 
+    public Future<Void> publish(Events.Event event) {
+        return publish(event.toJson());
+    }
+
+    /** An event whose NOTIFY the database sent in the transaction that stored it (the batch function). */
+    public void publishLocally(Events.Event event) {
+        publishLocally(event.toJson());
+    }
+
     public void publishLocally(JsonObject event) {
         JsonObject copy = event.copy();
         copy.remove("origin");

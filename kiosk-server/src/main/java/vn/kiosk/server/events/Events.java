@@ -23,19 +23,28 @@ public final class Events {
     }
 
     /**
-     * The payload streamed to consoles: a visitor's name but never a phone or ID
-     * number. {@code origin} names the instance that took it. {@code presence} is what it did to the count of
-     * people inside (+1, -1 or 0); {@link Occupancy} adds that count as {@code inside}. Check-ins and check-outs
-     * also carry {@code past}: true when the record belongs to an earlier stay than the visitor's current one (an
-     * offline kiosk's record synced late, a repeated scan), so a list of who is inside leaves it alone.
+     * The payload streamed to consoles: a visitor's name but never a phone or ID number. {@code presence} is what it
+     * did to the count of people inside (+1, -1 or 0); {@link Occupancy} adds that count as {@code inside}, and a
+     * relayed copy carries the {@code origin} instance. {@code past}: the record belongs to an earlier stay than the
+     * visitor's current one (an offline kiosk's record synced late, a repeated scan), so a list of who is inside
+     * leaves it alone. The batch function builds the same object on the database side (R__kiosk_event.sql):
+     * EventShapeTest holds the two to the same fields.
      */
-    public static JsonObject event(String type, long siteId, String visitId, long visitorId, String name,
-                                   String occurredAt, String method, String gate, String bluezone, boolean inferred,
-                                   int presence) {
-        return new JsonObject().put("type", type).put("siteId", siteId).put("visitId", visitId)
-                .put("visitorId", visitorId).put("name", name).put("occurredAt", occurredAt)
-                .put("method", method).put("gate", gate).put("bluezone", bluezone).put("inferred", inferred)
-                .put("presence", presence);
+    public record Event(String type, long siteId, String visitId, long visitorId, String name, String occurredAt,
+                        String method, String gate, String bluezone, boolean inferred, int presence, boolean past) {
+
+        public JsonObject toJson() {
+            return new JsonObject().put("type", type).put("siteId", siteId).put("visitId", visitId)
+                    .put("visitorId", visitorId).put("name", name).put("occurredAt", occurredAt)
+                    .put("method", method).put("gate", gate).put("bluezone", bluezone).put("inferred", inferred)
+                    .put("presence", presence).put("past", past);
+        }
+    }
+
+    /** A Bluezone status confirmed or set on a visit: no one moves in or out. */
+    public static Event confirmation(long siteId, String visitId, long visitorId, String name, String at,
+                                     String method, String gate, String bluezone) {
+        return new Event(CONFIRMATION, siteId, visitId, visitorId, name, at, method, gate, bluezone, false, 0, false);
     }
 
     /**

@@ -56,9 +56,10 @@ public final class Housekeeping extends VerticleBase {
                 .execute(Tuple.of(OffsetDateTime.now(clock), relay.origin()))
                 .map(rows -> {
                     for (Row r : rows) {
-                        relay.publish(Events.event(Events.CHECKOUT, r.getLong("site_id"), r.getUUID("visit_id").toString(),
-                                r.getLong("visitor_id"), null, r.getOffsetDateTime("exited_at").toString(), "inferred",
-                                null, null, true, -1));
+                        // the function sent the other instances the same events (NOTIFY, on its commit)
+                        relay.publishLocally(new Events.Event(Events.CHECKOUT, r.getLong("site_id"),
+                                r.getUUID("visit_id").toString(), r.getLong("visitor_id"), null,
+                                r.getOffsetDateTime("exited_at").toString(), "inferred", null, null, true, -1, false));
                     }
                     if (rows.size() > 0) {
                         log.info("Closed {} overdue visits as inferred exits", rows.size());

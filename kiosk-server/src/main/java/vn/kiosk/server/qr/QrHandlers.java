@@ -5,8 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Base64;
@@ -25,6 +23,7 @@ import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.privacy.Notices;
+import vn.kiosk.server.site.KioskStore;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.ServerKeys;
@@ -32,11 +31,10 @@ import vn.kiosk.server.visitor.ServerKeys;
 /** QR codes and posters. Image and PDF work runs on worker threads, never on the event loop. */
 public final class QrHandlers {
     public static final String CHECKIN_PATH = "/c/";
-    private static final String KIOSK_SECRET = "select secret from kiosks where id = $1 and revoked_at is null";
     private static final int PNG_CACHE = 512;
 
     private final Vertx vertx;
-    private final Pool pool;
+    private final KioskStore kiosks;
     private final SiteAccess access;
     private final ServerKeys keys;
     private final String publicUrl;
@@ -50,10 +48,10 @@ public final class QrHandlers {
 
     private final Notices notices;
 
-    public QrHandlers(Vertx vertx, Pool pool, SiteAccess access, ServerKeys keys, String publicUrl, Notices notices) {
+    public QrHandlers(Vertx vertx, KioskStore kiosks, SiteAccess access, ServerKeys keys, String publicUrl, Notices notices) {
         this.notices = notices;
         this.vertx = vertx;
-        this.pool = pool;
+        this.kiosks = kiosks;
         this.access = access;
         this.keys = keys;
         this.publicUrl = publicUrl;
@@ -65,8 +63,8 @@ public final class QrHandlers {
 
     public void kioskQr(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.KIOSK);
-        Respond.async(ctx, 200, pool.preparedQuery(KIOSK_SECRET).execute(Tuple.of(p.id())).map(rows -> {
-            byte[] secret = rows.iterator().next().getBuffer("secret").getBytes();
+        Respond.async(ctx, 200, kiosks.secret(p.id()).map(found -> {
+            byte[] secret = found.orElseThrow();
             Instant now = Instant.now();
             return new JsonObject()
                     .put("payload", publicUrl + CHECKIN_PATH + SiteToken.forKiosk(p.id(), secret, now))

@@ -2,8 +2,6 @@ package vn.kiosk.server.signage;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.report.DayFigures;
 import vn.kiosk.server.report.InstallTargets;
 import vn.kiosk.server.report.ReportService;
+import vn.kiosk.server.site.KioskStore;
 import vn.kiosk.server.site.SiteAccess;
 
 /**
@@ -22,18 +21,16 @@ import vn.kiosk.server.site.SiteAccess;
  * carries), and today's install rate of its site. Only figures of the whole day: no visit, no visitor.
  */
 public final class ScreenHandlers {
-    private static final String SELF = "select name, gate from kiosks where id = $1";
-
-    private final Pool pool;
+    private final KioskStore screens;
     private final SiteAccess access;
     private final ReportService reports;
     private final InstallTargets targets;
     private final Clock clock;
     private final String publicUrl;
 
-    public ScreenHandlers(Pool pool, SiteAccess access, ReportService reports, InstallTargets targets, Clock clock,
+    public ScreenHandlers(KioskStore screens, SiteAccess access, ReportService reports, InstallTargets targets, Clock clock,
                           String publicUrl) {
-        this.pool = pool;
+        this.screens = screens;
         this.access = access;
         this.reports = reports;
         this.targets = targets;
@@ -44,11 +41,11 @@ public final class ScreenHandlers {
     public void self(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.SIGNAGE);
         long siteId = p.siteIds().iterator().next();
-        Respond.async(ctx, 200, access.visible(p, siteId).compose(site -> pool.preparedQuery(SELF)
-                .execute(Tuple.of(p.id())).map(rows -> {
-                    var r = rows.iterator().next();
-                    return new JsonObject().put("screenId", p.id()).put("name", r.getString("name"))
-                            .put("gate", r.getString("gate")).put("site", site.toJson())
+        Respond.async(ctx, 200, access.visible(p, siteId).compose(site -> screens.placement(p.id())
+                .map(found -> {
+                    KioskStore.Placement screen = found.orElseThrow();
+                    return new JsonObject().put("screenId", p.id()).put("name", screen.name())
+                            .put("gate", screen.gate()).put("site", site.toJson())
                             .put("checkinBase", publicUrl + "/c/").put("serverTime", clock.instant().toString());
                 })));
     }

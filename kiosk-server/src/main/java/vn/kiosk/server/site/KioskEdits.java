@@ -3,9 +3,6 @@ package vn.kiosk.server.site;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.auth.Principal;
@@ -14,15 +11,11 @@ import vn.kiosk.server.http.Respond;
 
 /** Renaming a kiosk or public screen, or moving it to another gate (a kiosk also to another mode), from the dashboard. */
 public final class KioskEdits {
-    private static final String SITE_OF = "select site_id, kind from kiosks where id = $1";
-    private static final String UPDATE = "update kiosks set name = coalesce($2, name), gate = coalesce($3, gate),"
-            + " mode = coalesce($4, mode) where id = $1 returning id, site_id, name, gate, mode, revoked_at";
-
-    private final Pool pool;
+    private final KioskStore kiosks;
     private final SiteAccess access;
 
-    public KioskEdits(Pool pool, SiteAccess access) {
-        this.pool = pool;
+    public KioskEdits(KioskStore kiosks, SiteAccess access) {
+        this.kiosks = kiosks;
         this.access = access;
     }
 
@@ -35,27 +28,25 @@ public final class KioskEdits {
             if (name != null && name.isBlank()) {
                 throw ApiException.unprocessable("invalid-field", "name must not be blank").with("field", "name");
             }
-            Respond.async(ctx, 200, pool.preparedQuery(SITE_OF).execute(Tuple.of(kioskId))
-                    .compose(rows -> {
-                        if (!rows.iterator().hasNext()) {
+            String gate = b.getString("gate") == null ? null : b.getString("gate").strip();
+            Respond.async(ctx, 200, kiosks.placement(kioskId)
+                    .compose(place -> {
+                        if (place.isEmpty()) {
                             return Future.failedFuture(ApiException.notFound("Kiosk " + kioskId));
                         }
-                        Row device = rows.iterator().next();
-                        if ("signage".equals(device.getString("kind")) && b.getString("mode") != null
+                        if ("signage".equals(place.get().kind()) && b.getString("mode") != null
                                 && !"both".equals(b.getString("mode"))) {
                             return Future.failedFuture(ApiException.unprocessable("invalid-field",
                                     "A public screen's code goes either way: it has no mode").with("field", "mode"));
                         }
-                        return access.visible(p, device.getLong("site_id"));
+                        return access.visible(p, place.get().siteId());
                     })
-                    .compose(site -> pool.preparedQuery(UPDATE).execute(Tuple.of(kioskId,
-                            name == null ? null : name.strip(),
-                            b.getString("gate") == null ? null : b.getString("gate").strip(), b.getString("mode"))))
-                    .map(rows -> {
-                        Row r = rows.iterator().next();
-                        return new JsonObject().put("id", r.getLong("id")).put("siteId", r.getLong("site_id"))
-                                .put("name", r.getString("name")).put("gate", r.getString("gate"))
-                                .put("mode", r.getString("mode")).put("revoked", r.getValue("revoked_at") != null);
+                    .compose(site -> kiosks.update(kioskId, name == null ? null : name.strip(), gate, b.getString("mode")))
+                    .map(edited -> {
+                        KioskStore.Device d = edited.orElseThrow();
+                        return new JsonObject().put("id", d.id()).put("siteId", d.siteId())
+                                .put("name", d.name()).put("gate", d.gate())
+                                .put("mode", d.mode()).put("revoked", d.revoked());
                     }));
         });
     }

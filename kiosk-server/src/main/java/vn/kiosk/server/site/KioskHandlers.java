@@ -1,13 +1,9 @@
 package vn.kiosk.server.site;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -26,37 +22,14 @@ import vn.kiosk.server.visitor.Keys;
  * paired once by a device of that kind, then known by a device token.
  */
 public final class KioskHandlers {
-    public static final int ONLINE_SECONDS = 90;
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-    private static final String INSERT = "insert into kiosks (site_id, name, gate, mode, pairing_code_hash,"
-            + " pairing_expires_at, kind) values ($1, $2, $3, $4, $5, now() + interval '24 hours', $6) returning id";
-    private static final String LIST = "select id, name, gate, mode, kind, paired_at, revoked_at, last_seen_at, app_version,"
-            + " queued, battery, silent_alerted_for is not null and silent_alerted_for = last_seen_at as silent,"
-            + " last_seen_at > now() - make_interval(secs => " + ONLINE_SECONDS + ") as online"
-            + " from kiosks where site_id = $1 order by id";
-    private static final String PAIR = "update kiosks set paired_at = now(), pairing_code_hash = null,"
-            + " device_token_hash = $2, secret = $3, last_seen_at = now()"
-            + " where pairing_code_hash = $1 and paired_at is null and revoked_at is null and pairing_expires_at > now()"
-            + " and kind = $4 returning id, site_id, name, gate, mode, kind";
-    private static final String PAIRABLE_KIND = "select kind from kiosks where pairing_code_hash = $1"
-            + " and paired_at is null and revoked_at is null and pairing_expires_at > now()";
-    private static final String SITE_OF = "select site_id from kiosks where id = $1";
-    private static final String REVOKE = "update kiosks set revoked_at = coalesce(revoked_at, now()),"
-            + " device_token_hash = null, pairing_code_hash = null where id = $1 returning id";
-    // Also says whether this heartbeat ends a silence that raised an alert, so the site hears it is back.
-    private static final String HEARTBEAT = "update kiosks k set last_seen_at = now(),"
-            + " app_version = coalesce($2, k.app_version), queued = $3, battery = $4"
-            + " from (select id, silent_alerted_for is not null and silent_alerted_for = last_seen_at as was_silent"
-            + " from kiosks where id = $1 for update) old"
-            + " where k.id = old.id returning k.site_id, k.name, k.gate, k.last_seen_at, old.was_silent";
-
-    private final Pool pool;
+    private final KioskStore kiosks;
     private final SiteAccess access;
     private final EventRelay relay;
 
-    public KioskHandlers(Pool pool, SiteAccess access, EventRelay relay) {
-        this.pool = pool;
+    public KioskHandlers(KioskStore kiosks, SiteAccess access, EventRelay relay) {
+        this.kiosks = kiosks;
         this.access = access;
         this.relay = relay;
     }
@@ -76,10 +49,9 @@ public final class KioskHandlers {
             }
             String code = pairingCode();
             Future<JsonObject> created = access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site ->
-                    pool.preparedQuery(INSERT).execute(Tuple.of(site.id(), body.getString("name").strip(),
-                                    body.getString("gate", "").strip(), mode,
-                                    Buffer.buffer(AuthService.sha256(code)), kind))
-                            .map(rows -> new JsonObject().put("id", rows.iterator().next().getLong("id"))
+                    kiosks.create(site.id(), body.getString("name").strip(), body.getString("gate", "").strip(), mode,
+                                    AuthService.sha256(code), kind)
+                            .map(id -> new JsonObject().put("id", id)
                                     .put("siteId", site.id()).put("name", body.getString("name").strip())
                                     .put("gate", body.getString("gate", "")).put("mode", mode).put("kind", kind)
                                     .put("pairingCode", code)
@@ -91,21 +63,15 @@ public final class KioskHandlers {
     public void list(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD);
         Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId"))
-                .compose(site -> pool.preparedQuery(LIST).execute(Tuple.of(site.id())))
-                .map(rows -> {
+                .compose(site -> kiosks.ofSite(site.id()))
+                .map(all -> {
                     JsonArray items = new JsonArray();
-                    for (Row r : rows) {
-                        items.add(new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name"))
-                                .put("gate", r.getString("gate")).put("mode", r.getString("mode"))
-                                .put("kind", r.getString("kind"))
-                                .put("paired", r.getValue("paired_at") != null)
-                                .put("revoked", r.getValue("revoked_at") != null)
-                                .put("online", Boolean.TRUE.equals(r.getBoolean("online")) && r.getValue("revoked_at") == null)
-                                .put("lastSeenAt", str(r.getOffsetDateTime("last_seen_at")))
-                                .put("appVersion", r.getString("app_version"))
-                                .put("queued", r.getInteger("queued"))
-                                .put("battery", r.getValue("battery") == null ? null : r.getFloat("battery").doubleValue())
-                                .put("silent", Boolean.TRUE.equals(r.getBoolean("silent"))));
+                    for (KioskStore.Status k : all) {
+                        items.add(new JsonObject().put("id", k.id()).put("name", k.name())
+                                .put("gate", k.gate()).put("mode", k.mode()).put("kind", k.kind())
+                                .put("paired", k.paired()).put("revoked", k.revoked()).put("online", k.online())
+                                .put("lastSeenAt", str(k.lastSeenAt())).put("appVersion", k.appVersion())
+                                .put("queued", k.queued()).put("battery", k.battery()).put("silent", k.silent()));
                     }
                     return new JsonObject().put("items", items);
                 }));
@@ -121,34 +87,28 @@ public final class KioskHandlers {
         String kind = body.getString("kind", "kiosk");
         String deviceToken = AuthService.newDeviceToken();
         byte[] secret = Keys.random(32);
-        Buffer codeHash = Buffer.buffer(AuthService.sha256(code));
-        Respond.async(ctx, 200, pool.preparedQuery(PAIR)
-                .execute(Tuple.of(codeHash, Buffer.buffer(AuthService.sha256(deviceToken)), Buffer.buffer(secret), kind))
-                .compose(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return pool.preparedQuery(PAIRABLE_KIND).execute(Tuple.of(codeHash)).compose(other -> Future
-                                .failedFuture(other.iterator().hasNext() ? otherKind(other.iterator().next().getString("kind"))
-                                        : ApiException.of(404, "pairing-code-unknown", "Unknown pairing code",
-                                                "The pairing code is wrong, expired or already used")));
-                    }
-                    Row r = rows.iterator().next();
-                    return Future.succeededFuture(new JsonObject().put("kioskId", r.getLong("id"))
-                            .put("siteId", r.getLong("site_id")).put("name", r.getString("name"))
-                            .put("gate", r.getString("gate")).put("mode", r.getString("mode")).put("kind", r.getString("kind"))
-                            .put("deviceToken", deviceToken)
-                            .put("secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
-                }));
+        byte[] codeHash = AuthService.sha256(code);
+        Respond.async(ctx, 200, kiosks.pair(codeHash, AuthService.sha256(deviceToken), secret, kind)
+                .compose(paired -> paired.isPresent() ? Future.succeededFuture(paired.get())
+                        : kiosks.pairableKind(codeHash).compose(other -> Future.failedFuture(other.isPresent()
+                                ? otherKind(other.get())
+                                : ApiException.of(404, "pairing-code-unknown", "Unknown pairing code",
+                                        "The pairing code is wrong, expired or already used"))))
+                .map(d -> new JsonObject().put("kioskId", d.id())
+                        .put("siteId", d.siteId()).put("name", d.name())
+                        .put("gate", d.gate()).put("mode", d.mode()).put("kind", d.kind())
+                        .put("deviceToken", deviceToken)
+                        .put("secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))));
     }
 
     public void revoke(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
         long kioskId = Respond.pathLong(ctx, "kioskId");
-        Respond.async(ctx, 200, pool.preparedQuery(SITE_OF).execute(Tuple.of(kioskId))
-                .compose(rows -> rows.iterator().hasNext()
-                        ? access.visible(p, rows.iterator().next().getLong("site_id"))
+        Respond.async(ctx, 200, kiosks.placement(kioskId)
+                .compose(place -> place.isPresent() ? access.visible(p, place.get().siteId())
                         : Future.failedFuture(ApiException.notFound("Kiosk " + kioskId)))
-                .compose(site -> pool.preparedQuery(REVOKE).execute(Tuple.of(kioskId)))
-                .map(rows -> new JsonObject().put("id", kioskId).put("revoked", true)));
+                .compose(site -> kiosks.revoke(kioskId))
+                .map(v -> new JsonObject().put("id", kioskId).put("revoked", true)));
     }
 
     public void self(RoutingContext ctx) {
@@ -163,16 +123,14 @@ public final class KioskHandlers {
         Principal p = Authenticator.require(ctx, Role.KIOSK, Role.SIGNAGE);
         JsonObject body = Respond.body(ctx);
         Number battery = body.getNumber("battery");
-        Tuple args = Tuple.of(p.id(), body.getString("appVersion"), body.getInteger("queued"),
-                battery == null ? null : battery.floatValue());
         // The server's clock comes back so a kiosk can keep its rotating codes in step.
-        Respond.async(ctx, 200, pool.preparedQuery(HEARTBEAT).execute(args).compose(rows -> {
-            Row r = rows.iterator().hasNext() ? rows.iterator().next() : null;
-            return r != null && Boolean.TRUE.equals(r.getBoolean("was_silent"))
-                    ? relay.publish(KioskWatch.back(r.getLong("site_id"), p.id(), r.getString("name"), r.getString("gate"),
-                            r.getOffsetDateTime("last_seen_at").toString()))
-                    : Future.<Void>succeededFuture();
-        }).map(x -> new JsonObject().put("serverTime", java.time.Instant.now().toString())));
+        Respond.async(ctx, 200, kiosks.heartbeat(p.id(), body.getString("appVersion"), body.getInteger("queued"),
+                        battery == null ? null : battery.floatValue())
+                .compose(beat -> beat.isPresent() && beat.get().wasSilent()
+                        ? relay.publish(KioskWatch.back(beat.get().siteId(), p.id(), beat.get().name(), beat.get().gate(),
+                                beat.get().lastSeenAt().toString()))
+                        : Future.<Void>succeededFuture())
+                .map(x -> new JsonObject().put("serverTime", java.time.Instant.now().toString())));
     }
 
     private static ApiException otherKind(String kind) {

@@ -4,9 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.security.PublicKey;
 import java.util.UUID;
 import vn.kiosk.qr.PassClaims;
@@ -19,27 +16,21 @@ import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.SiteAccess;
-import vn.kiosk.server.visitor.VisitIds;
 
 /**
  * The opt-in and opt-out: the visitor's phone proves who it is with its visitor pass; staff act on a visit of a
  * site they see. Without SMS configured ({@code sms} null) every choice is 404 and the screens do not offer one.
  */
 public final class SmsHandlers {
-    private static final String VISITOR = "select phone_enc is not null as has_phone from visitors where id = $1";
-    private static final String VISIT = "select v.visitor_id, r.phone_enc is not null as has_phone from visits v"
-            + " join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2"
-            + " and v.entered_at >= $3 and v.entered_at < $4";
-
     private final Sms sms;
-    private final Pool pool;
+    private final SmsRecipients recipients;
     private final SiteAccess access;
     private final PublicKey passKey;
     private final RateLimiter limiter;
 
-    public SmsHandlers(Sms sms, Pool pool, SiteAccess access, PublicKey passKey, RateLimiter limiter) {
+    public SmsHandlers(Sms sms, SmsRecipients recipients, SiteAccess access, PublicKey passKey, RateLimiter limiter) {
         this.sms = sms;
-        this.pool = pool;
+        this.recipients = recipients;
         this.access = access;
         this.passKey = passKey;
         this.limiter = limiter;
@@ -68,12 +59,9 @@ public final class SmsHandlers {
             JsonObject body = Respond.body(ctx);
             long visitor = visitorOf(ctx, body);
             boolean optIn = optIn(body);
-            Respond.async(ctx, 200, pool.preparedQuery(VISITOR).execute(Tuple.of(visitor)).compose(rows -> {
-                if (!rows.iterator().hasNext()) {
-                    return Future.failedFuture(ApiException.notFound("The visitor of this pass"));
-                }
-                return choose(visitor, rows.iterator().next().getBoolean("has_phone"), optIn, "self", null, null);
-            }));
+            Respond.async(ctx, 200, recipients.visitor(visitor).compose(found -> found.isEmpty()
+                    ? Future.failedFuture(ApiException.notFound("The visitor of this pass"))
+                    : choose(visitor, found.get().hasPhone(), optIn, "self", null, null)));
         });
     }
 
@@ -85,15 +73,9 @@ public final class SmsHandlers {
         boolean optIn = optIn(Respond.body(ctx));
         Respond.async(ctx, 200, access.visible(p, siteId).compose(site -> {
             enabled();
-            return pool.preparedQuery(VISIT).execute(Tuple.of(siteId, visitId, VisitIds.earliest(visitId),
-                    VisitIds.latest(visitId)));
-        }).compose(rows -> {
-            if (!rows.iterator().hasNext()) {
-                return Future.failedFuture(ApiException.notFound("Visit " + visitId));
-            }
-            Row r = rows.iterator().next();
-            return choose(r.getLong("visitor_id"), r.getBoolean("has_phone"), optIn, "staff", p.userId(), siteId);
-        }));
+            return recipients.ofVisit(siteId, visitId);
+        }).compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("Visit " + visitId))
+                : choose(found.get().visitorId(), found.get().hasPhone(), optIn, "staff", p.userId(), siteId)));
     }
 
     private Future<JsonObject> choose(long visitor, boolean hasPhone, boolean optIn, String via, Long userId, Long siteId) {

@@ -69,6 +69,7 @@ class RoleMatrixTest {
             Map.entry("listUsers", ADMIN),
             Map.entry("createUser", ADMIN),
             Map.entry("updateUser", ADMIN),
+            Map.entry("resetUserPassword", ADMIN),
             Map.entry("listAudit", ADMIN),
             Map.entry("listSites", without(SIGNED_IN, Caller.SIGNAGE)),
             // the new site is in the matrix site's district

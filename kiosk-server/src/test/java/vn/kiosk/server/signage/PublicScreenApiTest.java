@@ -127,7 +127,7 @@ class PublicScreenApiTest {
 
         // the same code from a visitor's phone (anonymous) is the normal self check-in
         Api.Response phone = server.api().checkIn(new JsonObject().put("siteToken", own)
-                .put("visitor", Api.visitor("Lê Thị Hoa", Phones.next())));
+                .put("visitor", Api.visitor("Lê Thị Hoa", Phones.next())).put("consent", Api.selfConsent()));
         assertThat(phone.status()).as(phone.body()).isEqualTo(201);
         assertThat(phone.json().getLong("siteId")).isEqualTo(site);
         Api.Response self = screen.get("/api/v1/screen");
