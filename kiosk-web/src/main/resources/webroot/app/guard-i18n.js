@@ -21,6 +21,11 @@ const vi = {
   'guard.exit.undone': 'Đã hoàn tác: {name} vẫn ở trong.',
   'guard.exit.gone': 'Đã ra',
   'guard.login.tooMany': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {s} giây.',
+  'family.title': 'Người đi cùng (trẻ em, người già — chỉ cần tên)',
+  'family.add': '+ Thêm người đi cùng',
+  'family.name': 'Tên người đi cùng {n}',
+  'family.remove': 'Bỏ người này',
+  'family.with': '{name} và {n} người đi cùng',
 };
 
 const en = {
@@ -42,6 +47,11 @@ const en = {
   'guard.exit.undone': 'Undone: {name} is still inside.',
   'guard.exit.gone': 'Gone',
   'guard.login.tooMany': 'Too many failed sign-ins. Please try again in {s} seconds.',
+  'family.title': 'Coming with them (children, elderly: names only)',
+  'family.add': '+ Add someone',
+  'family.name': 'Name of companion {n}',
+  'family.remove': 'Remove this person',
+  'family.with': '{name} and {n} with them',
 };
 
 Object.assign(STRINGS.vi, vi);

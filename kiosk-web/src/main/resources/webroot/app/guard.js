@@ -15,6 +15,7 @@ import { mountReader, cardInForm, clearCard, isCode } from './guard-reader.js';
 import { Outbox } from './guard-outbox.js';
 import './guard-i18n.js';
 import { PendingExits } from './guard-exits.js';
+import { mountDependants } from './dependants.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -42,6 +43,7 @@ const state = {
   pointerAt: 0,
   insideDeferred: false,
   outbox: null, // check-ins kept on the device while the server does not answer
+  family: null, // the form's "người đi cùng"
   readCode: () => {}, // a code read (or typed in by a slow reader) taken as a scan
   smsWanted: () => false, // the visitor said yes to SMS reminders (only offered when the server sends them)
 };
@@ -121,6 +123,7 @@ function start() {
   $('#logout').addEventListener('click', () => signOut(false));
   $('#site').addEventListener('change', () => pickSite(Number($('#site').value)));
   $('#manual').addEventListener('submit', manualCheckIn);
+  state.family = mountDependants($('#m-dependants'));
   $('#gate').addEventListener('change', saveGate);
   $('#inside-search').addEventListener('input', renderInside);
   state.exits = new PendingExits({ send: sendExit, onChange: repaintRow });
@@ -206,6 +209,7 @@ async function signOut(expired) {
 function forgetScreen() {
   $('#manual').reset();
   clearCard();
+  state.family.clear();
   $('#scan-consent').checked = false;
   for (const id of ['#manual-error', '#repeat', '#last']) show($(id), false);
   clear($('#toasts'));
@@ -558,6 +562,8 @@ async function manualCheckIn(e) {
   const direction = document.querySelector('input[name=dir]:checked').value;
   const card = cardInForm();
   const body = { direction, bluezone: { status: $('#m-bz').value }, consent };
+  const dependants = state.family.names();
+  if (dependants.length) body.dependants = dependants.map((n) => ({ name: n }));
   if (card) {
     body.cccd = card.text;
   } else {
@@ -580,6 +586,7 @@ async function manualCheckIn(e) {
       $('#manual').reset(); // the consent box too: the next visitor is asked again
       $('#scan-consent').checked = false;
       clearCard();
+      state.family.clear();
       $('#m-name').focus();
     }
   } catch (ex) {
@@ -615,7 +622,9 @@ async function record(part, label) {
     beep('warn');
     return r;
   }
-  const name = isolate(r.visitor && r.visitor.name);
+  const deps = r.dependants || [];
+  const lead = isolate(r.visitor && r.visitor.name);
+  const name = deps.length ? t('family.with', { name: lead, n: deps.length }) : lead;
   showLast(r);
   toast(t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }));
   beep('ok');
@@ -636,7 +645,9 @@ function askCheckOut(part, problem) {
 }
 
 function showLast(r) {
-  const name = isolate(r.visitor && r.visitor.name);
+  const deps = r.dependants || [];
+  const lead = isolate(r.visitor && r.visitor.name);
+  const name = deps.length ? t('family.with', { name: lead, n: deps.length }) : lead;
   $('#last-text').textContent = t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }) + ' — ' + timeOf(r.occurredAt, state.site.timeZone);
   const p = $('#last-print');
   p.dataset.visitId = r.visitId || '';
