@@ -1,7 +1,7 @@
 // Service worker for the kiosk and the public screen (root scope): keeps the shell, scripts,
 // vendor files and posters so a device that loses the network, or reboots without it, keeps working.
 // The API is never cached: the page queues check-ins itself (IndexedDB).
-const CACHE = 'kiosk-shell-v2';
+const CACHE = 'kiosk-shell-v3';
 const SHELL = [
   '/kiosk',
   '/screen',
@@ -32,6 +32,13 @@ const SHELL = [
   '/app/guard.js',
   '/app/sms.js',
   '/app/guard-privacy.js',
+  '/app/guard-i18n.js',
+  '/app/inside.js',
+  '/app/guard-reader.js',
+  '/app/guard-outbox.js',
+  '/app/guard-exits.js',
+  '/app/dependants.js',
+  '/css/family.css',
   '/app/privacy-i18n.js',
   '/app/notice.js',
   '/css/privacy.css',

@@ -27,7 +27,7 @@ export function isProblem(e, name) {
  * api('/api/v1/checkins', {method: 'POST', body: {...}, token, timeoutMs})
  * → the parsed JSON (or null for 204); throws ApiError.
  */
-export async function api(path, { method = 'GET', body, token, timeoutMs = 15000, raw, contentType } = {}) {
+export async function api(path, { method = 'GET', body, token, timeoutMs = 15000, raw, contentType, keepalive = false } = {}) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = 'Bearer ' + token;
   let payload;
@@ -42,7 +42,7 @@ export async function api(path, { method = 'GET', body, token, timeoutMs = 15000
   const timer = ctrl ? setTimeout(() => ctrl.abort(), timeoutMs) : null;
   let res;
   try {
-    res = await fetch(path, { method, headers, body: payload, signal: ctrl && ctrl.signal, cache: 'no-store', credentials: 'same-origin' });
+    res = await fetch(path, { method, headers, body: payload, signal: ctrl && ctrl.signal, cache: 'no-store', credentials: 'same-origin', keepalive });
   } catch (e) {
     throw new ApiError({ network: true, detail: String(e && e.message || e) });
   } finally {

@@ -8,9 +8,10 @@ import { drawQr } from './qr.js';
 import { openMyData } from './mydata.js';
 import { loadNotice, renderNotice as renderPrivacyNotice, consentLabel } from './notice.js';
 import { phoneChoice } from './sms.js';
+import { mountDependants } from './dependants.js';
 
 const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft',
-  consent: 'visitor.consent' };
+  consent: 'visitor.consent', family: 'visitor.family' };
 const load = (k) => { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } };
 const save = (k, v) => { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode */ } };
 
@@ -21,6 +22,7 @@ let pendingDirection = null; // what pendingId was sent for: a check-out after a
 let bzChoice = null;
 let lastDone = null;
 let siteNotice = null; // the site's privacy notice, once loaded
+let family = null; // "người đi cùng": checked in and out with the visitor, each a visit of their own
 let checkedIn = null; // when this page checked the visitor in: the next tap asks before checking out
 let asking = null; // the entry time shown in the "leaving?" question, while it is asked
 
@@ -326,6 +328,9 @@ function bind() {
   });
   $('#go').addEventListener('click', () => (checkedIn ? ask(checkedIn) : checkIn()));
   $('#go-out').addEventListener('click', () => checkIn('out'));
+  // the names of those who came along last time, for leaving together (and the next visit): removable
+  family = mountDependants($('#family'));
+  family.set(load(KEY.family) || []);
   $('#repeat-stay').addEventListener('click', () => ask(null));
   $('#done').addEventListener('click', () => { lastDone = null; notice(''); home(); checkSession(); });
   $('#show-pass').addEventListener('click', showPass);
@@ -419,11 +424,16 @@ async function checkIn(direction = 'auto') {
   const consent = load(KEY.consent);
   const body = { id: pendingId, siteToken: session.token, direction, bluezone,
     consent: { version: consent.version, method: 'self' } };
-  if (pass) body.pass = pass;
+  const companions = family.names();
+  // with companions the visitor goes as the phone's person, so that they are that phone's persons too and can
+  // leave together (a pass alone names no phone)
+  if (pass && !(companions.length && profile)) body.pass = pass;
   else body.visitor = { name: profile.name, phone: profile.phone };
+  if (companions.length) body.dependants = companions.map((name) => ({ name }));
   try {
     const r = await api('/api/v1/checkins', { method: 'POST', body, timeoutMs: 15000 });
     pendingId = null;
+    save(KEY.family, companions);
     if (r.pass) save(KEY.pass, r.pass);
     localStorage.removeItem(KEY.draft);
     checkedIn = r.direction === 'in' ? r.occurredAt : null;
@@ -461,6 +471,10 @@ function renderDone(r) {
   $('#done-banner').className = 'done-banner' + (out ? ' out' : '');
   $('#done-title').textContent = out ? t('checkin.done.out') : t('checkin.done.in');
   $('#done-name').textContent = r.visitor && r.visitor.name || '';
+  const deps = r.dependants || [];
+  const list = clear($('#done-family'));
+  for (const d of deps) list.append(el('li', { dir: 'auto' }, d.visitor && d.visitor.name || ''));
+  show(list, deps.length > 0);
   $('#done-at').textContent = t('checkin.done.at', { site: r.siteName || '', time: timeOf(r.occurredAt) });
   const confirmation = !out && r.confirmation;
   show($('#confirm-box'), !!confirmation);

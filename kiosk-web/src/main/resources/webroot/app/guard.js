@@ -11,12 +11,19 @@ import { InsideList } from './inside.js';
 import { mountDesk } from './guard-privacy.js';
 import { loadNotice, renderNotice } from './notice.js';
 import { guardChoice, recordGuardChoice } from './sms.js';
+import { mountReader, cardInForm, clearCard, isCode } from './guard-reader.js';
+import { Outbox } from './guard-outbox.js';
+import './guard-i18n.js';
+import { PendingExits } from './guard-exits.js';
+import { mountDependants } from './dependants.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
 const save = (k, v, store = localStorage) => { try { store.setItem(k, JSON.stringify(v)); } catch (e) { /* full */ } };
 
 const FEED_MAX = 100;
+const POINTER_HOLD_MS = 10000; // the inside list holds still this long under a pointer that does not move
+const INSIDE_SHOWN = 100; // rows drawn at once; the search finds the others (sites of 800 exist)
 
 const state = {
   session: load(KEY.session),
@@ -30,6 +37,14 @@ const state = {
   scanner: null,
   refreshTimer: null,
   notice: null, // the site's personal data notice, read to the visitor before their consent is ticked
+  exits: null, // exits waiting out their undo window (PendingExits)
+  exitsSent: new Set(), // visit ids whose exit was sent: the row stays, greyed, while the pointer is on the list
+  pointerInList: false,
+  pointerAt: 0,
+  insideDeferred: false,
+  outbox: null, // check-ins kept on the device while the server does not answer
+  family: null, // the form's "người đi cùng"
+  readCode: () => {}, // a code read (or typed in by a slow reader) taken as a scan
   smsWanted: () => false, // the visitor said yes to SMS reminders (only offered when the server sends them)
 };
 
@@ -53,7 +68,43 @@ async function call(path, opts = {}) {
 function toast(text, kind = 'ok') {
   const n = el('div', { class: 'toast toast-' + kind, role: kind === 'error' ? 'alert' : 'status' }, text);
   $('#toasts').append(n);
-  setTimeout(() => n.remove(), kind === 'error' ? 7000 : 4000);
+  placeToasts();
+  setTimeout(() => { n.remove(); placeToasts(); }, kind === 'error' ? 7000 : 4000);
+}
+
+/** At the bottom, unless that would cover a button of the form (or the repeat question): then at the top. */
+function placeToasts() {
+  const area = $('#toasts');
+  area.classList.remove('toast-top');
+  if (!area.firstChild) return;
+  const box = area.getBoundingClientRect();
+  const covers = [...document.querySelectorAll('#manual button, #repeat button')].some((b) => {
+    const r = b.getBoundingClientRect();
+    return r.height > 0 && r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right;
+  });
+  area.classList.toggle('toast-top', covers);
+  area.style.top = covers ? Math.max(0, $('.guard-bar').getBoundingClientRect().bottom) + 8 + 'px' : '';
+}
+
+// ---------- the gate of this console, chosen once and kept on the device ----------
+
+const gateKey = (siteId) => 'guard.gate.' + siteId;
+
+function loadGate() {
+  const site = state.site;
+  $('#gate').value = (site && load(gateKey(site.id))) || '';
+  const list = clear($('#gates'));
+  if (!site) return;
+  call(`/api/v1/sites/${site.id}/kiosks`).then((r) => {
+    const gates = new Set((r.items || []).map((k) => k.gate).filter(Boolean));
+    for (const g of gates) list.append(el('option', { value: g }));
+  }).catch(() => { /* a guard may not list kiosks: the gate is typed */ });
+}
+
+function saveGate() {
+  const gate = $('#gate').value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  $('#gate').value = gate;
+  if (state.site) save(gateKey(state.site.id), gate);
 }
 
 function problemText(e) {
@@ -72,12 +123,44 @@ function start() {
   $('#logout').addEventListener('click', () => signOut(false));
   $('#site').addEventListener('change', () => pickSite(Number($('#site').value)));
   $('#manual').addEventListener('submit', manualCheckIn);
+  state.family = mountDependants($('#m-dependants'));
+  $('#gate').addEventListener('change', saveGate);
+  $('#inside-search').addEventListener('input', renderInside);
+  state.exits = new PendingExits({ send: sendExit, onChange: repaintRow });
+  const insideList = $('#inside');
+  const touch = () => { state.pointerInList = true; state.pointerAt = Date.now(); };
+  insideList.addEventListener('pointerenter', touch);
+  insideList.addEventListener('pointermove', touch, { passive: true });
+  insideList.addEventListener('pointerdown', touch);
+  insideList.addEventListener('pointerleave', () => {
+    state.pointerInList = false;
+    if (state.insideDeferred) renderInside();
+  });
+  window.addEventListener('scroll', placeToasts, { passive: true });
+  window.addEventListener('resize', placeToasts);
   guardChoice($('#manual'), $('#manual-error')).then((wanted) => { state.smsWanted = wanted; });
   $('#scan-toggle').addEventListener('click', toggleScanner);
+  state.readCode = mountReader({
+    onCode: onScan,
+    submitCard: () => $('#manual').requestSubmit(),
+    onError: (text) => { toast(text, 'error'); beep('error'); },
+  });
   $('#print-close').addEventListener('click', closePrint);
   $('#print-do').addEventListener('click', () => window.print());
   $('#last-print').addEventListener('click', (e) => openPrint(e.currentTarget.dataset.visitId, e.currentTarget));
   mountDesk(call, toast);
+  state.outbox = new Outbox({
+    post: (path, body, timeoutMs) => call(path, { method: 'POST', body, timeoutMs }),
+    user: () => state.session && state.session.username,
+    serverNow: () => Date.now() + (state.inside ? state.inside.skew : 0),
+    onChange: renderLive,
+    onSynced: (n) => {
+      toast(t('guard.synced', { n }));
+      refreshInside();
+      loadFeed();
+      if (!state.es) openStream();
+    },
+  });
   setInterval(renderInside, 30000); // durations tick
   setInterval(refreshInside, 5 * 60000); // and now and then the whole list, in case
   if (state.session && Date.parse(state.session.expiresAt) > Date.now()) enter();
@@ -104,24 +187,41 @@ async function login(e) {
     $('#password').value = '';
     enter();
   } catch (ex) {
-    showLogin(ex.status === 401 ? t('guard.login.wrong') : problemText(ex));
+    showLogin(ex.status === 401 ? t('guard.login.wrong')
+      : ex.status === 429 ? t('guard.login.tooMany', { s: ex.retryAfter || 30 }) : problemText(ex));
   } finally {
     button.disabled = false;
   }
 }
 
-function signOut(expired) {
+async function signOut(expired) {
+  if (!expired) await state.exits.sendAll(); // the exits the guard meant still go, under their own sign-in
   if (!expired && token()) api('/api/v1/auth/logout', { method: 'POST', token: token() }).catch(() => {});
   localStorage.removeItem(KEY.session);
   state.session = null;
   closeStream();
   stopScanner();
+  forgetScreen();
   showLogin();
+}
+
+/** What the guard who signed out saw goes with them: errors, the last visitor, the form, the desk's finding. */
+function forgetScreen() {
+  $('#manual').reset();
+  clearCard();
+  state.family.clear();
+  $('#scan-consent').checked = false;
+  for (const id of ['#manual-error', '#repeat', '#last']) show($(id), false);
+  clear($('#toasts'));
+  clear($('#pd-found'));
+  $('#pd-query').value = '';
+  $('#password').value = '';
 }
 
 async function enter() {
   show($('#login'), false);
   show($('#app'), true);
+  state.outbox.count().then(() => state.outbox.retry());
   try {
     const r = await call('/api/v1/sites');
     state.sites = r.items || [];
@@ -148,6 +248,8 @@ function pickSite(id) {
   state.bluezone.clear();
   if (state.inside) state.inside.close();
   state.inside = new InsideList(id, (path) => call(path), renderInside);
+  $('#inside-search').value = '';
+  loadGate();
   loadNotice(id).then((n) => {
     state.notice = n;
     if (n && state.site && state.site.id === id) renderNotice(clear($('#guard-notice-text')), n);
@@ -209,10 +311,17 @@ function retryStream() {
 
 function renderLive(on) {
   const b = $('#live-badge');
-  const live = on === undefined ? !!(state.es && state.es.readyState === 1) : on;
-  b.textContent = live ? t('guard.live.connected') : t('guard.live.reconnecting');
-  b.className = 'badge ' + (live ? 'badge-ok' : 'badge-off');
-  b.dataset.state = live ? 'live' : 'down';
+  const box = state.outbox;
+  const live = on === true || on === false ? on : !!(state.es && state.es.readyState === 1);
+  const offline = box && !box.online;
+  b.textContent = offline ? t('guard.offline') : live ? t('guard.live.connected') : t('guard.live.reconnecting');
+  b.className = 'badge ' + (live && !offline ? 'badge-ok' : 'badge-off');
+  b.dataset.state = offline ? 'offline' : live ? 'live' : 'down';
+  const q = $('#guard-queue');
+  const n = box ? box.queued : 0;
+  q.textContent = t('guard.queue', { n });
+  q.dataset.count = String(n);
+  show(q, n > 0);
 }
 
 function onEvent(e) {
@@ -321,34 +430,78 @@ function renderInside() {
     banner.className = 'capacity ' + (occ.atCapacity ? 'full' : 'near');
     show(banner, true);
   } else show(banner, false);
+  const still = POINTER_HOLD_MS - (Date.now() - state.pointerAt);
+  if (state.pointerInList && still > 0) {
+    // no row moves under the guard's pointer: drawn again when it leaves the list, or rests there a while
+    if (!state.insideDeferred) setTimeout(() => { if (state.insideDeferred) renderInside(); }, still + 50);
+    state.insideDeferred = true;
+    return;
+  }
+  state.insideDeferred = false;
   const list = clear($('#inside'));
   list.dataset.reads = occ.reloads; // whole reads of the list (the rest follows the events)
-  const rows = occ.visitors();
-  for (const v of rows) {
-    const minutes = occ.minutes(v);
-    const bz = state.bluezone.get(v.visitId);
-    const actions = el('span', { class: 'actions' },
-      el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: (e) => markExit(v, e.currentTarget) }, t('guard.exit')));
+  const query = $('#inside-search').value.trim();
+  const rows = occ.find(query);
+  for (const v of rows.slice(0, INSIDE_SHOWN)) list.append(insideRow(v));
+  const more = $('#inside-more');
+  more.textContent = rows.length > INSIDE_SHOWN ? t('guard.inside.more', { n: rows.length - INSIDE_SHOWN })
+    : query && !rows.length ? t('guard.inside.none', { q: query }) : '';
+  show(more, !!more.textContent);
+  show($('#inside-empty'), occ.inside === 0);
+}
+
+function insideRow(v) {
+  const zone = state.site && state.site.timeZone;
+  const minutes = state.inside.minutes(v);
+  const bz = state.bluezone.get(v.visitId);
+  const waiting = state.exits.has(v.visitId);
+  const gone = state.exitsSent.has(v.visitId);
+  const actions = el('span', { class: 'actions' });
+  if (gone) {
+    actions.append(el('span', { class: 'gone-label' }, t('guard.exit.gone')));
+  } else if (waiting) {
+    // the countdown where "Đánh dấu ra" was (a second tap lands on nothing), the undo beside it
+    actions.append(el('button', { type: 'button', class: 'btn btn-small btn-danger exit-wait', disabled: true },
+      t('guard.exit.pending', { s: state.exits.left(v.visitId) })),
+    el('button', { type: 'button', class: 'btn btn-small btn-primary undo-btn', onclick: () => undoExit(v) }, t('guard.exit.undo')));
+  } else {
+    actions.append(el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => state.exits.start(v) }, t('guard.exit')));
     if (bz !== 'qr_confirmed' && bz !== 'installed_on_site') {
       actions.append(el('button', { type: 'button', class: 'btn btn-small btn-warn', onclick: () => markInstalled(v) }, t('guard.installed')));
     }
     // a pass card for anyone inside, e.g. a regular without a phone: the server signs one for the visit's visitor
     actions.append(el('button', { type: 'button', class: 'btn btn-small btn-ghost print-btn', onclick: (e) => openPrint(v.visitId, e.currentTarget) }, t('guard.print')));
-    list.append(el('li', { class: 'row inside-row', dataset: { visitId: v.visitId } },
-      el('span', { class: 'who' },
-        el('span', { class: 'name', dir: 'auto' }, v.visitor && v.visitor.name || ''),
-        el('span', { class: 'meta' }, [v.visitor && v.visitor.phoneMasked, timeOf(v.enteredAt, zone)].filter(Boolean).join(' · '))),
-      el('span', { class: 'dur' + (minutes > 240 ? ' long' : '') }, duration(minutes)),
-      el('span', { class: 'bz ' + bzClass(bz) }, bzLabel(bz)),
-      actions));
   }
-  show($('#inside-empty'), rows.length === 0);
+  return el('li', { class: 'row inside-row' + (waiting || gone ? ' leaving' : ''), dataset: { visitId: v.visitId } },
+    el('span', { class: 'who' },
+      el('span', { class: 'name', dir: 'auto' }, v.visitor && v.visitor.name || ''),
+      el('span', { class: 'meta' }, [v.visitor && v.visitor.phoneMasked, timeOf(v.enteredAt, zone)].filter(Boolean).join(' · '))),
+    el('span', { class: 'dur' + (minutes > 240 ? ' long' : '') }, duration(minutes)),
+    el('span', { class: 'bz ' + bzClass(bz) }, bzLabel(bz)),
+    actions);
 }
 
-async function markExit(v, button) {
-  if (button) button.disabled = true; // a second tap would find the visit closed
+/** One row drawn again in its place (its exit waits, was undone or sent), the others left where they are. */
+function repaintRow(visitId) {
+  const li = document.querySelector(`#inside li[data-visit-id="${CSS.escape(visitId)}"]`);
+  const v = li && state.inside && state.inside.visitors().find((x) => x.visitId === visitId);
+  if (v) {
+    const row = insideRow(v);
+    row.style.minHeight = li.getBoundingClientRect().height + 'px'; // never shorter: the rows below stay where they are
+    li.replaceWith(row);
+  }
+  else if (li) renderInside();
+}
+
+function undoExit(v) {
+  if (state.exits.undo(v.visitId)) toast(t('guard.exit.undone', { name: isolate(v.visitor.name) }));
+}
+
+async function sendExit(v, { keepalive } = {}) {
+  state.exitsSent.add(v.visitId);
+  repaintRow(v.visitId);
   try {
-    await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST' });
+    await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST', keepalive });
     toast(t('guard.done.exit', { name: isolate(v.visitor.name) }));
     beep('ok');
     if (state.inside) state.inside.apply({ type: 'checkout', visitId: v.visitId, visitorId: v.visitor.id });
@@ -356,6 +509,8 @@ async function markExit(v, button) {
   } catch (e) {
     toast(problemText(e), 'error');
     refreshInside();
+  } finally {
+    state.exitsSent.delete(v.visitId);
   }
 }
 
@@ -384,6 +539,12 @@ async function manualCheckIn(e) {
   const phone = $('#m-phone').value.trim();
   const idNumber = $('#m-id').value.replace(/\s+/g, '');
   const err = $('#manual-error');
+  if (!cardInForm() && isCode(name)) {
+    // a code typed in by a reader too slow to be told from typing: read it as a scan, never as a name
+    $('#m-name').value = '';
+    state.readCode(name);
+    return;
+  }
   if (!name) {
     err.textContent = t('common.name') + ' ✱';
     show(err, true);
@@ -398,22 +559,34 @@ async function manualCheckIn(e) {
     return;
   }
   show(err, false);
-  const visitor = { name };
-  if (phone) visitor.phone = phone;
-  if (idNumber) visitor.idNumber = idNumber;
   const direction = document.querySelector('input[name=dir]:checked').value;
-  const body = { visitor, direction, bluezone: { status: $('#m-bz').value }, consent };
+  const card = cardInForm();
+  const body = { direction, bluezone: { status: $('#m-bz').value }, consent };
+  const dependants = state.family.names();
+  if (dependants.length) body.dependants = dependants.map((n) => ({ name: n }));
+  if (card) {
+    body.cccd = card.text;
+  } else {
+    body.visitor = { name };
+    if (phone) body.visitor.phone = phone;
+    if (idNumber) body.visitor.idNumber = idNumber;
+  }
   const button = $('#manual button[type=submit]');
   button.disabled = true;
+  button.classList.add('sending');
+  button.textContent = t('guard.sending');
   try {
-    const r = await record(body);
+    const r = await record(body, name);
     if (r) {
-      if (state.smsWanted() && r.visitId) {
+      if (state.smsWanted() && r.visitId && !r.queued) {
         await recordGuardChoice(call, state.site.id, r.visitId)
           .then(() => toast(t('sms.guard.done', { name: isolate(r.visitor && r.visitor.name) })))
           .catch((ex) => toast(problemText(ex), 'error')); // the check-in stands either way
       }
       $('#manual').reset(); // the consent box too: the next visitor is asked again
+      $('#scan-consent').checked = false;
+      clearCard();
+      state.family.clear();
       $('#m-name').focus();
     }
   } catch (ex) {
@@ -421,30 +594,37 @@ async function manualCheckIn(e) {
     show(err, true);
   } finally {
     button.disabled = false;
+    button.classList.remove('sending');
+    button.textContent = t('guard.manual.submit');
   }
 }
 
 /**
- * POST a check-in for the current site; retried with the same id once on a network error. A second scan soon
- * after an entry is answered "already checked in": the guard is asked, and null returned.
+ * POST a check-in for the current site; when the server does not answer in a few seconds it is kept on the
+ * device and sent later with the same id ({queued: true} returned). A second scan soon after an entry is
+ * answered "already checked in": the guard is asked, and null returned.
  */
-async function record(part) {
+async function record(part, label) {
   const body = { id: uuid(), siteId: state.site.id, ...part };
+  const gate = $('#gate').value.trim();
+  if (gate) body.gate = gate;
   show($('#repeat'), false);
   let r;
   try {
-    try {
-      r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
-    } catch (e) {
-      if (!e.transient) throw e;
-      r = await call('/api/v1/checkins', { method: 'POST', body, timeoutMs: 10000 });
-    }
+    r = await state.outbox.send(body, label);
   } catch (e) {
     if (!isProblem(e, 'already-checked-in')) throw e;
     askCheckOut(part, e.body || {});
     return null;
   }
-  const name = isolate(r.visitor && r.visitor.name);
+  if (r.queued) {
+    toast(t('guard.queued', { name: isolate(label || '') }), 'warn');
+    beep('warn');
+    return r;
+  }
+  const deps = r.dependants || [];
+  const lead = isolate(r.visitor && r.visitor.name);
+  const name = deps.length ? t('family.with', { name: lead, n: deps.length }) : lead;
   showLast(r);
   toast(t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }));
   beep('ok');
@@ -465,7 +645,9 @@ function askCheckOut(part, problem) {
 }
 
 function showLast(r) {
-  const name = isolate(r.visitor && r.visitor.name);
+  const deps = r.dependants || [];
+  const lead = isolate(r.visitor && r.visitor.name);
+  const name = deps.length ? t('family.with', { name: lead, n: deps.length }) : lead;
   $('#last-text').textContent = t(r.direction === 'out' ? 'guard.done.out' : 'guard.done.in', { name }) + ' — ' + timeOf(r.occurredAt, state.site.timeZone);
   const p = $('#last-print');
   p.dataset.visitId = r.visitId || '';
@@ -503,10 +685,10 @@ async function onScan(text) {
       if (scan.card.error) throw new Error(t('kiosk.reason.cccd', { detail: scan.card.error }));
       const consent = staffConsent($('#scan-consent'));
       if (!consent) throw new Error(t('pd.consent.staffRequired'));
-      await record({ cccd: scan.text, direction: 'auto', consent });
+      await record({ cccd: scan.text, direction: 'auto', consent }, scan.card.name);
       $('#scan-consent').checked = false; // the next visitor is asked again
     } else if (scan.kind === 'pass') {
-      const given = staffConsent($('#scan-consent'));
+      const given = staffConsent($('#scan-consent')) || staffConsent($('#m-consent'));
       try {
         await record({ pass: scan.text, direction: 'auto', consent: given || { method: 'pass' } });
       } catch (e) {
@@ -514,6 +696,8 @@ async function onScan(text) {
         throw e;
       }
       $('#scan-consent').checked = false;
+      $('#m-consent').checked = false;
+      $('#m-name').focus();
     } else if (scan.kind === 'confirmation') {
       const r = await call('/api/v1/confirmations', { method: 'POST', body: { code: scan.text } });
       toast(t('guard.done.confirm', { name: isolate(r.visitor && r.visitor.name) }), r.installed ? 'ok' : 'warn');

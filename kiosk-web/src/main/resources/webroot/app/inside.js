@@ -7,6 +7,9 @@
 
 const RECHECK_MS = 1500;
 
+const fold = (s) => (s || '').normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
+  .replace(/\s+/g, ' ').trim();
+
 export class InsideList {
   /**
    * get(path) → a promise of the parsed JSON of a GET; onChange() is called after every change.
@@ -34,6 +37,21 @@ export class InsideList {
   /** Longest inside first. */
   visitors() {
     return [...this.rows.values()].sort((a, b) => (a.enteredAt < b.enteredAt ? -1 : a.enteredAt > b.enteredAt ? 1 : 0));
+  }
+
+  /**
+   * Those inside matching a search, longest inside first: "nguyen van" finds "Nguyễn Văn An" (without
+   * diacritics, any case), digits the masked phone's visible ones ("678" in 091****678).
+   */
+  find(query) {
+    const words = fold(query).split(' ').filter(Boolean);
+    const all = this.visitors();
+    if (!words.length) return all;
+    return all.filter((v) => {
+      const name = fold(v.visitor && v.visitor.name);
+      const phone = (v.visitor && v.visitor.phoneMasked) || '';
+      return words.every((w) => name.includes(w) || (/^\d+$/.test(w) && phone.includes(w)));
+    });
   }
 
   /** Minutes inside, by the server's clock (a tablet's own clock may be off). */

@@ -655,23 +655,14 @@ async function flushQueue() {
   if (state.flushing || !state.device) return;
   state.flushing = true;
   try {
-    const items = await queue.pending();
-    for (const item of items) {
-      try {
-        const r = await api(item.path || '/api/v1/checkins', { method: 'POST', body: item.body, token: state.device.deviceToken, timeoutMs: 10000 });
+    const { stopped } = await queue.flush(queue.kioskQueue, (item) => api(item.path || '/api/v1/checkins',
+      { method: 'POST', body: item.body, token: state.device.deviceToken, timeoutMs: 10000 }), {
+      onItem: async (item, r) => {
         if (r && r.direction) remember(r.visitor && r.visitor.id, r.direction, r.occurredAt);
-        await queue.remove(item.id);
-      } catch (e) {
-        if (e.transient) {
-          if (e.network) setOnline(false);
-          break;
-        }
-        if (e.status === 401 && e.type !== 'invalid-pass') break; // the kiosk itself is refused: keep the queue
-        // Refused for good, never retried: e.g. 409 already-checked-in (a second scan, taken as no exit).
-        await queue.fail(item, `${e.status} ${e.title}: ${e.detail}`);
-      }
-      await refreshQueueCount();
-    }
+        await refreshQueueCount();
+      },
+    });
+    if (stopped && stopped.network) setOnline(false);
   } catch (e) {
     // IndexedDB trouble: try again at the next heartbeat
   } finally {

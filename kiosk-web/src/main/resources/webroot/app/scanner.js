@@ -182,3 +182,54 @@ export function keyboardWedge(onText, { maxGapMs = 250, minLength = 8 } = {}) {
     if (e.key.length === 1) buf += e.key;
   });
 }
+
+/**
+ * The same reader on a screen with form fields (the guard console): the focus is usually in a field, so a
+ * burst is caught there too. A burst is minLength characters or more, each within maxGapMs of the last, ended
+ * by Enter; when {@code accept(text)} takes it, the Enter does not submit the form and the field gets back the
+ * value it had before the burst, and onText(text) is called. Characters a reader cannot type as keys (the
+ * Vietnamese letters of a name) arrive as text input, which is counted too.
+ */
+export function codeReader(onText, { accept = () => true, maxGapMs = 100, minLength = 8 } = {}) {
+  let buf = '';
+  let lastAt = -Infinity;
+  let field = null; // the field the burst began in, and its value then
+  let before = '';
+  let keyed = null; // the character of the last keydown: its own input event is not counted twice
+  const editable = (n) => n && (n.tagName === 'INPUT' || n.tagName === 'TEXTAREA') ? n : null;
+  const tick = (target) => {
+    const now = performance.now();
+    if (now - lastAt > maxGapMs) {
+      buf = '';
+      field = editable(target);
+      before = field ? field.value : '';
+    }
+    lastAt = now;
+  };
+  document.addEventListener('keydown', (e) => {
+    tick(e.target);
+    keyed = null;
+    if (e.key === 'Enter') {
+      const text = buf;
+      buf = '';
+      lastAt = -Infinity;
+      if (text.length >= minLength && accept(text)) {
+        e.preventDefault();
+        e.stopPropagation();
+        if (field) field.value = before;
+        onText(text);
+      }
+      return;
+    }
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      buf += e.key;
+      keyed = e.key;
+    }
+  }, true);
+  document.addEventListener('beforeinput', (e) => {
+    if (e.inputType !== 'insertText' || !e.data) return;
+    if (keyed !== null && e.data === keyed) { keyed = null; return; }
+    tick(e.target);
+    buf += e.data;
+  }, true);
+}

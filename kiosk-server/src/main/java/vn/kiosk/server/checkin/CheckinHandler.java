@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import vn.kiosk.qr.Confirmation;
 import vn.kiosk.qr.ConfirmationClaims;
@@ -63,6 +65,7 @@ public final class CheckinHandler {
             CheckinRequest request = CheckinRequest.parse(json(ctx));
             OffsetDateTime occurredAt = occurredAt(request.occurredAt(), OffsetDateTime.now(clock));
             VisitorIdentity visitor = VisitorIdentity.from(request, keys.personal(), keys.pass().getPublic());
+            List<VisitorIdentity> dependants = Dependants.identify(request, keys.personal(), keys.pass().getPublic());
             Future<JsonObject> answer = origin(ctx, request).compose(origin -> {
                 boolean self = "self".equals(origin.method()) || "poster".equals(origin.method());
                 if (self || limitStaff) {
@@ -83,12 +86,16 @@ public final class CheckinHandler {
                         : origin.kioskId() != null ? Consents.Caller.KIOSK : Consents.Caller.STAFF;
                 return consents.resolve(request.consent(), caller, origin.site(), visitor.visitorId(), direction,
                         request.occurredAt() != null).compose(consent -> {
-                            CheckinCommand command = command(request, origin, visitor, occurredAt, self,
-                                    new CheckinCommand.Consent(consent.version(), consent.method(),
-                                            consent.controller()));
+                            // the visitor consents for those who come with them, recorded on each visit
+                            CheckinCommand.Consent given = new CheckinCommand.Consent(consent.version(),
+                                    consent.method(), consent.controller());
+                            CheckinCommand command = command(request, origin, visitor, occurredAt, self, given);
                             ctx.put(vn.kiosk.server.metrics.KioskMetrics.CHECKIN_METHOD, command.act().method());
-                            return writer.get().submit(command).map(result -> reply(result, origin, command.act())
-                                    .put("consent", consent.toJson()));
+                            Function<CheckinCommand, Future<JsonObject>> submit = c -> writer.get().submit(c)
+                                    .map(result -> reply(result, origin, c.act()));
+                            return submit.apply(command).compose(lead -> Dependants.record(request, dependants, lead,
+                                    (r, who) -> command(r, origin, who, occurredAt, self, given), submit))
+                                    .map(json -> json.put("consent", consent.toJson()));
                         });
             });
             answer.onSuccess(json -> Respond.json(ctx, json.getBoolean("replay") ? 200 : 201, clean(json)))

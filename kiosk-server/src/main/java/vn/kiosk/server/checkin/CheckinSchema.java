@@ -17,7 +17,9 @@ import vn.kiosk.server.http.ApiException;
  */
 final class CheckinSchema {
     private static final Set<String> TOP = Set.of("id", "siteToken", "siteId", "direction", "visitor", "pass", "cccd",
-            "bluezone", "occurredAt", "gate", "consent");
+            "bluezone", "occurredAt", "gate", "consent", "dependants");
+    private static final Set<String> DEPENDANT = Set.of("name");
+    static final int MAX_DEPENDANTS = 8;
     private static final Set<String> CONSENT = Set.of("version", "method");
     private static final Set<String> CONSENT_METHODS = Set.of("self", "kiosk", "staff", "pass");
     private static final Set<String> VISITOR = Set.of("name", "phone", "idNumber");
@@ -63,6 +65,22 @@ final class CheckinSchema {
             text(v, "name", "/visitor", 1, 100);
             text(v, "phone", "/visitor", 1, 30);
             text(v, "idNumber", "/visitor", 1, 20);
+        }
+        if (body.containsKey("dependants")) {
+            if (!(body.getValue("dependants") instanceof io.vertx.core.json.JsonArray list) || list.isEmpty()
+                    || list.size() > MAX_DEPENDANTS) {
+                throw invalid("/dependants", "must be an array of 1 to " + MAX_DEPENDANTS + " objects");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.getValue(i) instanceof JsonObject d)) {
+                    throw invalid("/dependants/" + i, "must be an object");
+                }
+                only(d, DEPENDANT, "/dependants/" + i);
+                if (!d.containsKey("name")) {
+                    throw invalid("/dependants/" + i, "the property 'name' is required");
+                }
+                text(d, "name", "/dependants/" + i, 1, 100);
+            }
         }
         text(body, "pass", "", 1, 600);
         text(body, "cccd", "", 1, 1024);

@@ -55,6 +55,13 @@ record VisitorIdentity(String method, Long visitorId, String name, Sealed phone,
             throw ApiException.unprocessable("invalid-name", "visitor.name " + e.getMessage()
                     + "; a name has 1 to 100 printable characters").with("field", "visitor.name");
         }
+        if (Names.looksLikeCardText(name)) {
+            // never quote it: it may be a whole card
+            throw ApiException.of(422, "name-looks-like-card", "The name looks like a card's text or an ID number",
+                    "visitor.name holds '|' or 9 digits or more, as a CCCD's QR text or an ID or phone number does:"
+                    + " send the card's text as cccd, and numbers in visitor.phone or visitor.idNumber")
+                    .with("field", "visitor.name");
+        }
         Sealed phone = null;
         if (v.phone() != null) {
             String e164 = Phones.normalize(v.phone()).orElseThrow(() ->

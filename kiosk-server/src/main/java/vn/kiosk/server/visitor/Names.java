@@ -9,6 +9,8 @@ import vn.kiosk.qr.PersonName;
 public final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    // 9 digits or more, perhaps grouped by spaces, dots or dashes: an ID (9 or 12 digits) or a phone number.
+    private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\s.\\-]?\\d){8,}");
     public static final int MAX_LENGTH = PersonName.MAX_LENGTH;
 
     private Names() {
@@ -17,6 +19,16 @@ public final class Names {
     /** The accepted form of a name; IllegalArgumentException saying why it is not acceptable. */
     public static String normalize(String raw) {
         return PersonName.normalize(raw);
+    }
+
+    /**
+     * True when a typed name holds what no name does but a CCCD's QR text or an ID or phone number does: the
+     * field separator {@code |}, or 9 digits or more. A code reader in keyboard mode types a scanned card into
+     * whatever field has the focus; stored as a name, the card's numbers, birth date and address would be shown
+     * everywhere a name is.
+     */
+    public static boolean looksLikeCardText(String name) {
+        return name.indexOf('|') >= 0 || NUMBER.matcher(name).find();
     }
 
     /** "Nguyễn Văn Đức" → "nguyen van duc". */

@@ -130,6 +130,14 @@ class CheckinContractTest {
                     default -> min + (long) (r.nextDouble() * (Math.min(max, min + 100_000) - min));
                 };
             }
+            case "array" -> {
+                JsonArray a = new JsonArray();
+                int n = s.getInteger("minItems", 0) + r.nextInt(3);
+                for (int i = 0; i < Math.min(n, s.getInteger("maxItems", n)); i++) {
+                    a.add(generate(s.getJsonObject("items"), r));
+                }
+                yield a;
+            }
             case "string" -> "uuid".equals(s.getString("format")) ? UUID.randomUUID().toString()
                     : text(r, s.getInteger("minLength", 0), s.getInteger("maxLength", 200),
                     s.getString("pattern") != null);
@@ -232,6 +240,18 @@ class CheckinContractTest {
             case "object" -> {
                 out.add("{}");
                 out.add(new JsonObject());
+            }
+            case "array" -> {
+                JsonArray a = (JsonArray) value;
+                out.add(new JsonArray());
+                JsonArray tooMany = new JsonArray();
+                for (int i = 0; i <= s.getInteger("maxItems", 10); i++) {
+                    tooMany.add(a.getValue(0));
+                }
+                out.add(tooMany);
+                out.add(a.copy().add(new JsonObject()));
+                out.add(a.copy().add(new JsonObject().put("name", "An").put("extra", 1)));
+                out.add(a.copy().add(new JsonObject().put("name", "")));
             }
             default -> {
             }

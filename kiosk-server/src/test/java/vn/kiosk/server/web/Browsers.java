@@ -169,6 +169,16 @@ final class Browsers {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
+    /** A screenshot meant to be looked at (the phone and tablet sizes of a screen), under target/screens. */
+    static void screen(Page page, String name) {
+        try {
+            Files.createDirectories(Path.of("target", "screens"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screens", name + ".png")));
+    }
+
     static void eventually(Duration timeout, String what, BooleanSupplier condition) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
