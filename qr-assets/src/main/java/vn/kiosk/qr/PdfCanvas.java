@@ -66,7 +66,7 @@ final class PdfCanvas {
 
     /** The code's dark modules as one filled path: sharp at any print resolution. Quiet zone left white. */
     void qr(String text, float x, float y, float side) throws IOException {
-        byte[][] matrix = QrCodes.modules(text);
+        byte[][] matrix = QrCodes.modules(text, true);
         int modules = matrix.length;
         float unit = side / (modules + 2 * QrCodes.QUIET_ZONE_MODULES);
         float originX = x + QrCodes.QUIET_ZONE_MODULES * unit;

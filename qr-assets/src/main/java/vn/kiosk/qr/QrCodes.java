@@ -47,19 +47,62 @@ public final class QrCodes {
 
     /** The code's modules as [y][x] without quiet zone; 1 is dark. */
     static byte[][] modules(String text) {
+        return modules(text, false);
+    }
+
+    /**
+     * {@code checked}: for codes that last (posters, PNGs, PDFs), the symbol is one a reader is seen to find; it costs
+     * a decode (a few ms), too much for the rotating codes, which are rendered ~1,000 a second and live seconds.
+     */
+    static byte[][] modules(String text, boolean checked) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("QR text is empty");
         }
         try {
-            return QrMatrix.encode(text);
+            byte[][] best = QrMatrix.encode(text);
+            if (!checked || readable(best, text)) {
+                return best;
+            }
+            // About 2 % of URLs like a poster's get a mask that ZXing's own reader cannot find in a perfect image
+            // (nor in ZXing's rendering of it): the next mask by penalty that it reads is printed instead.
+            for (byte[][] candidate : QrMatrix.byPenalty(text)) {
+                if (readable(candidate, text)) {
+                    return candidate;
+                }
+            }
+            return best;
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit in a QR code", e);
         }
     }
 
+    /** Whether a reader finds {@code text} in a clean rendering of the modules (10 px a module, quiet zone: at 3 px a reader passes codes it then misses at poster sizes). */
+    private static boolean readable(byte[][] matrix, String text) {
+        int scale = 10;
+        int side = (matrix.length + 2 * QUIET_ZONE_MODULES) * scale;
+        int[] pixels = new int[side * side];
+        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
+        for (int y = 0; y < matrix.length; y++) {
+            for (int x = 0; x < matrix.length; x++) {
+                if (matrix[y][x] == 1) {
+                    for (int dy = 0; dy < scale; dy++) {
+                        int row = ((y + QUIET_ZONE_MODULES) * scale + dy) * side + (x + QUIET_ZONE_MODULES) * scale;
+                        java.util.Arrays.fill(pixels, row, row + scale, 0xFF000000);
+                    }
+                }
+            }
+        }
+        return decode(new com.google.zxing.RGBLuminanceSource(side, side, pixels)).filter(text::equals).isPresent();
+    }
+
     /** One path of unit squares in a viewBox measured in modules, quiet zone included, so it scales freely. */
     public static String svg(String text) {
-        byte[][] matrix = modules(text);
+        return svg(text, false);
+    }
+
+    /** {@code checked}: see {@link #modules(String, boolean)}; for a poster's code. */
+    public static String svg(String text, boolean checked) {
+        byte[][] matrix = modules(text, checked);
         int width = matrix.length;
         int side = width + 2 * QUIET_ZONE_MODULES;
         StringBuilder svg = new StringBuilder(200 + width * width * 3);
@@ -94,7 +137,7 @@ public final class QrCodes {
         if (sizePx <= 0 || sizePx > MAX_IMAGE_SIDE) {
             throw new IllegalArgumentException("sizePx must be 1 to " + MAX_IMAGE_SIDE);
         }
-        byte[][] matrix = modules(text);
+        byte[][] matrix = modules(text, true);
         int width = matrix.length;
         int scale = sizePx / (width + 2 * QUIET_ZONE_MODULES);
         if (scale < 1) {

@@ -47,6 +47,28 @@ final class QrMatrix {
         return modules;
     }
 
+    /** The symbol with each of the eight masks, the best by penalty first (the order ZXing would prefer them). */
+    static java.util.List<byte[][]> byPenalty(String text) throws WriterException {
+        QRCode code = Encoder.encode(text, LEVEL, MASK_ZERO);
+        byte[][] modules = code.getMatrix().getArray();
+        byte[][][] differences = differences(code.getVersion().getVersionNumber());
+        java.util.List<byte[][]> all = new java.util.ArrayList<>(MASK_COUNT);
+        java.util.List<Integer> penalties = new java.util.ArrayList<>(MASK_COUNT);
+        for (int mask = 0; mask < MASK_COUNT; mask++) {
+            byte[][] candidate = new byte[modules.length][modules.length];
+            if (mask == 0) {
+                xor(modules, new byte[modules.length][modules.length], candidate);
+            } else {
+                xor(modules, differences[mask], candidate);
+            }
+            all.add(candidate);
+            penalties.add(MaskPenalty.of(candidate));
+        }
+        java.util.List<Integer> order = new java.util.ArrayList<>(java.util.List.of(0, 1, 2, 3, 4, 5, 6, 7));
+        order.sort(java.util.Comparator.comparing(penalties::get)); // stable: ties keep the lower mask, as ZXing
+        return order.stream().map(all::get).toList();
+    }
+
     /** For each mask m, the modules where the symbol with mask m differs from the one with mask 0. */
     static byte[][][] differences(int version) {
         byte[][][] cached = MASK_DIFFERENCES.get(version);

@@ -75,7 +75,7 @@ public final class QrHandlers {
 
     public void siteSvg(RoutingContext ctx) {
         withSite(ctx).onSuccess(site -> ctx.response().putHeader("Content-Type", "image/svg+xml; charset=utf-8")
-                .putHeader("Cache-Control", "private, max-age=300").end(QrCodes.svg(posterUrl(site))))
+                .putHeader("Cache-Control", "private, max-age=300").end(QrCodes.svg(posterUrl(site), true)))
                 .onFailure(ctx::fail);
     }
 
