@@ -537,10 +537,9 @@ async function confirmCode(scan) {
           detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
         return;
       }
-      showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.confirmed', null, 'en'), name,
-        time: timeOf(new Date(serverNow()), siteZone()),
-        detail: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed') : t('kiosk.confirmed'),
-        detailEn: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed', null, 'en') : '' });
+      const said = r.bluezone === 'declared' ? 'kiosk.declared' : r.alreadyConfirmed ? 'kiosk.alreadyConfirmed' : 'kiosk.confirmed';
+      showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t(said, null, 'en'), name,
+        time: timeOf(new Date(serverNow()), siteZone()), detail: t(said), detailEn: t(said, null, 'en') });
       return;
     } catch (e) {
       if (!e.transient) { refuseProblem(e); return; }

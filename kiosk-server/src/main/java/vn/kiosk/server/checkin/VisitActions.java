@@ -98,7 +98,8 @@ public final class VisitActions {
                         "The confirmation code is expired or not genuine: " + e.getMessage());
             }
             UUID visitId = UUID.fromString(c.visitRef());
-            String status = c.installed() ? "qr_confirmed" : "not_installed";
+            // Without the ID there is nothing the kiosk saw to confirm: the visitor's word stays "declared".
+            String status = c.declaredOnly() ? "declared" : c.installed() ? "qr_confirmed" : "not_installed";
             Respond.async(ctx, 200, access.visible(p, c.siteId())
                     .compose(site -> pool.preparedQuery(CONFIRM).execute(Tuple.of(c.siteId(), visitId, status, c.bluezoneId(),
                             VisitIds.earliest(visitId), VisitIds.latest(visitId))))

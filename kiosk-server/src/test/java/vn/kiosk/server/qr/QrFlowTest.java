@@ -187,6 +187,23 @@ class QrFlowTest {
     }
 
     @Test
+    @DisplayName("Installed without the ID: the visitor gets in with a confirmation that says declared, and stays declared")
+    void declaredWithoutId() {
+        Api.Response in = anonymous.checkIn(self(tokenFromKiosk(), "Lê Thị Hoa", "0903 100 450")
+                .put("bluezone", new JsonObject().put("status", "declared")));
+        assertThat(in.status()).as(in.body()).isEqualTo(201);
+        String code = in.json().getString("confirmation");
+        assertThat(code).as("a confirmation to show at the kiosk").isNotNull().matches("c1\\.[^.]+\\.\\d+\\.d\\.\\..*");
+        Api.Response scanned = kioskApi.post("/api/v1/confirmations", new JsonObject().put("code", code));
+        assertThat(scanned.status()).as(scanned.body()).isEqualTo(200);
+        assertThat(scanned.json().getString("bluezone")).isEqualTo("declared");
+        assertThat(scanned.json().getBoolean("installed")).isTrue();
+        JsonObject v = guard.get("/api/v1/sites/" + site + "/visits?q=0903100450").items().getJsonObject(0);
+        assertThat(v.getString("bluezone")).isEqualTo("declared");
+        assertThat(v.getString("bluezoneId")).isNull();
+    }
+
+    @Test
     @DisplayName("A visitor without Bluezone stays not_installed, and a guard can mark installed_on_site")
     void notInstalled() {
         JsonObject in = anonymous.checkIn(self(tokenFromKiosk(), "Hồ Văn Lợi", "0903 100 500")
