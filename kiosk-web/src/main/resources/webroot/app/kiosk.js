@@ -2,6 +2,7 @@
 // result screens, and the offline queue.
 import { t, applyI18n, langSwitch } from './i18n.js';
 import { api, ApiError, isNameProblem, isProblem } from './api.js';
+import { fillProblem, problemText } from './problems.js';
 import { $, el, show, clear, timeOf, uuid } from './dom.js';
 import { kioskToken, fromB64url, verifyPass, classify } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -97,7 +98,8 @@ function showPairing(message) {
       goFullscreen();
       runKiosk();
     } catch (ex) {
-      err.textContent = ex.status === 404 ? t('kiosk.pair.unknown') : (ex.network ? t('common.networkError') : ex.detail || ex.message);
+      if (ex.network) err.textContent = t('common.networkError');
+      else fillProblem(err, ex);
       show(err, true);
     } finally {
       button.disabled = false;
@@ -606,12 +608,11 @@ function refuse(detail, detailEn) {
 function refuseProblem(e) {
   if (isNameProblem(e)) {
     refuse(t('common.badName'), t('common.badName', null, 'en'));
-  } else if (e.type === 'invalid-pass' || (e.body && e.body.type === 'invalid-pass')) {
+  } else if (isProblem(e, 'invalid-pass')) {
     refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en'));
-  } else if (e.type === 'invalid-cccd') {
-    refuse(t('kiosk.reason.cccd', { detail: e.detail }), t('kiosk.reason.cccd', { detail: e.detail }, 'en'));
   } else {
-    refuse(e.title || t('kiosk.refused'), e.detail || '');
+    // the server's own words are English for scripts: the visitor reads what the problem means
+    refuse(problemText(e, 'vi'), problemText(e, 'en'));
   }
 }
 
