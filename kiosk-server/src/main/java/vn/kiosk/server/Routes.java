@@ -49,7 +49,8 @@ final class Routes {
         var screens = new ScreenHandlers(s.pool(), s.access(), reportService, targets, s.clock(), s.config().publicUrl());
         var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
                 s.keys().pass().getPublic(), s.limiter(), s.clock());
-        var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()));
+        var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()),
+                s.readPool(), s.keys().personal());
         var sms = new SmsHandlers(s.sms(), s.pool(), s.access(), s.keys().pass().getPublic(), s.limiter());
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
