@@ -9,6 +9,7 @@ import { openMyData } from './mydata.js';
 import { loadNotice, renderNotice as renderPrivacyNotice, consentLabel } from './notice.js';
 import { phoneChoice } from './sms.js';
 import { fillProblem, problemField, problemText, problemType } from './problems.js';
+import { fillStores } from './stores.js';
 
 const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft',
   consent: 'visitor.consent' };
@@ -219,8 +220,14 @@ function restoreDraft() {
 
 function start() {
   applyI18n();
+  fillStores($('#bz-stores'));
   document.querySelectorAll('.lang-switch').forEach(langSwitch);
-  document.addEventListener('langchange', () => { renderMe(); renderNotice(); if (lastDone) renderDone(lastDone); ask(asking); });
+  document.addEventListener('langchange', () => {
+    renderMe(); renderNotice(); fillStores($('#bz-stores'));
+    if (lastDone && !$('#confirmed-box').hidden) return; // the kiosk's answer stays as it was given
+    if (lastDone) renderDone(lastDone);
+    ask(asking);
+  });
   bind();
   const draft = restoreDraft();
   home(draft);
@@ -372,7 +379,7 @@ function bind() {
   $('#go').addEventListener('click', () => (checkedIn ? ask(checkedIn) : checkIn()));
   $('#go-out').addEventListener('click', () => checkIn('out'));
   $('#repeat-stay').addEventListener('click', () => ask(null));
-  $('#done').addEventListener('click', () => { lastDone = null; notice(''); home(); checkSession(); });
+  $('#done').addEventListener('click', () => { lastDone = null; watching = null; notice(''); home(); checkSession(); });
   $('#show-pass').addEventListener('click', showPass);
   $('#go-pass').addEventListener('click', showPass);
   $('#pass-back').addEventListener('click', () => (lastDone ? step('s-done') : home()));
@@ -522,10 +529,50 @@ function renderDone(r) {
     const exp = Number(confirmation.split('.')[5]);
     $('#confirm-expires').textContent = exp ? t('checkin.confirm.expires', { time: timeOf(new Date(exp * 1000)) }) : '';
   }
+  show($('#confirmed-box'), false);
+  watchConfirmation(confirmation);
+  show($('#done-install'), !out && r.bluezone === 'not_installed');
+  if (!out && r.bluezone === 'not_installed') fillStores($('#done-stores'));
   const hasPass = !!load(KEY.pass);
   show($('#pass-saved'), hasPass && !!r.pass);
   show($('#show-pass'), hasPass);
   phoneChoice($('#sms-box'), load(KEY.pass));
+}
+
+let watching = null; // the confirmation being asked about, while the done screen shows it
+
+/**
+ * Asks every 2 s whether a kiosk or a guard has scanned the confirmation shown, until it has, it expires or the
+ * screen moves on; then says so where the code was.
+ */
+function watchConfirmation(code) {
+  const mine = code ? { code } : null; // a new screen (or language) starts a new watch; the old one stops
+  watching = mine;
+  if (!code) return;
+  const expires = Number(code.split('.')[5]) * 1000;
+  const ask = async () => {
+    if (watching !== mine || !lastDone) return;
+    try {
+      const s = await api('/api/v1/confirmations/status', { method: 'POST', body: { code }, timeoutMs: 8000 });
+      if (watching !== mine) return;
+      if (s.confirmed) { confirmed(s); return; }
+    } catch (e) {
+      if (!e.transient) return; // expired or refused: nothing more to learn
+    }
+    if (Date.now() < expires + 60000) setTimeout(ask, 2000);
+  };
+  setTimeout(ask, 1500);
+}
+
+function confirmed(s) {
+  watching = null;
+  const key = s.bluezone === 'not_installed' ? 'checkin.confirmed.noBluezone'
+    : s.bluezone === 'declared' ? 'checkin.confirmed.declared' : 'checkin.confirmed.ok';
+  $('#confirmed-text').textContent = t(key);
+  $('#confirmed-text-en').textContent = lang() === 'vi' ? t(key, null, 'en') : '';
+  $('#confirmed-box').dataset.bluezone = s.bluezone || '';
+  show($('#confirm-box'), false);
+  show($('#confirmed-box'), true);
 }
 
 function showMyData() {

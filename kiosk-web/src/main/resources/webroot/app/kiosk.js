@@ -3,6 +3,7 @@
 import { t, applyI18n, langSwitch } from './i18n.js';
 import { api, ApiError, isNameProblem, isProblem } from './api.js';
 import { fillProblem, problemText } from './problems.js';
+import { fillStores } from './stores.js';
 import { $, el, show, clear, timeOf, uuid } from './dom.js';
 import { kioskToken, fromB64url, verifyPass, classify } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -286,6 +287,8 @@ function startPosters() {
   };
   showPoster();
   drawQr($('#result-poster-qr'), BLUEZONE_URL, { ecl: 'M' });
+  fillStores($('#poster-stores'), { links: false });
+  fillStores($('#result-stores'), { links: false });
   if (list.length > 1) posterTimer = setInterval(() => { posterIndex++; showPoster(); }, POSTER_MS);
 }
 
@@ -637,6 +640,7 @@ function showResult({ tone, title, titleEn, name, time, detail, detailEn, poster
   button.onclick = action ? (e) => { e.stopPropagation(); hideResult(); action.run(); } : null;
   show(button, !!action);
   show($('#result-poster'), !!poster);
+  show($('#result-stores'), !!poster);
   box.classList.toggle('with-poster', !!poster);
   show(box, true);
   beep(tone);

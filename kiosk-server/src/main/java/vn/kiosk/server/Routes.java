@@ -77,6 +77,7 @@ final class Routes {
                 Map.entry("markExit", visits::markExit),
                 Map.entry("markBluezone", visits::markBluezone),
                 Map.entry("confirm", visits::confirm),
+                Map.entry("confirmationStatus", visits::confirmationStatus),
                 Map.entry("listVisits", log::list),
                 Map.entry("getVisit", log::one),
                 Map.entry("exportVisitsCsv", log::csv),
