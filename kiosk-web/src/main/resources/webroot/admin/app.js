@@ -2,6 +2,7 @@
 import { t, applyI18n, setLang, lang } from '../app/i18n.js';
 import '../app/privacy-i18n.js';
 import { api, setToken, token, whenSignedOut } from './api.js';
+import { fillProblem, problemText } from '../app/problems.js';
 import { h, clear } from './dom.js';
 import * as log from './views/log.js';
 import * as inside from './views/inside.js';
@@ -63,7 +64,10 @@ const ctx = {
     toastTimer = setTimeout(() => { el.className = 'toast'; }, kind === 'error' ? 9000 : 4000);
   },
   fail(e) {
-    this.toast(t('common.error', { detail: e.message }), 'error');
+    // the server's detail is English for scripts: people read what the problem means, Vietnamese first
+    const vi = problemText(e);
+    const en = problemText(e, 'en');
+    this.toast(t('common.error', { detail: vi === en ? vi : vi + ' — ' + en }), 'error');
   },
   is(...roles) {
     return roles.includes(this.me.role);
@@ -96,7 +100,8 @@ async function signIn(ev) {
     $('password').value = '';
     await start();
   } catch (e) {
-    $('signin-error').textContent = e.status === 401 ? t('signin.failed') : t('common.error', { detail: e.message });
+    if (e.status === 401) $('signin-error').textContent = t('signin.failed');
+    else fillProblem($('signin-error'), e);
   }
 }
 

@@ -2,13 +2,15 @@
 // The code in the URL (a kiosk's rotating code lives about a minute) is exchanged at once for a
 // ten-minute session, which is what the check-in carries: typing may take longer than the code lives.
 import { t, lang, applyI18n, langSwitch } from './i18n.js';
-import { api, isNameProblem, isProblem } from './api.js';
+import { api, isProblem } from './api.js';
 import { $, el, clear, show, timeOf, uuid } from './dom.js';
 import { drawQr } from './qr.js';
 import { openMyData } from './mydata.js';
 import { loadNotice, renderNotice as renderPrivacyNotice, consentLabel } from './notice.js';
 import { phoneChoice } from './sms.js';
 import { mountDependants } from './dependants.js';
+import { fillProblem, problemField, problemText, problemType } from './problems.js';
+import { fillStores } from './stores.js';
 
 const KEY = { profile: 'visitor.profile', bluezone: 'visitor.bluezone', pass: 'visitor.pass', draft: 'visitor.draft',
   consent: 'visitor.consent', family: 'visitor.family' };
@@ -100,6 +102,12 @@ function notice(text, kind) {
   renderNotice();
 }
 
+/** A problem the server answered, in the page's words (never its English detail). */
+function problem(e) {
+  shown = { problem: { type: problemType(e), body: e.body, status: e.status, retryAfter: e.retryAfter }, kind: 'error' };
+  renderNotice();
+}
+
 /** A notice from the string table: Vietnamese first, with the English line under it. */
 function say(key, vars, kind) {
   shown = { key, vars, kind };
@@ -110,8 +118,13 @@ function renderNotice() {
   const n = clear($('#notice'));
   n.className = 'notice' + (shown && shown.kind === 'error' ? ' error' : '');
   n.dataset.key = shown && shown.key || '';
+  n.dataset.problem = '';
   if (!shown) { show(n, false); return; }
-  if (shown.key) {
+  if (shown.problem) {
+    n.append(el('span', { class: 'notice-main' }, problemText(shown.problem)));
+    if (lang() === 'vi') n.append(el('span', { class: 'notice-en', lang: 'en' }, problemText(shown.problem, 'en')));
+    n.dataset.problem = shown.problem.type;
+  } else if (shown.key) {
     n.append(el('span', { class: 'notice-main' }, t(shown.key, shown.vars)));
     if (lang() === 'vi') n.append(el('span', { class: 'notice-en', lang: 'en' }, t(shown.key, shown.vars, 'en')));
   } else {
@@ -209,8 +222,14 @@ function restoreDraft() {
 
 function start() {
   applyI18n();
+  fillStores($('#bz-stores'));
   document.querySelectorAll('.lang-switch').forEach(langSwitch);
-  document.addEventListener('langchange', () => { renderMe(); renderNotice(); if (lastDone) renderDone(lastDone); ask(asking); });
+  document.addEventListener('langchange', () => {
+    renderMe(); renderNotice(); fillStores($('#bz-stores'));
+    if (lastDone && !$('#confirmed-box').hidden) return; // the kiosk's answer stays as it was given
+    if (lastDone) renderDone(lastDone);
+    ask(asking);
+  });
   bind();
   const draft = restoreDraft();
   home(draft);
@@ -230,7 +249,7 @@ function home(draft) {
   }
   renderMe();
   const bz = load(KEY.bluezone);
-  if (!bz || (bz.status === 'declared' && !bz.bluezoneId)) {
+  if (!bz) {
     const status = draft && draft.bzStatus || (bz && bz.status);
     if (status) chooseBluezone(status);
     step('s-bluezone');
@@ -271,11 +290,42 @@ function passDisplayName(pass) {
   }
 }
 
-function fieldError(id, text) {
+/** A problem (the server's, or this page's own check named like one) under its field, or none. */
+function fieldError(id, problem) {
   const e = $('#' + id + '-error');
-  e.textContent = text || '';
-  show(e, !!text);
-  $('#' + id).setAttribute('aria-invalid', text ? 'true' : 'false');
+  if (problem) fillProblem(e, problem);
+  else e.textContent = '';
+  show(e, !!problem);
+  $('#' + id).setAttribute('aria-invalid', problem ? 'true' : 'false');
+}
+
+// Where each field the server may name lives: its step and its input.
+const FIELDS = {
+  'visitor.name': ['s-details', 'name'],
+  'visitor.phone': ['s-details', 'phone'],
+  'visitor.idNumber': ['s-details', 'phone'],
+  'bluezone.bluezoneId': ['s-bluezone', 'bz-id'],
+  'bluezone.status': ['s-bluezone', 'bz-id'],
+};
+
+/** The server refused what was typed: back to the step holding that field, the message under it. */
+function refusedField(e) {
+  const where = FIELDS[problemField(e)];
+  if (!where) return false;
+  const [id, input] = where;
+  if (id === 's-details') {
+    const p = load(KEY.profile) || {};
+    $('#name').value = p.name || $('#name').value;
+    $('#phone').value = p.phone || $('#phone').value;
+    localStorage.removeItem(KEY.profile); // not accepted: asked again, the details stay in the form
+  } else {
+    chooseBluezone('declared');
+  }
+  step(id);
+  notice('');
+  fieldError(input, e);
+  $('#' + input).focus();
+  return true;
 }
 
 function bind() {
@@ -286,13 +336,13 @@ function bind() {
     const digits = phone.replace(/[\s.()-]/g, '');
     let ok = true;
     if (!name || name.length > 100) {
-      fieldError('name', t('common.name') + ' ✱');
+      fieldError('name', { type: name ? 'invalid-name' : 'name-required' });
       ok = false;
-    } else fieldError('name', '');
+    } else fieldError('name', null);
     if (!/^\+?\d{9,15}$/.test(digits)) {
-      fieldError('phone', t('common.phone') + ' ✱');
+      fieldError('phone', { type: digits ? 'invalid-phone' : 'phone-required' });
       ok = false;
-    } else fieldError('phone', '');
+    } else fieldError('phone', null);
     if (!ok) {
       (name ? $('#phone') : $('#name')).focus();
       return;
@@ -311,7 +361,9 @@ function bind() {
     else step('s-bluezone');
   });
 
-  for (const id of ['name', 'phone', 'bz-id']) $('#' + id).addEventListener('input', saveDraft);
+  for (const id of ['name', 'phone', 'bz-id']) {
+    $('#' + id).addEventListener('input', () => { saveDraft(); fieldError(id, null); });
+  }
   $('#bz-yes').addEventListener('click', () => { chooseBluezone('declared'); saveDraft(); });
   $('#bz-no').addEventListener('click', () => { chooseBluezone('not_installed'); saveDraft(); });
   $('#bz-change').addEventListener('click', () => {
@@ -332,7 +384,7 @@ function bind() {
   family = mountDependants($('#family'));
   family.set(load(KEY.family) || []);
   $('#repeat-stay').addEventListener('click', () => ask(null));
-  $('#done').addEventListener('click', () => { lastDone = null; notice(''); home(); checkSession(); });
+  $('#done').addEventListener('click', () => { lastDone = null; watching = null; notice(''); home(); checkSession(); });
   $('#show-pass').addEventListener('click', showPass);
   $('#go-pass').addEventListener('click', showPass);
   $('#pass-back').addEventListener('click', () => (lastDone ? step('s-done') : home()));
@@ -362,15 +414,15 @@ function bluezoneAnswer() {
   if (!$('#s-bluezone').hidden) {
     if (!bzChoice) return null;
     const id = $('#bz-id').value.trim().toUpperCase();
-    // The ID is the proof the kiosk confirms: without it the server treats the answer as "not installed".
-    if (bzChoice === 'declared' && !/^[A-Za-z0-9]{4,12}$/.test(id)) {
-      show($('#bz-id-error'), true);
-      $('#bz-id').setAttribute('aria-invalid', 'true');
+    // The ID lets the kiosk confirm the answer; a visitor who cannot find it is still let in as "declared".
+    if (bzChoice === 'declared' && id && !/^[A-Za-z0-9]{4,12}$/.test(id)) {
+      fieldError('bz-id', { type: 'invalid-request', body: { field: 'bluezone.bluezoneId' } });
       $('#bz-id').focus();
       return null;
     }
-    show($('#bz-id-error'), false);
-    const answer = bzChoice === 'declared' ? { status: 'declared', bluezoneId: id } : { status: 'not_installed' };
+    fieldError('bz-id', null);
+    const answer = bzChoice !== 'declared' ? { status: 'not_installed' }
+      : id ? { status: 'declared', bluezoneId: id } : { status: 'declared' };
     save(KEY.bluezone, answer);
     return answer;
   }
@@ -447,7 +499,7 @@ async function checkIn(direction = 'auto') {
       ask(checkedIn);
       return;
     }
-    if (e.type === 'invalid-pass' && profile) {
+    if ((isProblem(e, 'invalid-pass') || isProblem(e, 'visitor-unknown')) && profile) {
       localStorage.removeItem(KEY.pass); // an old pass (keys renewed): fall back to the details once
       pendingId = null;
       go.disabled = false;
@@ -457,9 +509,17 @@ async function checkIn(direction = 'auto') {
     }
     if (e.status === 401) { pendingId = null; refused('checkin.expired'); } // what was typed stays, for the next scan
     else if (e.status === 429) say('checkin.tooMany', { s: e.retryAfter || 60 }, 'error');
-    else if (isNameProblem(e)) { pendingId = null; say('common.badName', null, 'error'); }
     else if (e.transient) say('common.networkError', null, 'error'); // same id on retry: stored once
-    else { pendingId = null; notice([e.title, e.detail].filter(Boolean).join(': '), 'error'); }
+    else if (isProblem(e, 'consent-required') || isProblem(e, 'invalid-consent')) {
+      pendingId = null;
+      localStorage.removeItem(KEY.consent); // asked again, on this step
+      showConsent();
+      fillProblem($('#consent-error'), e);
+      show($('#consent-error'), true);
+    } else {
+      pendingId = null;
+      if (!refusedField(e)) problem(e);
+    }
   } finally {
     go.disabled = false;
     go.textContent = t(label);
@@ -483,10 +543,50 @@ function renderDone(r) {
     const exp = Number(confirmation.split('.')[5]);
     $('#confirm-expires').textContent = exp ? t('checkin.confirm.expires', { time: timeOf(new Date(exp * 1000)) }) : '';
   }
+  show($('#confirmed-box'), false);
+  watchConfirmation(confirmation);
+  show($('#done-install'), !out && r.bluezone === 'not_installed');
+  if (!out && r.bluezone === 'not_installed') fillStores($('#done-stores'));
   const hasPass = !!load(KEY.pass);
   show($('#pass-saved'), hasPass && !!r.pass);
   show($('#show-pass'), hasPass);
   phoneChoice($('#sms-box'), load(KEY.pass));
+}
+
+let watching = null; // the confirmation being asked about, while the done screen shows it
+
+/**
+ * Asks every 2 s whether a kiosk or a guard has scanned the confirmation shown, until it has, it expires or the
+ * screen moves on; then says so where the code was.
+ */
+function watchConfirmation(code) {
+  const mine = code ? { code } : null; // a new screen (or language) starts a new watch; the old one stops
+  watching = mine;
+  if (!code) return;
+  const expires = Number(code.split('.')[5]) * 1000;
+  const ask = async () => {
+    if (watching !== mine || !lastDone) return;
+    try {
+      const s = await api('/api/v1/confirmations/status', { method: 'POST', body: { code }, timeoutMs: 8000 });
+      if (watching !== mine) return;
+      if (s.confirmed) { confirmed(s); return; }
+    } catch (e) {
+      if (!e.transient) return; // expired or refused: nothing more to learn
+    }
+    if (Date.now() < expires + 60000) setTimeout(ask, 2000);
+  };
+  setTimeout(ask, 1500);
+}
+
+function confirmed(s) {
+  watching = null;
+  const key = s.bluezone === 'not_installed' ? 'checkin.confirmed.noBluezone'
+    : s.bluezone === 'declared' ? 'checkin.confirmed.declared' : 'checkin.confirmed.ok';
+  $('#confirmed-text').textContent = t(key);
+  $('#confirmed-text-en').textContent = lang() === 'vi' ? t(key, null, 'en') : '';
+  $('#confirmed-box').dataset.bluezone = s.bluezone || '';
+  show($('#confirm-box'), false);
+  show($('#confirmed-box'), true);
 }
 
 function showMyData() {

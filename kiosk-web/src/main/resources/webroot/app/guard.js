@@ -1,7 +1,7 @@
 // The guard's console: sign in, pick the site, see arrivals and exits live,
 // check people in by hand or with the camera, mark exits, print passes.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api, isNameProblem, isProblem } from './api.js';
+import { api, isProblem } from './api.js';
 import { $, el, show, clear, timeOf, uuid, isolate } from './dom.js';
 import { classify } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -16,6 +16,7 @@ import { Outbox } from './guard-outbox.js';
 import './guard-i18n.js';
 import { PendingExits } from './guard-exits.js';
 import { mountDependants } from './dependants.js';
+import { fillProblem, problemText as problemWords, showProblemAt, clearProblems } from './problems.js';
 
 const KEY = { session: 'guard.session', site: 'guard.site' };
 const load = (k, store = localStorage) => { try { return JSON.parse(store.getItem(k)); } catch (e) { return null; } };
@@ -109,7 +110,9 @@ function saveGate() {
 
 function problemText(e) {
   if (e.network) return t('common.networkError');
-  return [e.title, e.detail].filter(Boolean).join(': ') || String(e.message);
+  const vi = problemWords(e);
+  const en = problemWords(e, 'en');
+  return vi === en ? vi : vi + ' — ' + en;
 }
 
 // ---------- sign-in ----------
@@ -533,12 +536,19 @@ async function markInstalled(v) {
 
 // ---------- checking people in ----------
 
+// The fields a check-in problem may name, on the hand-typed form.
+const MANUAL_FIELDS = {
+  'visitor.name': () => $('#m-name'), 'visitor.phone': () => $('#m-phone'), 'visitor.idNumber': () => $('#m-id'),
+  'bluezone.status': () => $('#m-bz'), consent: () => $('#m-consent'),
+};
+
 async function manualCheckIn(e) {
   e.preventDefault();
   const name = $('#m-name').value.normalize('NFC').replace(/\s+/g, ' ').trim();
   const phone = $('#m-phone').value.trim();
   const idNumber = $('#m-id').value.replace(/\s+/g, '');
   const err = $('#manual-error');
+  clearProblems($('#manual'));
   if (!cardInForm() && isCode(name)) {
     // a code typed in by a reader too slow to be told from typing: read it as a scan, never as a name
     $('#m-name').value = '';
@@ -546,8 +556,8 @@ async function manualCheckIn(e) {
     return;
   }
   if (!name) {
-    err.textContent = t('common.name') + ' ✱';
-    show(err, true);
+    showProblemAt($('#manual'), { type: 'name-required', body: { field: 'visitor.name' } }, MANUAL_FIELDS);
+    show(err, false);
     $('#m-name').focus();
     return;
   }
@@ -590,8 +600,11 @@ async function manualCheckIn(e) {
       $('#m-name').focus();
     }
   } catch (ex) {
-    err.textContent = isNameProblem(ex) ? t('common.badName') : problemText(ex);
-    show(err, true);
+    // under the field it is about when it is about one, else under the form
+    const at = ex.network ? null : showProblemAt($('#manual'), ex, MANUAL_FIELDS);
+    if (at) at.focus();
+    else if (ex.network) { err.textContent = problemText(ex); show(err, true); }
+    else { fillProblem(err, ex); show(err, true); }
   } finally {
     button.disabled = false;
     button.classList.remove('sending');

@@ -2,6 +2,8 @@
 // result screens, and the offline queue.
 import { t, applyI18n, langSwitch } from './i18n.js';
 import { api, ApiError, isNameProblem, isProblem } from './api.js';
+import { fillProblem, problemText } from './problems.js';
+import { fillStores } from './stores.js';
 import { $, el, show, clear, timeOf, uuid } from './dom.js';
 import { kioskToken, fromB64url, verifyPass, classify } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -97,7 +99,8 @@ function showPairing(message) {
       goFullscreen();
       runKiosk();
     } catch (ex) {
-      err.textContent = ex.status === 404 ? t('kiosk.pair.unknown') : (ex.network ? t('common.networkError') : ex.detail || ex.message);
+      if (ex.network) err.textContent = t('common.networkError');
+      else fillProblem(err, ex);
       show(err, true);
     } finally {
       button.disabled = false;
@@ -284,6 +287,8 @@ function startPosters() {
   };
   showPoster();
   drawQr($('#result-poster-qr'), BLUEZONE_URL, { ecl: 'M' });
+  fillStores($('#poster-stores'), { links: false });
+  fillStores($('#result-stores'), { links: false });
   if (list.length > 1) posterTimer = setInterval(() => { posterIndex++; showPoster(); }, POSTER_MS);
 }
 
@@ -537,10 +542,9 @@ async function confirmCode(scan) {
           detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
         return;
       }
-      showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.confirmed', null, 'en'), name,
-        time: timeOf(new Date(serverNow()), siteZone()),
-        detail: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed') : t('kiosk.confirmed'),
-        detailEn: r.alreadyConfirmed ? t('kiosk.alreadyConfirmed', null, 'en') : '' });
+      const said = r.bluezone === 'declared' ? 'kiosk.declared' : r.alreadyConfirmed ? 'kiosk.alreadyConfirmed' : 'kiosk.confirmed';
+      showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t(said, null, 'en'), name,
+        time: timeOf(new Date(serverNow()), siteZone()), detail: t(said), detailEn: t(said, null, 'en') });
       return;
     } catch (e) {
       if (!e.transient) { refuseProblem(e); return; }
@@ -607,12 +611,11 @@ function refuse(detail, detailEn) {
 function refuseProblem(e) {
   if (isNameProblem(e)) {
     refuse(t('common.badName'), t('common.badName', null, 'en'));
-  } else if (e.type === 'invalid-pass' || (e.body && e.body.type === 'invalid-pass')) {
+  } else if (isProblem(e, 'invalid-pass')) {
     refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en'));
-  } else if (e.type === 'invalid-cccd') {
-    refuse(t('kiosk.reason.cccd', { detail: e.detail }), t('kiosk.reason.cccd', { detail: e.detail }, 'en'));
   } else {
-    refuse(e.title || t('kiosk.refused'), e.detail || '');
+    // the server's own words are English for scripts: the visitor reads what the problem means
+    refuse(problemText(e, 'vi'), problemText(e, 'en'));
   }
 }
 
@@ -637,6 +640,7 @@ function showResult({ tone, title, titleEn, name, time, detail, detailEn, poster
   button.onclick = action ? (e) => { e.stopPropagation(); hideResult(); action.run(); } : null;
   show(button, !!action);
   show($('#result-poster'), !!poster);
+  show($('#result-stores'), !!poster);
   box.classList.toggle('with-poster', !!poster);
   show(box, true);
   beep(tone);

@@ -4,6 +4,7 @@
 import './strings-screen.js';
 import { t, lang, applyI18n, langSwitch } from './i18n.js';
 import { api } from './api.js';
+import { problemText } from './problems.js';
 import { $, el, show, clear, timeOf } from './dom.js';
 import { kioskToken, fromB64url } from './tokens.js';
 import { drawQr } from './qr.js';
@@ -68,7 +69,7 @@ function showPairing(message) {
       run();
     } catch (ex) {
       err.textContent = ex.status === 409 ? t('screen.pair.otherKind') : ex.status === 404 ? t('screen.pair.unknown')
-        : ex.network ? t('common.networkError') : ex.detail || ex.message;
+        : ex.network ? t('common.networkError') : problemText(ex);
       show(err, true);
     } finally {
       button.disabled = false;

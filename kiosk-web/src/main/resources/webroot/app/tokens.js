@@ -94,9 +94,9 @@ export async function verifyPass(pass, publicKeyRaw) {
 
 /** The fields of a confirmation code the kiosk may read (only the server checks its tag). */
 export function parseConfirmation(text) {
-  const m = /^c1\.([A-Za-z0-9-]{1,64})\.(0|[1-9]\d{0,17})\.([01])\.([A-Za-z0-9]{0,12})\.(0|[1-9]\d{0,17})\.([A-Za-z0-9_-]{22})$/.exec(text);
+  const m = /^c1\.([A-Za-z0-9-]{1,64})\.(0|[1-9]\d{0,17})\.([01d])\.([A-Za-z0-9]{0,12})\.(0|[1-9]\d{0,17})\.([A-Za-z0-9_-]{22})$/.exec(text);
   if (!m) return null;
-  return { visitRef: m[1], siteId: m[2], installed: m[3] === '1', bluezoneId: m[4] || null, expiresAt: Number(m[5]) };
+  return { visitRef: m[1], siteId: m[2], installed: m[3] !== '0', bluezoneId: m[4] || null, expiresAt: Number(m[5]) };
 }
 
 /**

@@ -54,7 +54,8 @@ final class Routes {
         var screens = new ScreenHandlers(kioskStore, s.access(), reportService, targets, s.clock(), s.config().publicUrl());
         var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
                 s.keys().pass().getPublic(), s.limiter(), s.clock());
-        var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()));
+        var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()),
+                new vn.kiosk.server.trace.ContactAddresses(s.readPool(), s.keys().personal()));
         var sms = new SmsHandlers(s.sms(), new SmsRecipients(s.pool()), s.access(), s.keys().pass().getPublic(), s.limiter());
         return Map.ofEntries(
                 Map.entry("login", s.users()::login),
@@ -82,6 +83,7 @@ final class Routes {
                 Map.entry("markExit", visits::markExit),
                 Map.entry("markBluezone", visits::markBluezone),
                 Map.entry("confirm", visits::confirm),
+                Map.entry("confirmationStatus", visits::confirmationStatus),
                 Map.entry("listVisits", log::list),
                 Map.entry("getVisit", log::one),
                 Map.entry("exportVisitsCsv", log::csv),

@@ -1,6 +1,7 @@
 // Pieces several views share.
 import { t } from '../../app/i18n.js';
 import { h, select } from '../dom.js';
+import { clearProblems, showProblemAt } from '../../app/problems.js';
 
 export const STATUSES = ['qr_confirmed', 'declared', 'installed_on_site', 'not_installed', 'no_smartphone', 'unknown'];
 export const KINDS = ['office', 'bus_station', 'market', 'hospital', 'school', 'hotel', 'factory', 'shop', 'other'];
@@ -38,13 +39,20 @@ export function methodLabel(method) {
   return s === key ? method : s;
 }
 
-/** Runs an async action with the button disabled, reporting failures as a toast. */
+/**
+ * Runs an async action with the button disabled. A problem about one field of the button's form goes under that
+ * field (cleared once it changes); any other is a toast.
+ */
 export async function busy(button, ctx, action) {
   button.disabled = true;
+  const form = button.closest('form');
+  if (form) clearProblems(form);
   try {
     return await action();
   } catch (e) {
-    ctx.fail(e);
+    const at = form && e.status !== undefined ? showProblemAt(form, e) : null;
+    if (at) at.focus();
+    else ctx.fail(e);
     return undefined;
   } finally {
     button.disabled = false;

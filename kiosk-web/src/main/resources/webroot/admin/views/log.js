@@ -14,13 +14,20 @@ export function render(main, ctx) {
     main.append(h('p', {}, t('common.noSites')));
     return null;
   }
+  // The filters live in the address (#log?site=…&from=…): a reload or "back" shows the same rows.
+  const saved = new URLSearchParams(location.hash.split('?')[1] || '');
+  const ymd = (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v || '') ? v : null);
+  if (ctx.site(Number(saved.get('site')))) ctx.siteId = Number(saved.get('site'));
   let siteId = ctx.siteId;
-  const from = h('input', { type: 'date', name: 'from', value: day(-1) });
-  const to = h('input', { type: 'date', name: 'to', value: day(0) });
-  const q = h('input', { type: 'search', name: 'q', maxLength: 100, placeholder: t('log.search'), autocomplete: 'off' });
-  const gate = h('input', { type: 'text', name: 'gate', maxLength: 100 });
-  const state = select('inside', [['', t('log.state.all')], ['true', t('log.state.inside')], ['false', t('log.state.exited')]], '');
-  const bz = select('bluezone', [['', t('log.bluezone.all')], ...STATUSES.map((s) => [s, t('bz.' + s)])], '');
+  const from = h('input', { type: 'date', name: 'from', value: ymd(saved.get('from')) || day(-1) });
+  const to = h('input', { type: 'date', name: 'to', value: ymd(saved.get('to')) || day(0) });
+  const q = h('input', { type: 'search', name: 'q', maxLength: 100, placeholder: t('log.search'), autocomplete: 'off',
+    value: (saved.get('q') || '').slice(0, 100) });
+  const gate = h('input', { type: 'text', name: 'gate', maxLength: 100, value: (saved.get('gate') || '').slice(0, 100) });
+  const state = select('inside', [['', t('log.state.all')], ['true', t('log.state.inside')], ['false', t('log.state.exited')]],
+    saved.get('inside') || '');
+  const bz = select('bluezone', [['', t('log.bluezone.all')], ...STATUSES.map((s) => [s, t('bz.' + s)])],
+    saved.get('bluezone') || '');
   const apply = h('button', { type: 'submit', className: 'primary' }, t('common.apply'));
   const csv = h('button', { type: 'button', className: 'secondary', dataset: { export: 'csv' } }, t('common.exportCsv'));
   const xlsx = h('button', { type: 'button', className: 'secondary', dataset: { export: 'xlsx' } }, t('common.exportXlsx'));
@@ -106,7 +113,22 @@ export function render(main, ctx) {
   function reset() {
     cursors = [null];
     page = 0;
+    remember(false);
     reload();
+  }
+
+  /** Writes the filters into the address: a new history entry when they changed, so "back" returns to the last. */
+  function remember(replace) {
+    const p = new URLSearchParams();
+    p.set('site', siteId);
+    for (const [k, c] of [['from', from], ['to', to], ['q', q], ['gate', gate], ['inside', state], ['bluezone', bz]]) {
+      const v = c.value.trim();
+      if (v) p.set(k, v);
+    }
+    const next = '#log?' + p.toString();
+    if (location.hash === next) return;
+    if (replace) history.replaceState(history.state, '', next);
+    else history.pushState(null, '', next);
   }
 
   // ---- live: the site's events update the first page at once; elsewhere they are counted in a notice ----
@@ -232,6 +254,7 @@ export function render(main, ctx) {
       ctx.toast(t('common.downloaded', { name }));
     }));
   }
+  remember(true);
   reload();
   connect();
   return () => {

@@ -3,14 +3,44 @@ import { t } from '../../app/i18n.js';
 import { api, download, query } from '../api.js';
 import { h, clear, field, select, table, td, badge, day, number, percent } from '../dom.js';
 import { heading, busy } from './common.js';
+import { showProblemAt, clearProblems } from '../../app/problems.js';
+
+const collator = new Intl.Collator('vi');
+const bare = (s) => s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+
+/** The provinces and districts of the sites the caller sees: the only areas a roll-up can hold anything for. */
+function areasOf(sites) {
+  const byProvince = new Map();
+  for (const s of sites) {
+    if (!byProvince.has(s.province)) byProvince.set(s.province, new Set());
+    byProvince.get(s.province).add(s.district);
+  }
+  return byProvince;
+}
+
+/** The option whose name matches a typed one without regard to case or diacritics ("quang tri" → Quảng Trị). */
+function matching(names, typed) {
+  return typed ? names.find((n) => bare(n) === bare(typed)) || '' : '';
+}
 import { targetFor, targetCell } from './targets.js';
 
 export function render(main, ctx) {
   main.append(heading('rollup.title'));
   const date = h('input', { type: 'date', name: 'date', value: day(0), max: day(1) });
   const groupBy = select('groupBy', [['district', t('rollup.byDistrict')], ['province', t('rollup.byProvince')]], 'district');
-  const province = h('input', { type: 'text', name: 'province', maxLength: 100, value: ctx.me.province || '' });
-  const district = h('input', { type: 'text', name: 'district', maxLength: 100, value: ctx.me.district || '' });
+  const areas = areasOf(ctx.sites);
+  const provinces = [...areas.keys()].sort(collator.compare);
+  const province = select('province', [['', t('rollup.allProvinces')], ...provinces.map((p) => [p, p])],
+    matching(provinces, ctx.me.province) || (provinces.length === 1 ? provinces[0] : ''));
+  const district = select('district', [], '');
+  function fillDistricts(wanted) {
+    const names = province.value ? [...(areas.get(province.value) || [])].sort(collator.compare) : [];
+    clear(district).append(...[['', t('rollup.allDistricts')], ...names.map((d) => [d, d])]
+      .map(([v, label]) => h('option', { value: v, selected: v === wanted }, label)));
+    district.disabled = !province.value;
+  }
+  fillDistricts(matching([...(areas.get(province.value) || [])], ctx.me.district));
+  province.addEventListener('change', () => fillDistricts(''));
   const apply = h('button', { type: 'submit', className: 'primary' }, t('common.apply'));
   const csv = h('button', { type: 'button', className: 'secondary', dataset: { export: 'csv' } }, t('common.exportCsv'));
   const xlsx = h('button', { type: 'button', className: 'secondary', dataset: { export: 'xlsx' } }, t('common.exportXlsx'));
@@ -21,8 +51,8 @@ export function render(main, ctx) {
   const silentBox = h('section', { className: 'card silent-box', attrs: { 'aria-labelledby': 'silent-title' } });
   main.append(form, results, silentBox, h('p', { className: 'note' }, t('reports.rateNote')));
 
-  const params = () => ({ date: date.value || day(0), groupBy: groupBy.value, province: province.value.trim(),
-    district: district.value.trim() });
+  const params = () => ({ date: date.value || day(0), groupBy: groupBy.value, province: province.value,
+    district: province.value ? district.value : '' });
 
   // A count that adds up the sites (the day's visits are gone and no stored area count matches) is marked.
   const visitors = (g) => td(g.uniqueVisitorsSource === 'sum'
@@ -30,6 +60,7 @@ export function render(main, ctx) {
     : number(g.uniqueVisitors), 'num');
 
   async function load() {
+    clearProblems(form);
     clear(results).append(h('p', { className: 'muted' }, t('common.loading')));
     try {
       const [r, targets] = await Promise.all([api('GET', '/api/v1/reports/daily' + query(params())),
@@ -57,10 +88,12 @@ export function render(main, ctx) {
         r.silentSites.length
           ? h('ul', { className: 'silent-list' }, r.silentSites.map((s) => h('li', { dataset: { site: s.siteId } },
             h('strong', {}, s.siteName), ' — ', s.district + ', ' + s.province, ' ', h('span', { className: 'muted' }, t('kind.' + s.kind)))))
-          : h('p', {}, t('rollup.noSilent')));
+          // no site at all is not "every site logged something"
+          : h('p', { dataset: { empty: String(!tot.sites) } }, t(tot.sites ? 'rollup.noSilent' : 'rollup.noSites')));
     } catch (e) {
       clear(results);
-      ctx.fail(e);
+      clear(silentBox);
+      if (!showProblemAt(form, e)) ctx.fail(e);
     }
   }
 

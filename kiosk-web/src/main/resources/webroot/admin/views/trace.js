@@ -73,7 +73,8 @@ export function render(main, ctx) {
     for (const b of [listCsv, listXlsx]) {
       b.addEventListener('click', () => busy(b, ctx, async () => {
         const f = b.dataset.callList;
-        const name = await download('POST', '/api/v1/traces/call-list?format=' + f, request, 'call-list.' + f);
+        // the trace's own "now": open stays are measured as on screen, however much later the list is fetched
+        const name = await download('POST', '/api/v1/traces/call-list?format=' + f, { ...request, asOf: r.asOf }, 'call-list.' + f);
         ctx.toast(t('common.downloaded', { name }));
       }));
     }
@@ -83,10 +84,11 @@ export function render(main, ctx) {
       results.append(h('p', { className: 'empty' }, t('trace.noContacts')));
       return;
     }
-    results.append(table([t('trace.col.level'), t('log.col.name'), t('log.col.phone'), t('common.site'), t('log.col.in'),
+    results.append(table([t('trace.col.level'), t('log.col.name'), t('log.col.phone'), t('log.col.id'), t('common.site'), t('log.col.in'),
       t('log.col.out'), [t('trace.col.overlap'), 'num'], t('trace.col.via')], r.contacts.map((c) => h('tr', { dataset: { visit: c.visitId } },
       td(badge('F' + c.hop, c.hop === 1 ? 'f1' : 'f2')), td(c.visitor.name, 'name'),
-      td(phone(c.visitor.phone) || c.visitor.phoneMasked || '', 'mono nowrap'), td(c.siteName || String(c.siteId)),
+      td(phone(c.visitor.phone) || c.visitor.phoneMasked || '', 'mono nowrap'), td(c.visitor.idMasked || '', 'mono nowrap'),
+      td(c.siteName || String(c.siteId)),
       td(dateTime(c.enteredAt, siteZone(c.siteId)), 'nowrap'), td(exit(c), 'nowrap'),
       td(t('common.minutes', { n: number(c.overlapMinutes) }), 'num nowrap'), h('td', { dir: 'auto' }, c.via ? c.via.name : '')))));
   }

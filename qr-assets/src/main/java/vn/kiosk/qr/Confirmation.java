@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * The short-lived QR a visitor's phone shows after a self check-in:
- * {@code c1.<visitRef>.<siteId>.<1|0>.<bluezoneId or empty>.<expiresAt>.<mac>}, HMAC-SHA256 with a server key.
+ * {@code c1.<visitRef>.<siteId>.<1|d|0>.<bluezoneId or empty>.<expiresAt>.<mac>}, HMAC-SHA256 with a server key:
+ * {@code 1} installed with its ID, {@code d} declared installed without the ID, {@code 0} not installed.
  */
 public final class Confirmation {
     public static final Duration VALIDITY = Duration.ofMinutes(5);
@@ -24,9 +25,13 @@ public final class Confirmation {
     }
 
     public static String issue(ConfirmationClaims c, byte[] key) {
-        String signed = PREFIX + "." + c.visitRef() + "." + c.siteId() + "." + (c.installed() ? "1" : "0") + "."
+        String signed = PREFIX + "." + c.visitRef() + "." + c.siteId() + "." + flag(c) + "."
                 + (c.bluezoneId() == null ? "" : c.bluezoneId()) + "." + c.expiresAtEpochSeconds();
         return signed + "." + TokenText.macText(key, signed);
+    }
+
+    private static String flag(ConfirmationClaims c) {
+        return !c.installed() ? "0" : c.bluezoneId() == null ? "d" : "1";
     }
 
     public static ConfirmationClaims verify(String text, byte[] key, Instant now) throws TokenException {
@@ -39,12 +44,12 @@ public final class Confirmation {
         }
         long siteId = TokenText.number(parts[2], "confirmation site id");
         boolean installed = switch (parts[3]) {
-            case "1" -> true;
+            case "1", "d" -> true;
             case "0" -> false;
-            default -> throw new TokenException("confirmation installed flag must be 1 or 0");
+            default -> throw new TokenException("confirmation installed flag must be 1, d or 0");
         };
         String bluezoneId = parts[4].isEmpty() ? null : parts[4];
-        if (installed != (bluezoneId != null) || (installed && !ConfirmationClaims.isBluezoneId(bluezoneId))) {
+        if (parts[3].equals("1") != (bluezoneId != null) || (bluezoneId != null && !ConfirmationClaims.isBluezoneId(bluezoneId))) {
             throw new TokenException("confirmation Bluezone ID is malformed");
         }
         long expiresAt = TokenText.number(parts[5], "confirmation expiry");

@@ -2,7 +2,8 @@ package vn.kiosk.qr;
 
 /**
  * What a Bluezone confirmation QR asserts about one visit. {@code bluezoneId} is the short ID the Bluezone app
- * shows on its home screen: required when installed, absent when not.
+ * shows on its home screen: given when the visitor found it, absent when not installed or when the visitor declared
+ * Bluezone installed without finding its ID (which must not stop them at the door: {@link #declaredOnly()}).
  */
 public record ConfirmationClaims(String visitRef, long siteId, boolean installed, String bluezoneId,
                                  long expiresAtEpochSeconds) {
@@ -20,12 +21,17 @@ public record ConfirmationClaims(String visitRef, long siteId, boolean installed
         if (expiresAtEpochSeconds < 0) {
             throw new IllegalArgumentException("expiresAt must not be negative");
         }
-        if (installed && !isBluezoneId(bluezoneId)) {
-            throw new IllegalArgumentException("an installed Bluezone needs its ID: 4 to 12 characters of [A-Za-z0-9]");
+        if (installed && bluezoneId != null && !isBluezoneId(bluezoneId)) {
+            throw new IllegalArgumentException("a Bluezone ID is 4 to 12 characters of [A-Za-z0-9]");
         }
         if (!installed && bluezoneId != null) {
             throw new IllegalArgumentException("bluezoneId must be null when Bluezone is not installed");
         }
+    }
+
+    /** Installed by the visitor's word, without the ID that would let a kiosk confirm it. */
+    public boolean declaredOnly() {
+        return installed && bluezoneId == null;
     }
 
     static boolean isVisitRef(String text) {

@@ -25,15 +25,19 @@ public final class PosterPdf {
     static final String BLUEZONE_EN = "Install the Bluezone app";
     static final String ANDROID_VI = "Android: mở CH Play, tìm “Bluezone”, chọn Cài đặt.";
     static final String IOS_VI = "iPhone: mở App Store, tìm “Bluezone”, chọn Nhận để cài đặt.";
-    static final String OR_SCAN_VI = "Hoặc quét mã QR bên cạnh để tải ứng dụng.";
+    static final String OR_SCAN_VI = "Hoặc quét mã của cửa hàng bên cạnh: CH Play cho Android, App Store cho iPhone.";
     static final String STEPS_EN = "Android: open CH Play (Google Play), search “Bluezone”, tap Install. "
-            + "iPhone: open the App Store, search “Bluezone”, tap Get. Or scan the code.";
+            + "iPhone: open the App Store, search “Bluezone”, tap Get. Or scan your store's code (bluezone.gov.vn).";
+    static final String PLAY_LABEL = "Android · CH Play";
+    static final String APP_STORE_LABEL = "iPhone · App Store";
     static final String PRIVACY_VI = "Thông tin khai báo chỉ dùng cho công tác phòng, chống dịch Covid-19.";
     static final String PRIVACY_EN = "Your details are used only for Covid-19 prevention and contact tracing.";
 
     private static final float MARGIN = 42f;
     private static final float NOTICE_BOTTOM = MARGIN - 22;
     private static final float QR_COLUMN = 150f;
+    /** The two store codes side by side, each in a column this wide. */
+    private static final float STORE_COLUMN = 102f;
     private static final float[] BLUE = {0.04f, 0.33f, 0.58f};
     private static final float[] INK = {0.10f, 0.10f, 0.12f};
     private static final float[] GREY = {0.36f, 0.38f, 0.42f};
@@ -160,20 +164,28 @@ public final class PosterPdf {
             return lowest;
         }
 
-        /** Returns the y below the block. */
+        /**
+         * One code per store, each opening Bluezone's own page there (the website only tells people to search),
+         * then how to install it. Returns the y below the block.
+         */
         private float bluezoneBlock(float top, float qrSide) throws IOException {
-            float qrX = MARGIN + (QR_COLUMN - qrSide) / 2;
-            canvas.qr(BLUEZONE_INSTALL_URL, qrX, top - qrSide, qrSide);
-            float belowQr = canvas.centered("bluezone.gov.vn", style(regular, 9, GREY), MARGIN + QR_COLUMN / 2,
-                    top - qrSide - 4, QR_COLUMN, 1);
-            float textX = MARGIN + QR_COLUMN + 8;
+            float side = Math.min(qrSide * 0.82f, STORE_COLUMN - 8);
+            float belowQr = top;
+            String[][] stores = {{BLUEZONE_PLAY_URL, PLAY_LABEL}, {BLUEZONE_APP_STORE_URL, APP_STORE_LABEL}};
+            for (int i = 0; i < stores.length; i++) {
+                float columnX = MARGIN + i * STORE_COLUMN;
+                canvas.qr(stores[i][0], columnX + (STORE_COLUMN - side) / 2, top - side, side);
+                belowQr = Math.min(belowQr, canvas.centered(stores[i][1], style(bold, 10, INK),
+                        columnX + STORE_COLUMN / 2, top - side - 6, STORE_COLUMN, 1));
+            }
+            float textX = MARGIN + 2 * STORE_COLUMN + 8;
             float textWidth = pageWidth - MARGIN - textX;
-            float y = canvas.left(BLUEZONE_VI, style(bold, 17, BLUE), textX, top - 22, textWidth, 1);
-            y = canvas.left(BLUEZONE_EN, style(regular, 11, GREY), textX, y + 3, textWidth, 1);
-            y = canvas.left(ANDROID_VI, style(regular, 11.5f, INK), textX, y - 2, textWidth, 2);
-            y = canvas.left(IOS_VI, style(regular, 11.5f, INK), textX, y, textWidth, 2);
-            y = canvas.left(OR_SCAN_VI, style(regular, 11.5f, INK), textX, y, textWidth, 2);
-            y = canvas.left(STEPS_EN, style(regular, 9, GREY), textX, y - 1, textWidth, 3);
+            float y = canvas.left(BLUEZONE_VI, style(bold, 16, BLUE), textX, top - 20, textWidth, 2);
+            y = canvas.left(BLUEZONE_EN, style(regular, 10.5f, GREY), textX, y + 3, textWidth, 1);
+            y = canvas.left(ANDROID_VI, style(regular, 10f, INK), textX, y - 2, textWidth, 3);
+            y = canvas.left(IOS_VI, style(regular, 10f, INK), textX, y, textWidth, 3);
+            y = canvas.left(OR_SCAN_VI, style(regular, 10f, INK), textX, y, textWidth, 3);
+            y = canvas.left(STEPS_EN, style(regular, 8.5f, GREY), textX, y - 1, textWidth, 5);
             return Math.min(y, belowQr) - 2;
         }
 

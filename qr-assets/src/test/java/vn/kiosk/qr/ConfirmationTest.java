@@ -31,6 +31,18 @@ class ConfirmationTest {
     }
 
     @Test
+    @DisplayName("installed by the visitor's word without the ID: flag d and an empty ID field")
+    void declaredWithoutIdRoundTrip() throws TokenException {
+        ConfirmationClaims claims = new ConfirmationClaims("V1", 3, true, null, NOW.getEpochSecond() + 60);
+        String text = Confirmation.issue(claims, KEY);
+        assertThat(text).startsWith("c1.V1.3.d..");
+        assertThat(Confirmation.verify(text, KEY, NOW)).isEqualTo(claims);
+        assertThat(claims.declaredOnly()).isTrue();
+        assertThat(Confirmation.verify(Confirmation.issue(Confirmation.claims("V1", 3, "ABCD", NOW), KEY), KEY, NOW)
+                .declaredOnly()).isFalse();
+    }
+
+    @Test
     @DisplayName("a confirmation is valid for five minutes and refused as expired from then on")
     void expiry() throws TokenException {
         String text = Confirmation.issue(Confirmation.claims("v", 1, null, NOW), KEY);
@@ -55,8 +67,6 @@ class ConfirmationTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConfirmationClaims("x".repeat(65), 1, false, null, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ConfirmationClaims("v", 1, true, null, 1))
-                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConfirmationClaims("v", 1, true, "ABC", 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConfirmationClaims("v", 1, true, "ABCDEFGHIJKLM", 1))
@@ -69,7 +79,7 @@ class ConfirmationTest {
     @DisplayName("texts that break the format are refused even with a valid-looking signature field")
     void malformedRefused() {
         String mac = "A".repeat(22);
-        for (String bad : new String[] {"c1.v.1.1..9." + mac, "c1.v.1.0.ABCD.9." + mac, "c1.v.1.2..9." + mac,
+        for (String bad : new String[] {"c1.v.1.1..9." + mac, "c1.v.1.0.ABCD.9." + mac, "c1.v.1.2..9." + mac, "c1.v.1.d.ABCD.9." + mac, "c1.v.1.D..9." + mac,
             "c1..1.0..9." + mac, "c1.v_x.1.0..9." + mac, "c1.v.01.0..9." + mac, "c2.v.1.0..9." + mac,
             "c1.v.1.0..9", "c1.v.1.1.AB!D.9." + mac}) {
             assertThatThrownBy(() -> Confirmation.verify(bad, KEY, NOW)).isInstanceOf(TokenException.class);

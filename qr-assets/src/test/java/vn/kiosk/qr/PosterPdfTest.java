@@ -61,10 +61,10 @@ class PosterPdfTest {
     }
 
     @Test
-    @DisplayName("the check-in, Bluezone and province QR codes all decode from the page printed at 150 dpi")
+    @DisplayName("the check-in, both Bluezone store and province QR codes all decode from the page printed at 150 dpi")
     void codesDecodeFromRenderedPage() throws IOException {
         assertThat(decodeAll(PosterPdf.render(THANH_HOA)))
-                .contains(CHECK_IN_URL, PosterPdf.BLUEZONE_INSTALL_URL, THANH_HOA_URL);
+                .contains(CHECK_IN_URL, PosterPdf.BLUEZONE_PLAY_URL, PosterPdf.BLUEZONE_APP_STORE_URL, THANH_HOA_URL);
     }
 
     @Test
@@ -76,7 +76,7 @@ class PosterPdfTest {
             assertThat(new PDFTextStripper().getText(document)).doesNotContain("Smart Thanh Hóa")
                     .contains("UBND phường Bến Nghé");
         }
-        assertThat(decodeAll(pdf)).containsExactlyInAnyOrder(CHECK_IN_URL, PosterPdf.BLUEZONE_INSTALL_URL);
+        assertThat(decodeAll(pdf)).containsExactlyInAnyOrder(CHECK_IN_URL, PosterPdf.BLUEZONE_PLAY_URL, PosterPdf.BLUEZONE_APP_STORE_URL);
     }
 
     @Test
@@ -118,7 +118,7 @@ class PosterPdfTest {
                     "21 ngày", "Dữ liệu của tôi", "Tôi đồng ý", "Personal data notice", "Kept 21 days", "My data");
             assertThat(text).doesNotContain(PosterPdf.PRIVACY_VI);
         }
-        assertThat(decodeAll(pdf)).contains(CHECK_IN_URL, PosterPdf.BLUEZONE_INSTALL_URL, THANH_HOA_URL);
+        assertThat(decodeAll(pdf)).contains(CHECK_IN_URL, PosterPdf.BLUEZONE_PLAY_URL, PosterPdf.BLUEZONE_APP_STORE_URL, THANH_HOA_URL);
     }
 
     @Test
@@ -127,6 +127,27 @@ class PosterPdfTest {
         for (String s : new String[] {PosterPdf.TITLE_VI, PosterPdf.SCAN_VI, PosterPdf.BLUEZONE_VI,
             PosterPdf.ANDROID_VI, PosterPdf.IOS_VI, PosterPdf.OR_SCAN_VI, PosterPdf.PRIVACY_VI}) {
             assertThat(Normalizer.isNormalized(s, Normalizer.Form.NFC)).as(s).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("as pdftoppm prints it, the poster's Bluezone codes open the app's page in CH Play and in the App Store")
+    void storeCodesFromPdftoppm() throws Exception {
+        Path pdftoppm = Path.of("/usr/bin/pdftoppm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(pdftoppm), "poppler-utils (pdftoppm) is installed");
+        Path dir = Files.createDirectories(Path.of("target", "screens"));
+        Path pdf = dir.resolve("poster-a4.pdf");
+        Files.write(pdf, PosterPdf.render(THANH_HOA));
+        Process p = new ProcessBuilder(pdftoppm.toString(), "-png", "-r", "110", "-singlefile", pdf.toString(),
+                dir.resolve("poster-a4").toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        BufferedImage page = javax.imageio.ImageIO.read(dir.resolve("poster-a4.png").toFile());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
+        Set<String> codes = Arrays.stream(new QRCodeMultiReader().decodeMultiple(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)))
+                .map(Result::getText).collect(Collectors.toSet());
+        assertThat(codes).contains(PosterPdf.BLUEZONE_PLAY_URL, PosterPdf.BLUEZONE_APP_STORE_URL, CHECK_IN_URL);
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            assertThat(new PDFTextStripper().getText(document)).contains(PosterPdf.PLAY_LABEL, PosterPdf.APP_STORE_LABEL);
         }
     }
 

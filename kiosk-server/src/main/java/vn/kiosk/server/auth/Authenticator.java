@@ -71,7 +71,8 @@ public final class Authenticator implements AuthenticationHandler {
         HttpMethod m = ctx.request().method();
         return (m == HttpMethod.POST && (path.equals("/api/v1/auth/login") || path.equals("/api/v1/kiosks/pair")
                         || path.equals("/api/v1/checkins") || path.startsWith("/api/v1/sms/")
-                        || path.equals("/api/v1/my-data") || path.equals("/api/v1/my-data/requests")))
+                        || path.equals("/api/v1/my-data") || path.equals("/api/v1/my-data/requests")
+                        || path.equals("/api/v1/confirmations/status")))
                 || (m == HttpMethod.GET && (EVENTS.matcher(path).matches() || NOTICE.matcher(path).matches()
                         || path.equals("/api/v1/qr/render.svg")
                         || path.startsWith("/api/v1/site-tokens/")

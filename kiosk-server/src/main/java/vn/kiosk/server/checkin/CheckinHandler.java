@@ -191,7 +191,8 @@ public final class CheckinHandler {
                     r.occurredAt().toEpochSecond()), keys.pass().getPrivate()));
         }
         String confirmation = null;
-        boolean installed = bluezoneId != null && r.bluezone() != null && !"not_installed".equals(r.bluezone())
+        // "Installed" without the ID is still an answer: a visitor who cannot find the ID is let in as declared.
+        boolean installed = r.bluezone() != null && !"not_installed".equals(r.bluezone())
                 && !"no_smartphone".equals(r.bluezone());
         boolean answered = installed || "not_installed".equals(r.bluezone()) || r.bluezone() == null;
         if ("in".equals(r.direction()) && origin.userId() == null && answered) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.kiosk.server.http.ApiException;
+import vn.kiosk.server.http.Problems;
 
 /**
  * The {@code CheckIn} schema of openapi.yaml, checked by hand: the generic
@@ -154,6 +155,7 @@ final class CheckinSchema {
     }
 
     private static ApiException invalid(String where, String message) {
-        return ApiException.badRequest("invalid-request", (where.isEmpty() ? "" : where + ": ") + message);
+        return Problems.field(ApiException.badRequest("invalid-request", (where.isEmpty() ? "" : where + ": ") + message),
+                where);
     }
 }

@@ -38,6 +38,8 @@ public final class VisitActions {
             + " returning v.visitor_id, (select name from visitors where id = v.visitor_id) as name";
     private static final String VISIT = "select v.visitor_id, v.bluezone, r.name from visits v"
             + " join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2" + BOUNDED.formatted(3, 4);
+    private static final String STATUS = "select v.bluezone, v.confirmed_at from visits v where v.site_id = $1 and v.id = $2"
+            + BOUNDED.formatted(3, 4);
     private static final String MARK = "update visits v set bluezone = $3, bluezone_id = coalesce($4, v.bluezone_id)"
             + " where v.site_id = $1 and v.id = $2" + BOUNDED.formatted(5, 6)
             + " returning v.visitor_id, (select name from visitors where id = v.visitor_id) as name";
@@ -98,7 +100,8 @@ public final class VisitActions {
                         "The confirmation code is expired or not genuine: " + e.getMessage());
             }
             UUID visitId = UUID.fromString(c.visitRef());
-            String status = c.installed() ? "qr_confirmed" : "not_installed";
+            // Without the ID there is nothing the kiosk saw to confirm: the visitor's word stays "declared".
+            String status = c.declaredOnly() ? "declared" : c.installed() ? "qr_confirmed" : "not_installed";
             Respond.async(ctx, 200, access.visible(p, c.siteId())
                     .compose(site -> pool.preparedQuery(CONFIRM).execute(Tuple.of(c.siteId(), visitId, status, c.bluezoneId(),
                             VisitIds.earliest(visitId), VisitIds.latest(visitId))))
@@ -118,6 +121,33 @@ public final class VisitActions {
                             Row r = again.iterator().next();
                             return result(visitId, r.getString("bluezone"), r.getString("name"), true, c.installed());
                         });
+                    }));
+        });
+    }
+
+    /**
+     * The phone that shows a confirmation asks whether a kiosk or a guard has scanned it. The code itself is the key
+     * (signed, five minutes, held by whoever checked in): the answer is only whether it was confirmed, and the status.
+     */
+    public void confirmationStatus(RoutingContext ctx) {
+        Respond.guarded(ctx, () -> {
+            ConfirmationClaims c;
+            try {
+                c = Confirmation.verify(Respond.body(ctx).getString("code"), keys.confirmation(), Instant.now());
+            } catch (TokenException e) {
+                throw ApiException.unprocessable("invalid-confirmation",
+                        "The confirmation code is expired or not genuine: " + e.getMessage()).with("field", "code");
+            }
+            UUID visitId = UUID.fromString(c.visitRef());
+            Respond.async(ctx, 200, pool.preparedQuery(STATUS).execute(Tuple.of(c.siteId(), visitId,
+                    VisitIds.earliest(visitId), VisitIds.latest(visitId))).map(rows -> {
+                        if (!rows.iterator().hasNext()) {
+                            throw ApiException.notFound("Visit " + visitId);
+                        }
+                        Row r = rows.iterator().next();
+                        OffsetDateTime at = r.getOffsetDateTime("confirmed_at");
+                        return new JsonObject().put("confirmed", at != null).put("confirmedAt", at == null ? null : at.toString())
+                                .put("bluezone", r.getString("bluezone"));
                     }));
         });
     }

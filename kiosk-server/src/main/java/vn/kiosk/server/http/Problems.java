@@ -79,8 +79,9 @@ public final class Problems {
         }
         if (failure instanceof SchemaValidationException sve) {
             String where = sve.getOutputUnit() == null ? "" : sve.getOutputUnit().getInstanceLocation();
-            return ApiException.badRequest("invalid-request",
+            ApiException e = ApiException.badRequest("invalid-request",
                     (where == null || where.isEmpty() ? "" : where + ": ") + sve.getMessage());
+            return field(e, where);
         }
         if (failure instanceof ValidatorException ve) {
             return ApiException.badRequest("invalid-request", ve.getMessage());
@@ -108,6 +109,17 @@ public final class Problems {
                     ? ApiException.unavailable("The database is unreachable; try again shortly", 5)
                     : ApiException.of(500, "internal", "Internal error", "Something went wrong on the server; nothing was changed");
         };
+    }
+
+    /**
+     * Names the field a validation failure is about ("/visitor/phone" → "visitor.phone"), so that a screen can show
+     * its message under that field.
+     */
+    public static ApiException field(ApiException e, String jsonPointer) {
+        if (jsonPointer == null || jsonPointer.length() < 2 || !jsonPointer.startsWith("/")) {
+            return e;
+        }
+        return e.with("field", jsonPointer.substring(1).replace("~1", "/").replace("~0", "~").replace('/', '.'));
     }
 
     private static boolean isUnavailable(Throwable t) {

@@ -29,6 +29,7 @@ import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.PersonalData;
 import vn.kiosk.server.visitor.VisitIds;
+import vn.kiosk.server.export.Labels;
 import java.time.Clock;
 
 /** Reading the log: pages, CSV export, who is inside now. */
@@ -192,8 +193,9 @@ public final class LogHandlers {
                 res.write(line(r.getUUID("id").toString(), r.getString("name"), nz(r.getString("phone_masked")),
                         nz(r.getString("id_masked")), local(r.getOffsetDateTime("entered_at"), zone),
                         local(r.getOffsetDateTime("exited_at"), zone), r.getBoolean("exit_inferred") ? "có / yes" : "",
-                        nz(r.getString("entry_gate")), nz(r.getString("exit_gate")), r.getString("entry_method"),
-                        nz(r.getString("bluezone"))));
+                        nz(r.getString("entry_gate")), nz(r.getString("exit_gate")),
+                        Labels.method(r.getString("entry_method")),
+                        Labels.bluezone(r.getString("bluezone"))));
                 if (res.writeQueueFull()) {
                     stream.pause();
                     res.drainHandler(x -> stream.resume());

@@ -33,6 +33,7 @@ import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.PersonalData;
+import vn.kiosk.server.export.Labels;
 
 /**
  * The filtered log as XLSX, streamed: a database cursor feeds a streaming
@@ -158,8 +159,8 @@ public final class LogXlsx {
         Xlsx.cell(ws, r, 6, v.getBoolean("exit_inferred") ? "có / yes" : null);
         Xlsx.cell(ws, r, 7, v.getString("entry_gate"));
         Xlsx.cell(ws, r, 8, v.getString("exit_gate"));
-        Xlsx.cell(ws, r, 9, v.getString("entry_method"));
-        Xlsx.cell(ws, r, 10, v.getString("bluezone"));
+        Xlsx.cell(ws, r, 9, Labels.method(v.getString("entry_method")));
+        Xlsx.cell(ws, r, 10, Labels.bluezone(v.getString("bluezone")));
     }
 
     private static void time(Worksheet ws, int r, int c, OffsetDateTime t, ZoneId zone) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import vn.kiosk.server.auth.Principal;
+import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 
@@ -115,10 +116,19 @@ public final class ReportService {
         }
         String province = f.province() == null ? null : norm(f.province());
         String district = f.district() == null ? null : norm(f.district());
-        return visible.map(list -> list.stream()
-                .filter(s -> province == null || norm(s.province()).equals(province))
-                .filter(s -> district == null || norm(s.district()).equals(district))
-                .toList());
+        return visible.map(list -> {
+            List<Site> matched = list.stream()
+                    .filter(s -> province == null || norm(s.province()).equals(province))
+                    .filter(s -> district == null || norm(s.district()).equals(district))
+                    .toList();
+            if (matched.isEmpty() && (province != null || district != null)) {
+                // Nothing matched is not "every site logged something": say that the area holds none of yours.
+                throw ApiException.unprocessable("unknown-area", "No site you may see lies in "
+                        + (district != null ? "that district" : "that province") + "; pick one from the list")
+                        .with("field", district != null ? "district" : "province");
+            }
+            return matched;
+        });
     }
 
     /**
@@ -310,8 +320,13 @@ public final class ReportService {
         return day.isAfter(today.minusDays(Math.max(0, keep - RETENTION_MARGIN_DAYS)));
     }
 
-    /** Province and district names as compared, as people type them: case, spacing and Unicode form aside. */
+    /**
+     * Province and district names as compared, as people type them: case, spacing, Unicode form and diacritics
+     * aside ("quang tri" is Quảng Trị; no two provinces, nor two districts of one, differ only in their marks).
+     */
     static String norm(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String bare = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replace('đ', 'd').replace('Đ', 'D');
+        return bare.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -21,9 +21,11 @@ public final class TraceHandlers {
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final TraceService traces;
+    private final ContactAddresses addresses;
 
-    public TraceHandlers(TraceService traces) {
+    public TraceHandlers(TraceService traces, ContactAddresses addresses) {
         this.traces = traces;
+        this.addresses = addresses;
     }
 
     public void trace(RoutingContext ctx) {
@@ -34,34 +36,53 @@ public final class TraceHandlers {
         });
     }
 
-    /** The contacts as a list to call: name, full phone, site, time, overlap. */
+    /** The contacts as a list to call: name, full phone, masked ID, the address where kept, site, time, overlap. */
     public void callList(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
             Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
             String format = ctx.request().getParam("format", "csv");
             TraceRequest req = TraceRequest.from(Respond.body(ctx), OffsetDateTime.now(ZoneOffset.UTC));
             traces.run(p, req, "trace_call_list")
-                    .compose(t -> callList(t).send(ctx, format, "call-list"))
+                    .compose(t -> addresses.of(t).compose(kept -> callList(t, kept).send(ctx, format, "call-list")))
                     .onFailure(ctx::fail);
         });
     }
 
-    static Table callList(TraceService.Trace t) {
-        Table table = new Table("Danh sách gọi", List.of("STT / No.", "Mức / Level", "Họ tên / Name",
-                "Điện thoại / Phone", "Địa điểm / Site", "Vào lúc / Entered", "Ra lúc / Exited",
-                "Phút tiếp xúc / Overlap (min)", "Ra tự động / Exit inferred", "Qua / Via"));
+    /**
+     * One line per contact stay. The address column is there only when a site of the trace keeps CCCD addresses
+     * (data minimisation: nothing is shown that the site was not configured to keep).
+     */
+    static Table callList(TraceService.Trace t, java.util.Map<java.util.UUID, String> addresses) {
+        boolean withAddress = t.sites().values().stream().anyMatch(Site::cccdAddress);
+        List<String> header = new java.util.ArrayList<>(List.of("STT / No.", "Mức / Level", "Họ tên / Name",
+                "Điện thoại / Phone", "Giấy tờ / ID"));
+        if (withAddress) {
+            header.add("Địa chỉ (theo CCCD) / Address (from the ID card)");
+        }
+        header.addAll(List.of("Địa điểm / Site", "Vào lúc / Entered", "Ra lúc / Exited", "Phút tiếp xúc / Overlap (min)",
+                "Ra tự động / Exit inferred", "Bluezone", "Qua / Via"));
+        Table table = new Table("Danh sách gọi", header);
         int n = 1;
         for (TraceService.Contact c : t.contacts()) {
             Site site = t.sites().get(c.visit().siteId());
             ZoneId zone = site == null ? DEFAULT_ZONE : site.zone();
             TraceService.Visit v = c.visit();
-            table.row(n++, "F" + c.hop(), v.person().name(), national(v.person().phone()),
-                    site == null ? String.valueOf(v.siteId()) : site.name(), local(v.enteredAt(), zone),
+            List<Object> row = new java.util.ArrayList<>(List.of(n++, "F" + c.hop(), v.person().name(),
+                    national(v.person().phone()), nz(v.person().idMasked())));
+            if (withAddress) {
+                row.add(addresses.getOrDefault(v.id(), ""));
+            }
+            row.addAll(List.of(site == null ? String.valueOf(v.siteId()) : site.name(), local(v.enteredAt(), zone),
                     v.exitedAt() == null ? "đang ở trong / inside" : local(v.exitedAt(), zone),
                     minutes(c.overlapSeconds()), v.inferredExit() ? "có / yes" : "",
-                    c.via() == null ? "" : c.via().name());
+                    vn.kiosk.server.export.Labels.bluezone(v.bluezone()), c.via() == null ? "" : c.via().name()));
+            table.row(row.toArray());
         }
         return table;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     static JsonObject json(TraceService.Trace t) {
@@ -90,7 +111,7 @@ public final class TraceHandlers {
                 .put("arrivalBufferMinutes", r.arrivalBufferMinutes())
                 .put("departureBufferMinutes", r.departureBufferMinutes())
                 .put("limitedToYourSites", t.limited()).put("truncated", t.truncated())
-                .put("tookMs", t.tookMicros() / 1000.0)
+                .put("tookMs", t.tookMicros() / 1000.0).put("asOf", t.asOf().toString())
                 .put("visits", visits).put("contacts", contacts);
     }
 

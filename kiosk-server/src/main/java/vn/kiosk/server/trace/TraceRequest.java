@@ -15,7 +15,10 @@ import vn.kiosk.server.visitor.Phones;
  * itself when the trace starts from a visit and names no window.
  */
 record TraceRequest(String by, String phone, String idNumber, UUID visitId, OffsetDateTime from, OffsetDateTime to,
-                    int minOverlapMinutes, int hops, int arrivalBufferMinutes, int departureBufferMinutes) {
+                    int minOverlapMinutes, int hops, int arrivalBufferMinutes, int departureBufferMinutes,
+                    java.time.Instant asOf) {
+    /** How far back a trace's "now" may be given: a call list downloaded later the same day. */
+    static final Duration LONGEST_AS_OF = Duration.ofHours(24);
     static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
     static final Duration LONGEST_WINDOW = Duration.ofDays(62);
 
@@ -45,6 +48,16 @@ record TraceRequest(String by, String phone, String idNumber, UUID visitId, Offs
                 throw ApiException.badRequest("invalid-request", "visitId must be a UUID").with("field", "visitId");
             }
         }
+        java.time.Instant asOf = null;
+        if (b.containsKey("asOf")) {
+            OffsetDateTime at = time(b.getString("asOf"), "asOf");
+            if (at.isAfter(now.plusMinutes(2)) || at.isBefore(now.minus(LONGEST_AS_OF))) {
+                throw ApiException.unprocessable("time-out-of-range", "asOf must lie within the last 24 hours")
+                        .with("field", "asOf");
+            }
+            asOf = at.toInstant();
+            now = at;
+        }
         OffsetDateTime to = b.containsKey("to") ? time(b.getString("to"), "to") : null;
         OffsetDateTime from = b.containsKey("from") ? time(b.getString("from"), "from") : null;
         if (visit == null || from != null || to != null) {
@@ -58,12 +71,13 @@ record TraceRequest(String by, String phone, String idNumber, UUID visitId, Offs
             }
         }
         return new TraceRequest(by, phone, id, visit, from, to, b.getInteger("minOverlapMinutes", 15),
-                b.getInteger("hops", 1), b.getInteger("arrivalBufferMinutes", 0), b.getInteger("departureBufferMinutes", 0));
+                b.getInteger("hops", 1), b.getInteger("arrivalBufferMinutes", 0), b.getInteger("departureBufferMinutes", 0),
+                asOf);
     }
 
     TraceRequest window(OffsetDateTime from, OffsetDateTime to) {
         return new TraceRequest(by, phone, idNumber, visitId, from, to, minOverlapMinutes, hops, arrivalBufferMinutes,
-                departureBufferMinutes);
+                departureBufferMinutes, asOf);
     }
 
     /** What the audit log keeps: the filter, never the phone or ID number itself. */

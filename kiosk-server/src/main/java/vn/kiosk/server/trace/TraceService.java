@@ -111,7 +111,7 @@ public final class TraceService {
             + "  select * from best order by secs desc, entered_at, id limit $8"
             + ")"
             + " select x.id, x.site_id, x.visitor_id, x.entered_at, x.exited_at, x.exit_inferred, x.bluezone, x.src,"
-            + " x.secs::float8 as secs, r.name, r.phone_enc, r.phone_masked"
+            + " x.secs::float8 as secs, r.name, r.phone_enc, r.phone_masked, r.id_masked"
             + " from top x join visitors r on r.id = x.visitor_id"
             + " order by x.secs desc, x.entered_at, x.id";
     /**
@@ -163,7 +163,7 @@ public final class TraceService {
             + "  select c.*, b.src, b.us from best b join c on c.id = b.id order by b.us desc, c.entered_at, c.id limit $8"
             + ")"
             + " select x.id, x.site_id, x.visitor_id, x.entered_at, x.exited_at, x.exit_inferred, x.bluezone, x.src,"
-            + " x.us / 1000000.0::float8 as secs, r.name, r.phone_enc, r.phone_masked"
+            + " x.us / 1000000.0::float8 as secs, r.name, r.phone_enc, r.phone_masked, r.id_masked"
             + " from top x join visitors r on r.id = x.visitor_id"
             + " order by x.us desc, x.entered_at, x.id";
     /** More spans than this are looked up with {@link #OVERLAPS_MERGED}; tests move it to check both. */
@@ -208,13 +208,14 @@ public final class TraceService {
      * (several when a family shares the phone), those with a stay the caller may see; {@code subject} is the first.
      */
     record Trace(TraceRequest request, Person subject, List<Person> people, List<Visit> visits, List<Contact> contacts,
-                 Map<Long, Site> sites, boolean limited, boolean truncated, long tookMicros) {
+                 Map<Long, Site> sites, boolean limited, boolean truncated, long tookMicros, Instant asOf) {
     }
 
     /** Runs the trace and writes it to the audit log as {@code action}. */
     public Future<Trace> run(Principal p, TraceRequest req, String action) {
         long t0 = System.nanoTime();
-        Instant now = clock.instant();
+        // Open stays last until now: a call list asked with the trace's asOf measures them as the screen did.
+        Instant now = req.asOf() != null ? req.asOf() : clock.instant();
         return scope(p).compose(scope -> start(req, scope, now).compose(start -> {
             TraceRequest asked = start.request();
             Future<List<Visit>> visits = start.visits() != null ? Future.succeededFuture(start.visits())
@@ -252,7 +253,7 @@ public final class TraceService {
                             || all.stream().filter(c -> c.hop() == 2).count() >= MAX_CONTACTS
                             || (asked.hops() > 1 && firstHopPeople > MAX_SECOND_HOP_PEOPLE);
                     Trace trace = new Trace(asked, people.get(0), people, vs, all, siteMap, scope != null, truncated,
-                            (System.nanoTime() - t0) / 1_000);
+                            (System.nanoTime() - t0) / 1_000, now);
                     return audit(p, action, asked, all.size()).map(trace);
                 }));
             });
@@ -415,6 +416,6 @@ public final class TraceService {
 
     static JsonObject personJson(Person p) {
         return new JsonObject().put("id", p.id()).put("name", p.name()).put("phone", p.phone())
-                .put("phoneMasked", p.phoneMasked());
+                .put("phoneMasked", p.phoneMasked()).put("idMasked", p.idMasked());
     }
 }

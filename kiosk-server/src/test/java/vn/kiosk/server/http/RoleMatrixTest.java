@@ -91,6 +91,8 @@ class RoleMatrixTest {
             Map.entry("markBluezone", RECORDERS),
             // The site is inside the code: a bad code is refused (422) before any site is known.
             Map.entry("confirm", with(RECORDERS, Caller.MANAGER_OF_OTHER_SITE, Caller.KIOSK_OF_OTHER_SITE)),
+            // the phone showing the code asks whether it was scanned: the code is the key (a bad one is a 422)
+            Map.entry("confirmationStatus", without(ALL, Caller.SIGNAGE)),
             Map.entry("listVisits", STAFF_OF_SITE),
             Map.entry("getVisit", STAFF_OF_SITE),
             Map.entry("exportVisitsCsv", MANAGERS),
@@ -522,7 +524,7 @@ class RoleMatrixTest {
             case "checkIn" -> new JsonObject().put("id", java.util.UUID.randomUUID().toString()).put("siteId", site)
                     .put("visitor", Api.visitor("Khách ma trận", "0912 555 666"));
             case "markBluezone" -> new JsonObject().put("status", "installed_on_site");
-            case "confirm" -> new JsonObject().put("code", "c1.not-a-real-code");
+            case "confirm", "confirmationStatus" -> new JsonObject().put("code", "c1.not-a-real-code");
             case "createCampaign" -> new JsonObject().put("title", "Cài Bluezone").put("siteId", site)
                     .put("startsOn", "2021-08-01").put("endsOn", "2099-12-31");
             case "updateKiosk" -> new JsonObject().put("name", "Kiosk cổng chính");

@@ -174,7 +174,18 @@ class QrFlowTest {
     void confirmation() {
         JsonObject in = anonymous.checkIn(self(tokenFromKiosk(), "Phạm Văn Tài", "0903 100 400")
                 .put("bluezone", new JsonObject().put("status", "declared").put("bluezoneId", "XY34ZW"))).json();
+        // the phone asks (no sign-in, the code is the key) whether a kiosk has scanned its code yet
+        JsonObject asked = new JsonObject().put("code", in.getString("confirmation"));
+        Api.Response before = anonymous.post("/api/v1/confirmations/status", asked);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        assertThat(before.json().getBoolean("confirmed")).isFalse();
         Api.Response first = kioskApi.post("/api/v1/confirmations", new JsonObject().put("code", in.getString("confirmation")));
+        Api.Response after = anonymous.post("/api/v1/confirmations/status", asked);
+        assertThat(after.json().getBoolean("confirmed")).isTrue();
+        assertThat(after.json().getString("bluezone")).isEqualTo("qr_confirmed");
+        Api.Response forged = anonymous.post("/api/v1/confirmations/status", new JsonObject().put("code", "c1.forged"));
+        assertThat(forged.status()).isEqualTo(422);
+        assertThat(forged.json().getString("field")).isEqualTo("code");
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().getString("bluezone")).isEqualTo("qr_confirmed");
         assertThat(first.json().getBoolean("alreadyConfirmed")).isFalse();
@@ -184,6 +195,23 @@ class QrFlowTest {
         assertThat(v.getString("bluezone")).isEqualTo("qr_confirmed");
         assertThat(v.getString("bluezoneId")).isEqualTo("XY34ZW");
         assertThat(guard.post("/api/v1/confirmations", new JsonObject().put("code", "c1.forged")).status()).isEqualTo(422);
+    }
+
+    @Test
+    @DisplayName("Installed without the ID: the visitor gets in with a confirmation that says declared, and stays declared")
+    void declaredWithoutId() {
+        Api.Response in = anonymous.checkIn(self(tokenFromKiosk(), "Lê Thị Hoa", "0903 100 450")
+                .put("bluezone", new JsonObject().put("status", "declared")));
+        assertThat(in.status()).as(in.body()).isEqualTo(201);
+        String code = in.json().getString("confirmation");
+        assertThat(code).as("a confirmation to show at the kiosk").isNotNull().matches("c1\\.[^.]+\\.\\d+\\.d\\.\\..*");
+        Api.Response scanned = kioskApi.post("/api/v1/confirmations", new JsonObject().put("code", code));
+        assertThat(scanned.status()).as(scanned.body()).isEqualTo(200);
+        assertThat(scanned.json().getString("bluezone")).isEqualTo("declared");
+        assertThat(scanned.json().getBoolean("installed")).isTrue();
+        JsonObject v = guard.get("/api/v1/sites/" + site + "/visits?q=0903100450").items().getJsonObject(0);
+        assertThat(v.getString("bluezone")).isEqualTo("declared");
+        assertThat(v.getString("bluezoneId")).isNull();
     }
 
     @Test

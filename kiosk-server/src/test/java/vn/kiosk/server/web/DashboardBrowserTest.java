@@ -187,6 +187,16 @@ class DashboardBrowserTest {
             String callList = text(list);
             assertThat(callList).contains("Lê Thị Bích").contains("Bến xe Trung tâm")
                     .contains(bichPhone.substring(0, 4) + " " + bichPhone.substring(4, 7) + " " + bichPhone.substring(7));
+            // the downloaded minutes are the screen's, though open stays went on while the list was fetched
+            List<String> onScreen = page.locator(".results tbody tr td.num").allTextContents().stream()
+                    .map(x -> x.replace(" phút", "").replace(".", "").replace(',', '.'))
+                    .map(x -> String.valueOf(Double.parseDouble(x))).sorted().toList();
+            page.waitForTimeout(7_000);
+            String later = text(page.waitForDownload(() -> page.click("button[data-call-list=csv]")));
+            String[] listed = later.replace("\uFEFF", "").split("\r\n");
+            int col = java.util.Arrays.asList(listed[0].split(",")).indexOf("Phút tiếp xúc / Overlap (min)");
+            assertThat(java.util.Arrays.stream(listed).skip(1).map(r -> r.split(",")[col]).sorted().toList())
+                    .as("overlap minutes in the call list").isEqualTo(onScreen);
 
             // reports: only their two sites
             page.click("#nav a[data-view=reports]");

@@ -96,7 +96,7 @@ class GuardHostileNamesTest {
             page.fill("#m-name", "Z\u0351\u0352\u0357\u035Balgo");
             page.check("#m-consent");
             page.click("#manual button[type=submit]");
-            assertThat(page.locator("#manual-error")).containsText("Họ và tên có ký tự không dùng được");
+            assertThat(page.locator("#m-name-error")).containsText("Họ và tên có ký tự không dùng được");
             assertThat(page.locator("#inside .inside-row")).hasCount(names.size() + 1);
             watch.assertClean();
         }

@@ -184,7 +184,7 @@ class KioskScreenTest {
             page.navigate(Browsers.url("/kiosk"));
             page.fill("#pair-code", "NOPE2345");
             page.click("#pair-form button[type=submit]");
-            assertThat(page.locator("#pair-error")).hasText("Mã ghép nối sai, đã hết hạn hoặc đã được dùng.");
+            assertThat(page.locator("#pair-error .problem-main")).hasText("Mã ghép nối sai, đã hết hạn hoặc đã được dùng.");
             assertThat(page.locator("#idle")).isHidden();
         }
     }
