@@ -37,6 +37,8 @@ export const PROBLEMS = {
   'invalid-notice': ['Ô này không được để trống và không chứa ký tự điều khiển.', 'This box must not be empty nor hold control characters.'],
   'invalid-pass': ['Thẻ ra vào không hợp lệ hoặc đã cũ. Khai báo lại bằng họ tên và số điện thoại.', 'The visitor pass is not valid or is old. Check in again with name and phone.'],
   'invalid-period': ['Thời điểm bắt đầu phải trước thời điểm kết thúc.', 'The start must be before the end.'],
+  'name-looks-like-card': ['Ô họ tên chứa nội dung thẻ CCCD hoặc một dãy số. Hãy quét thẻ, hoặc chỉ gõ họ và tên; số điện thoại và số CCCD ghi ở ô riêng.', 'The name holds an ID card\'s text or a long number. Scan the card, or type only the name; phone and ID numbers go in their own boxes.'],
+  'reset-own-password': ['Không thể tự đặt lại mật khẩu của chính mình tại đây. Nhờ một quản trị viên khác.', 'You cannot reset your own password here. Ask another administrator.'],
   'invalid-phone': ['Số điện thoại không đúng. Nhập số Việt Nam, ví dụ 0912 345 678.', 'Not a valid phone number. Enter a Vietnamese number, e.g. 0912 345 678.'],
   'invalid-range': ['Ngày bắt đầu phải trước ngày kết thúc.', 'The start must be before the end.'],
   'invalid-request': ['Giá trị ở ô này không hợp lệ. Kiểm tra lại.', 'This value is not valid. Check it.'],

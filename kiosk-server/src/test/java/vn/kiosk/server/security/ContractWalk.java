@@ -33,7 +33,7 @@ final class ContractWalk {
     }
 
     /** Tokens and ids the requests need; {@code body} makes a valid body for an operation (null: none). */
-    record Fixtures(String adminToken, String kioskToken, String screenToken, java.util.function.Supplier<String> freshToken,
+    record Fixtures(String baseUrl, String adminToken, String kioskToken, String screenToken, java.util.function.Supplier<String> freshToken,
                     Map<String, String> pathValues, Function<String, JsonObject> body) {
     }
 
@@ -128,7 +128,7 @@ final class ContractWalk {
         }
         String base = op.id().equals("renderQr") && (query == null || !query.startsWith("text=")) ? "text=abc" : null;
         String q = base == null ? query : query == null ? base : base + "&" + query;
-        String url = TestServer.shared().baseUrl() + path + (q == null ? "" : "?" + q);
+        String url = fixtures.baseUrl() + path + (q == null ? "" : "?" + q);
         String token = op.id().equals("logout") ? fixtures.freshToken().get()
                 : KIOSK_OPS.contains(op.id()) ? fixtures.kioskToken()
                 : SCREEN_OPS.contains(op.id()) ? fixtures.screenToken() : fixtures.adminToken();
@@ -190,8 +190,7 @@ final class ContractWalk {
     }
 
     /** A site with a visit, a kiosk, a campaign and a user of its own on the shared server, for every path. */
-    static Fixtures onSharedServer() throws java.io.IOException {
-        TestServer server = TestServer.shared();
+    static Fixtures on(TestServer server) throws java.io.IOException {
         Api admin = server.admin();
         long site = admin.createSite("office");
         long user = admin.userFor("guard", List.of(site)).get("/api/v1/auth/me").json().getLong("id");
@@ -258,7 +257,7 @@ final class ContractWalk {
         Map<String, String> paths = Map.of("siteId", String.valueOf(site), "userId", String.valueOf(user),
                 "visitId", visit, "token", url.substring(url.lastIndexOf('/') + 1), "campaignId", String.valueOf(campaign),
                 "kioskId", String.valueOf(kiosk), "targetId", String.valueOf(target), "requestId", String.valueOf(request), "holdId", String.valueOf(hold));
-        return new Fixtures(admin.token(), kioskToken, screenToken, () -> server.admin().token(), paths, body);
+        return new Fixtures(server.baseUrl(), admin.token(), kioskToken, screenToken, () -> server.admin().token(), paths, body);
     }
 
     static String id() {

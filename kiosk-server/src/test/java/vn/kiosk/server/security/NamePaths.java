@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
 import vn.kiosk.server.support.Api;
-import vn.kiosk.server.support.TestServer;
 
 /** The paths a visitor's name comes in by: typed by a guard or on a kiosk, a self check-in, a CCCD card. */
 final class NamePaths {
@@ -18,7 +17,7 @@ final class NamePaths {
         return List.of(
                 (name, id) -> guard.checkIn(checkIn(id).put("siteId", site).put("visitor", Api.visitor(name, null))),
                 (name, id) -> kiosk.checkIn(checkIn(id).put("visitor", Api.visitor(name, phone))),
-                (name, id) -> TestServer.shared().api().checkIn(checkIn(id).put("siteToken", siteToken(kiosk))
+                (name, id) -> kiosk.as(null).checkIn(checkIn(id).put("siteToken", siteToken(kiosk))
                         .put("visitor", Api.visitor(name, phone)).put("consent", Api.selfConsent())),
                 (name, id) -> guard.checkIn(checkIn(id).put("siteId", site).put("cccd", card(name))),
                 (name, id) -> kiosk.checkIn(checkIn(id).put("cccd", card(name))));

@@ -12,7 +12,7 @@ import vn.kiosk.server.db.DbTarget;
 import vn.kiosk.server.support.TestServer;
 
 /**
- * What the shared test server's database holds, read straight from PostgreSQL: "stored nothing" is checked
+ * What a test server's database holds, read straight from PostgreSQL: "stored nothing" is checked
  * on the tables themselves, not on what some list endpoint happens to show.
  */
 final class Records implements AutoCloseable {
@@ -45,8 +45,8 @@ final class Records implements AutoCloseable {
 
     private final Connection connection;
 
-    Records() {
-        DbTarget db = TestServer.shared().server().database();
+    Records(TestServer server) {
+        DbTarget db = server.server().database();
         try {
             connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
         } catch (SQLException e) {
