@@ -1,9 +1,9 @@
 // The dashboard shell: sign-in, the caller and their sites, navigation between the views.
 import { t, applyI18n, setLang, lang } from '../app/i18n.js';
 import '../app/privacy-i18n.js';
-import { api, setToken, token, whenSignedOut } from './api.js';
+import { api, setToken, token, whenSignedOut } from '../shared/session.js';
 import { fillProblem, problemText } from '../app/problems.js';
-import { h, clear } from './dom.js';
+import { h, clear } from '../shared/dom.js';
 import * as log from './views/log.js';
 import * as inside from './views/inside.js';
 import * as reports from './views/reports.js';

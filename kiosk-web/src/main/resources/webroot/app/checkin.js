@@ -2,8 +2,8 @@
 // The code in the URL (a kiosk's rotating code lives about a minute) is exchanged at once for a
 // ten-minute session, which is what the check-in carries: typing may take longer than the code lives.
 import { t, lang, applyI18n, langSwitch } from './i18n.js';
-import { api, isProblem } from './api.js';
-import { $, el, clear, show, timeOf, uuid } from './dom.js';
+import { api, isProblem } from '../shared/api.js';
+import { $, el, clear, show, timeOf, uuid } from '../shared/dom.js';
 import { drawQr } from './qr.js';
 import { openMyData } from './mydata.js';
 import { loadNotice, renderNotice as renderPrivacyNotice, consentLabel } from './notice.js';

@@ -2,7 +2,7 @@
 // API's limit). Each becomes a visit of their own; the visitor's consent covers them.
 import './guard-i18n.js';
 import { t } from './i18n.js';
-import { el, $$ } from './dom.js';
+import { el, $$ } from '../shared/dom.js';
 
 const MAX = 8;
 

@@ -2,7 +2,7 @@
 // offline and keeps each check-in on the device (the kiosk's queue, a database of its own), with its client id
 // and the time it happened, and sends them in order once the server answers again. The server stores each
 // id once, so a check-in whose answer was lost (stored, but the server hung before replying) lands once too.
-import { api } from './api.js';
+import { api } from '../shared/api.js';
 import { openQueue, flush } from './queue.js';
 
 const SEND_TIMEOUT_MS = 4000; // past this the check-in is kept on the device instead of waited for

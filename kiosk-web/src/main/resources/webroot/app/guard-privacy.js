@@ -2,7 +2,7 @@
 // pass code) among the visits of the guard's sites, and file their request into the managers' queue.
 import './privacy-i18n.js';
 import { t } from './i18n.js';
-import { $, el, clear, show, dateTimeOf } from './dom.js';
+import { $, el, clear, show, dateTimeOf } from '../shared/dom.js';
 
 const TYPES = ['access', 'correction', 'deletion', 'withdrawal'];
 

@@ -4,7 +4,7 @@
 // it), never as a typed name.
 import './guard-i18n.js';
 import { t } from './i18n.js';
-import { $, show } from './dom.js';
+import { $, show } from '../shared/dom.js';
 import { classify } from './tokens.js';
 import { codeReader } from './scanner.js';
 

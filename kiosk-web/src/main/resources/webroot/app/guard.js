@@ -1,8 +1,9 @@
 // The guard's console: sign in, pick the site, see arrivals and exits live,
 // check people in by hand or with the camera, mark exits, print passes.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api, isProblem } from './api.js';
-import { $, el, show, clear, timeOf, uuid, isolate } from './dom.js';
+import { api, isProblem } from '../shared/api.js';
+import { siteEvents } from '../shared/live.js';
+import { $, el, show, clear, timeOf, uuid, isolate } from '../shared/dom.js';
 import { classify } from './tokens.js';
 import { drawQr } from './qr.js';
 import { Scanner } from './scanner.js';
@@ -30,8 +31,7 @@ const state = {
   session: load(KEY.session),
   sites: [],
   site: null,
-  es: null,
-  esRetry: 0,
+  stream: null, // the site's live events (shared/live.js siteEvents)
   feed: new Map(), // key type:visitId → entry
   inside: null, // InsideList of the site
   bluezone: new Map(), // visitId → status
@@ -161,7 +161,7 @@ function start() {
       toast(t('guard.synced', { n }));
       refreshInside();
       loadFeed();
-      if (!state.es) openStream();
+      if (state.stream) state.stream.now(); else openStream();
     },
   });
   setInterval(renderInside, 30000); // durations tick
@@ -266,56 +266,30 @@ function pickSite(id) {
 // ---------- live events (SSE with a single-use ticket) ----------
 
 function closeStream() {
-  if (state.es) { state.es.close(); state.es = null; }
+  if (state.stream) { state.stream(); state.stream = null; }
 }
 
-async function openStream() {
+function openStream() {
   closeStream();
   const site = state.site;
   if (!site) return;
-  let ticket;
-  try {
-    ticket = (await call(`/api/v1/sites/${site.id}/events/tickets`, { method: 'POST' })).ticket;
-  } catch (e) {
-    retryStream();
-    return;
-  }
-  if (state.site !== site) return;
-  const es = new EventSource(`/api/v1/sites/${site.id}/events?ticket=${encodeURIComponent(ticket)}`);
-  state.es = es;
-  es.onopen = () => {
-    if (state.esRetry > 0) { loadFeed(); refreshInside(); } // events missed while away
-    state.esRetry = 0;
-    renderLive(true);
-  };
-  // The ticket is single use: the browser's own reconnect cannot work, so reopen with a new ticket.
-  es.onerror = () => {
-    if (state.es !== es) return;
-    es.close();
-    state.es = null;
-    renderLive(false);
-    retryStream();
-  };
-  for (const type of ['checkin', 'checkout', 'confirmation']) {
-    es.addEventListener(type, (msg) => {
-      let data;
-      try { data = JSON.parse(msg.data); } catch (e) { return; }
-      onEvent(data);
-    });
-  }
-}
-
-function retryStream() {
-  state.esRetry++;
-  renderLive(false);
-  const wait = Math.min(15000, 1000 * 2 ** Math.min(state.esRetry - 1, 4));
-  setTimeout(() => { if (!state.es && state.session) openStream(); }, wait);
+  state.stream = siteEvents(site.id, {
+    ticket: async () => (await call(`/api/v1/sites/${site.id}/events/tickets`, { method: 'POST' })).ticket,
+    onEvent,
+    onState: (on, reopened, failures) => {
+      if (on && failures > 0) { loadFeed(); refreshInside(); } // events missed while away
+      renderLive(on);
+    },
+    onRetry: () => renderLive(false),
+    longestWaitMs: 15000,
+    jitter: false,
+  });
 }
 
 function renderLive(on) {
   const b = $('#live-badge');
   const box = state.outbox;
-  const live = on === true || on === false ? on : !!(state.es && state.es.readyState === 1);
+  const live = on === true || on === false ? on : !!(state.stream && state.stream.live());
   const offline = box && !box.online;
   b.textContent = offline ? t('guard.offline') : live ? t('guard.live.connected') : t('guard.live.reconnecting');
   b.className = 'badge ' + (live && !offline ? 'badge-ok' : 'badge-off');
@@ -519,7 +493,7 @@ async function sendExit(v, { keepalive } = {}) {
 
 // The stream brings this console's own changes too; without it, read the list again.
 function afterOwnChange() {
-  if (!(state.es && state.es.readyState === 1)) refreshInside();
+  if (!(state.stream && state.stream.live())) refreshInside();
 }
 
 async function markInstalled(v) {

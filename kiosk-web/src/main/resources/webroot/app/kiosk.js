@@ -1,10 +1,10 @@
 // The tablet at the door: pairing, the rotating check-in QR, posters, the camera,
 // result screens, and the offline queue.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api, ApiError, isNameProblem, isProblem } from './api.js';
+import { api, ApiError, isNameProblem, isProblem } from '../shared/api.js';
 import { fillProblem, problemText } from './problems.js';
 import { fillStores } from './stores.js';
-import { $, el, show, clear, timeOf, uuid } from './dom.js';
+import { $, el, show, clear, timeOf, uuid } from '../shared/dom.js';
 import { kioskToken, fromB64url, verifyPass, classify } from './tokens.js';
 import { drawQr } from './qr.js';
 import { Scanner, keyboardWedge } from './scanner.js';

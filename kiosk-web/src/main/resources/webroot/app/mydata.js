@@ -2,8 +2,8 @@
 // recorded (POST /api/v1/my-data) and requests about it (POST /api/v1/my-data/requests). No account.
 import './privacy-i18n.js';
 import { t } from './i18n.js';
-import { api } from './api.js';
-import { el, clear, show, dateTimeOf } from './dom.js';
+import { api } from '../shared/api.js';
+import { el, clear, show, dateTimeOf } from '../shared/dom.js';
 import { methodLabel } from './notice.js';
 
 const TYPES = ['access', 'correction', 'deletion', 'withdrawal'];

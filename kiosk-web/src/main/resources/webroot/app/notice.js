@@ -2,8 +2,8 @@
 // localStorage for offline use, and shown Vietnamese first with the English under each part.
 import './privacy-i18n.js';
 import { t } from './i18n.js';
-import { api } from './api.js';
-import { el, clear } from './dom.js';
+import { api } from '../shared/api.js';
+import { el, clear } from '../shared/dom.js';
 
 const KEY = (siteId) => 'notice.' + siteId;
 

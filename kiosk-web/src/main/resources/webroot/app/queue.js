@@ -1,7 +1,7 @@
 // The offline queue of a screen that records check-ins (the kiosk, the guard console): check-ins kept in
 // IndexedDB (survives reloads and reboots) with their client id and original time, sent in order when the
 // server answers again. The client id makes every send safe to repeat: the server stores each id once.
-import { isProblem } from './api.js';
+import { isProblem } from '../shared/api.js';
 
 const VERSION = 1;
 

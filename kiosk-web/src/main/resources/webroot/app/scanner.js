@@ -1,6 +1,6 @@
 // The camera as a QR reader: the browser's BarcodeDetector where it exists,
 // else jsQR in a Web Worker, else frames sent to the server's decode endpoint.
-import { api } from './api.js';
+import { api } from '../shared/api.js';
 
 const MAX_SIDE = 720;
 

@@ -3,9 +3,9 @@
 // (computed here, so it keeps working offline) and today's install rate. It records and reads no visit.
 import './strings-screen.js';
 import { t, lang, applyI18n, langSwitch } from './i18n.js';
-import { api } from './api.js';
+import { api } from '../shared/api.js';
 import { problemText } from './problems.js';
-import { $, el, show, clear, timeOf } from './dom.js';
+import { $, el, show, clear, timeOf } from '../shared/dom.js';
 import { kioskToken, fromB64url } from './tokens.js';
 import { drawQr } from './qr.js';
 import { showsAt, localParts } from './schedule.js';

@@ -1,8 +1,8 @@
 // SMS reminders: the visitor's own choice on the phone page and the guard's record of a spoken one.
 // Offered only when the server has an SMSC (GET /api/v1/sms); an explicit choice, never ticked in advance.
 import { t, lang } from './i18n.js';
-import { api } from './api.js';
-import { el, show, clear } from './dom.js';
+import { api } from '../shared/api.js';
+import { el, show, clear } from '../shared/dom.js';
 
 let enabled = null;
 

@@ -2,7 +2,7 @@
 // land on the app's own page (the website only tells them to look for it).
 import { t, lang } from './i18n.js';
 import { drawQr } from './qr.js';
-import { el } from './dom.js';
+import { el } from '../shared/dom.js';
 
 export const PLAY_URL = 'https://play.google.com/store/apps/details?id=com.mic.bluezone';
 export const APP_STORE_URL = 'https://apps.apple.com/vn/app/bluezone/id1508062685';

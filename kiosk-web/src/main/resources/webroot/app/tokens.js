@@ -1,6 +1,6 @@
 // Token formats from qr-assets/TOKENS.md: rotating kiosk code (k1, HMAC-SHA256),
 // visitor pass (v1, Ed25519), confirmation (c1, checked by the server only), CCCD text.
-import { loadScript } from './dom.js';
+import { loadScript } from '../shared/dom.js';
 
 const subtle = window.crypto && window.crypto.subtle; // missing outside secure contexts (plain-http LAN)
 

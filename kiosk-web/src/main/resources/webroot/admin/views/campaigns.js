@@ -2,8 +2,8 @@
 // site, between two days, and if wished only on some days of the week and hours of the day.
 import '../strings-targets.js';
 import { t } from '../../app/i18n.js';
-import { api, upload } from '../api.js';
-import { h, clear, field, select, table, td, badge, day, addDays } from '../dom.js';
+import { api, upload } from '../../shared/session.js';
+import { h, clear, field, select, table, td, badge, day, addDays } from '../../shared/dom.js';
 import { heading, busy } from './common.js';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7];

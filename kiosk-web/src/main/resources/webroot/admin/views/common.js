@@ -1,6 +1,6 @@
 // Pieces several views share.
 import { t } from '../../app/i18n.js';
-import { h, select } from '../dom.js';
+import { h, select } from '../../shared/dom.js';
 import { clearProblems, showProblemAt } from '../../app/problems.js';
 
 export const STATUSES = ['qr_confirmed', 'declared', 'installed_on_site', 'not_installed', 'no_smartphone', 'unknown'];

@@ -1,8 +1,8 @@
 // Legal holds: while a trace runs or an authority has asked in writing, a person's data (or everyone's at a
 // site in a period) is kept; deletion requests are refused until the hold ends or is released.
 import { t } from '../../app/i18n.js';
-import { api } from '../api.js';
-import { h, clear, field, select, table, td, badge, dateTime, day, addDays, isoToLocal, localToIso, VN } from '../dom.js';
+import { api } from '../../shared/session.js';
+import { h, clear, field, select, table, td, badge, dateTime, day, addDays, isoToLocal, localToIso, VN } from '../../shared/dom.js';
 import { heading, busy, sitePicker } from './common.js';
 import { dmy } from './privacy.js';
 

@@ -1,9 +1,8 @@
 // Who is inside one site now, and for how long; refreshed live from the site's event stream.
 import { t } from '../../app/i18n.js';
-import { api } from '../api.js';
-import { h, clear, field, table, td, badge, dateTime, duration, number } from '../dom.js';
+import { api, siteEvents } from '../../shared/session.js';
+import { h, clear, field, table, td, badge, dateTime, duration, number } from '../../shared/dom.js';
 import { sitePicker, heading } from './common.js';
-import { siteEvents } from '../live.js';
 import { InsideList } from '../../app/inside.js';
 
 export function render(main, ctx) {

@@ -1,10 +1,9 @@
 // The entry log of one site: filters, search with or without diacritics, keyset pages, CSV/XLSX export,
 // and live rows from the site's event stream on the first page.
 import { t } from '../../app/i18n.js';
-import { api, download, query, ApiError } from '../api.js';
-import { h, clear, field, select, table, td, badge, dateTime, day, addDays, midnight, number } from '../dom.js';
+import { api, download, query, ApiError, siteEvents } from '../../shared/session.js';
+import { h, clear, field, select, table, td, badge, dateTime, day, addDays, midnight, number } from '../../shared/dom.js';
 import { sitePicker, heading, bluezoneBadge, methodLabel, STATUSES, busy } from './common.js';
-import { siteEvents } from '../live.js';
 
 const PAGE = 50;
 

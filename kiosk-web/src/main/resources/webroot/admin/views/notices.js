@@ -1,8 +1,8 @@
 // The admin's notice versions (never edited: a change is a new version) and the breach notification for
 // the authority (a Vietnamese PDF whose counts come from the data and the audit log).
 import { t } from '../../app/i18n.js';
-import { api, download } from '../api.js';
-import { h, clear, field, dateTime, isoToLocal, localToIso, VN, day } from '../dom.js';
+import { api, download } from '../../shared/session.js';
+import { h, clear, field, dateTime, isoToLocal, localToIso, VN, day } from '../../shared/dom.js';
 import { heading, busy } from './common.js';
 
 const SECTIONS = ['purpose', 'data', 'recipients', 'rights'];

@@ -1,8 +1,9 @@
 // The queue of personal data requests (access, correction, deletion, withdrawal): deadlines, overdue ones
 // first, each moved on by whoever handles it; and filing a request for someone who asks at the desk.
 import { t } from '../../app/i18n.js';
-import { api } from '../api.js';
-import { h, clear, field, select, table, td, badge, dateTime } from '../dom.js';
+import { api } from '../../shared/session.js';
+import { isProblem } from '../../shared/api.js';
+import { h, clear, field, select, table, td, badge, dateTime } from '../../shared/dom.js';
 import { heading, busy } from './common.js';
 
 const TYPES = ['access', 'correction', 'deletion', 'withdrawal'];
@@ -65,7 +66,7 @@ export function render(main, ctx) {
       clear(panel);
       ctx.toast(t('common.saved'));
     } catch (e) {
-      if (e.type === 'legal-hold') {
+      if (isProblem(e, 'legal-hold')) {
         ctx.toast(t('pd.queue.legalHold', { reference: e.problem.reference, until: dmy(e.problem.until) }), 'error');
       }
       else if (e.status === 403) ctx.toast(t('pd.queue.wider'), 'error');

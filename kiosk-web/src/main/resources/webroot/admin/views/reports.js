@@ -1,7 +1,7 @@
 // The daily report of the caller's sites: a table, hourly traffic and the install rate over recent days.
 import { t } from '../../app/i18n.js';
-import { api, download, query } from '../api.js';
-import { h, clear, field, table, td, badge, day, addDays, number, percent } from '../dom.js';
+import { api, download, query } from '../../shared/session.js';
+import { h, clear, field, table, td, badge, day, addDays, number, percent } from '../../shared/dom.js';
 import { sitePicker, heading, STATUSES, busy } from './common.js';
 
 const BLUE = '#0b5394';

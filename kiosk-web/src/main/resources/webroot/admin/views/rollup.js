@@ -1,7 +1,7 @@
 // For district and province officers: the day's figures per district (or province), and the sites that logged nothing.
 import { t } from '../../app/i18n.js';
-import { api, download, query } from '../api.js';
-import { h, clear, field, select, table, td, badge, day, number, percent } from '../dom.js';
+import { api, download, query } from '../../shared/session.js';
+import { h, clear, field, select, table, td, badge, day, number, percent } from '../../shared/dom.js';
 import { heading, busy } from './common.js';
 import { showProblemAt, clearProblems } from '../../app/problems.js';
 

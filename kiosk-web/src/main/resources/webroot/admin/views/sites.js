@@ -1,7 +1,7 @@
 // Sites (create, edit: opening hours, capacity, longest stay, poster code), posters, and each site's kiosks.
 import { t } from '../../app/i18n.js';
-import { api, download } from '../api.js';
-import { h, clear, field, select, table, td, badge, dateTime, number } from '../dom.js';
+import { api, download } from '../../shared/session.js';
+import { h, clear, field, select, table, td, badge, dateTime, number } from '../../shared/dom.js';
 import { heading, busy, KINDS } from './common.js';
 import '../strings-targets.js';
 

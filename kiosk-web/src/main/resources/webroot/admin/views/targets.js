@@ -2,8 +2,8 @@
 // (Chart.js, the target as a dashed line), and the report of results as a PDF for sending upward.
 import '../strings-targets.js';
 import { t } from '../../app/i18n.js';
-import { api, download, query } from '../api.js';
-import { h, clear, field, table, td, badge, day, addDays, percent, dateTime } from '../dom.js';
+import { api, download, query } from '../../shared/session.js';
+import { h, clear, field, table, td, badge, day, addDays, percent, dateTime } from '../../shared/dom.js';
 import { heading, busy } from './common.js';
 
 const COLOURS = ['#0b5394', '#17733a', '#a94a07', '#6a1b9a', '#b3261e', '#00796b', '#5d4037', '#455a64'];

@@ -1,7 +1,7 @@
 // Contact tracing: a person (phone, ID or a visit), a window, the least overlap and depth → their visits and contacts.
 import { t } from '../../app/i18n.js';
-import { api, download } from '../api.js';
-import { h, clear, field, select, table, td, badge, dateTime, isoToLocal, localToIso, VN, number, phone } from '../dom.js';
+import { api, download } from '../../shared/session.js';
+import { h, clear, field, select, table, td, badge, dateTime, isoToLocal, localToIso, VN, number, phone } from '../../shared/dom.js';
 import { heading, busy } from './common.js';
 
 export function render(main, ctx) {

@@ -1,7 +1,7 @@
 // The admin's user management: roles, areas, site scopes, disabling, password resets.
 import { t } from '../../app/i18n.js';
-import { api } from '../api.js';
-import { h, clear, field, select, table, td, badge } from '../dom.js';
+import { api } from '../../shared/session.js';
+import { h, clear, field, select, table, td, badge } from '../../shared/dom.js';
 import { heading, busy } from './common.js';
 import '../strings-users.js';
 

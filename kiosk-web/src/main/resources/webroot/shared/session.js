@@ -1,14 +1,13 @@
-// Calls to the Kiosk API with the bearer token kept in sessionStorage (gone when the tab closes).
-const TOKEN_KEY = 'kiosk.admin.token';
+// The dashboard's calls as a signed-in user: the bearer token kept in sessionStorage (gone when the tab
+// closes), and a 401 on anything but the sign-in itself drops it and shows the sign-in form.
+// Built on the one fetch in api.js (no time-out here: reports and traces can take long).
+import { request, ApiError, query } from './api.js';
+import { siteEvents as liveEvents } from './live.js';
 
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
-    this.status = status;
-    this.type = problem && problem.type ? problem.type.replace(/^.*\/problems\//, '') : null;
-    this.problem = problem || {};
-  }
-}
+export { ApiError, query };
+
+const TOKEN_KEY = 'kiosk.admin.token';
+const LOGIN = '/api/v1/auth/login';
 
 let onSignedOut = () => {};
 
@@ -27,30 +26,18 @@ export function whenSignedOut(handler) {
 }
 
 async function send(method, path, body, raw) {
-  const headers = {};
-  const t = token();
-  if (t) headers.Authorization = 'Bearer ' + t;
-  let payload;
-  if (raw) {
-    headers['Content-Type'] = 'application/octet-stream';
-    payload = raw;
-  } else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const res = await fetch(path, { method, headers, body: payload, cache: 'no-store' });
-  if (!res.ok) {
-    let problem = null;
-    try { problem = await res.json(); } catch (e) { /* not JSON */ }
-    if (res.status === 401 && path !== '/api/v1/auth/login') {
+  try {
+    return await request(path, { method, body, raw, token: token(), timeoutMs: 0, accept: null });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401 && path !== LOGIN) {
       setToken(null);
       onSignedOut();
     }
-    throw new ApiError(res.status, problem);
+    throw e;
   }
-  return res;
 }
 
+/** api('GET', '/api/v1/sites') → the parsed JSON (null for 204). */
 export async function api(method, path, body) {
   const res = await send(method, path, body);
   return res.status === 204 ? null : res.json();
@@ -79,11 +66,12 @@ export async function download(method, path, body, fallbackName) {
   return name;
 }
 
-export function query(params) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    if (v !== undefined && v !== null && v !== '') q.set(k, v);
-  }
-  const s = q.toString();
-  return s ? '?' + s : '';
+/** A site's live events (live.js) with tickets asked for as the signed-in user; signed out, it stops. */
+export function siteEvents(siteId, opts) {
+  return liveEvents(siteId, {
+    ticket: async () => (await api('POST', `/api/v1/sites/${siteId}/events/tickets`)).ticket,
+    // Signed out (the page shows the sign-in form): nothing to reopen.
+    retryAfter: (e) => !(e instanceof ApiError && e.status === 401),
+    ...opts,
+  });
 }
