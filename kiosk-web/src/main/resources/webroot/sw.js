@@ -1,7 +1,7 @@
 // Service worker for the kiosk and the public screen (root scope): keeps the shell, scripts,
 // vendor files and posters so a device that loses the network, or reboots without it, keeps working.
 // The API is never cached: the page queues check-ins itself (IndexedDB).
-const CACHE = 'kiosk-shell-v4';
+const CACHE = 'kiosk-shell-v5';
 const SHELL = [
   '/kiosk',
   '/screen',
@@ -17,6 +17,8 @@ const SHELL = [
   '/fonts/NotoSans-Regular-vi.ttf',
   '/fonts/NotoSans-Bold-vi.ttf',
   '/app/i18n.js',
+  '/shared/i18n/vi.js',
+  '/shared/i18n/en.js',
   '/shared/dom.js',
   '/shared/api.js',
   '/shared/live.js',
