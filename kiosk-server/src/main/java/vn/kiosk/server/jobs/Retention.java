@@ -142,9 +142,12 @@ public final class Retention extends VerticleBase {
                 OffsetDateTime siteCutoff = now.minusDays(r.getInteger("retention_days"));
                 chain = chain.compose(n -> figures.keepDays(siteCutoff.toLocalDate().minusDays(3),
                                 siteCutoff.toLocalDate().plusDays(1))
-                        .compose(k -> pool.preparedQuery(DELETE_SITE_VISITS).execute(Tuple.of(site, siteCutoff)))
-                        .compose(v -> pool.preparedQuery(DELETE_SITE_EVENTS).execute(Tuple.of(site, siteCutoff))
-                                .map(e -> n + v.rowCount() + e.rowCount())));
+                        .compose(kept -> kept < 0
+                                ? Future.succeededFuture(n) // figures busy elsewhere: this site's rows go next round
+                                : pool.preparedQuery(DELETE_SITE_VISITS).execute(Tuple.of(site, siteCutoff))
+                                        .compose(v -> pool.preparedQuery(DELETE_SITE_EVENTS)
+                                                .execute(Tuple.of(site, siteCutoff))
+                                                .map(e -> n + v.rowCount() + e.rowCount()))));
             }
             return chain;
         });

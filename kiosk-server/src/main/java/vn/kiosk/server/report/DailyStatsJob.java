@@ -27,7 +27,8 @@ public final class DailyStatsJob extends VerticleBase {
     static final long PERIOD_MS = 5 * 60_000;
     /** Local days recomputed each round, counting back from the latest UTC date any site can be in. */
     static final int RECENT_DAYS = 6;
-    private static final long LOCK = 0x4b696f736b5374L;
+    /** The advisory lock one figures round holds at a time, across instances. */
+    public static final long LOCK = 0x4b696f736b5374L;
 
     // Sites whose local day has begun and that count on it, as the reports decide; the site's own time zone decides.
     private static final String SITES_OF_DAY = "select coalesce(array_agg(s.id), '{}') from sites s"

@@ -3,6 +3,8 @@ package vn.kiosk.server.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.kiosk.server.report.DailyStatsJob;
 import vn.kiosk.server.support.Api;
 import vn.kiosk.server.support.TestServer;
 
@@ -91,15 +94,50 @@ class RetentionTest {
             LocalDate oldDay = old.atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
             String figures = "select coalesce(sum(entries), 0) from daily_site_stats where site_id = " + site
                     + " and day between '" + oldDay.minusDays(1) + "' and '" + oldDay.plusDays(1) + "'";
-            server.server().dailyStats().runOnce().await(30, TimeUnit.SECONDS);
+            server.figuresRound();
             assertThat(count(server, figures)).isEqualTo(5);
 
             new Retention(server.server().pool(), server.server().dailyStats(), Clock.systemUTC(), 28)
                     .purge().await(60, TimeUnit.SECONDS);
             assertThat(count(server, "select count(*) from visits where site_id = " + site)).isZero();
             // The next round of the figures job recomputes the recent days: not from the visits that are gone.
-            server.server().dailyStats().runOnce().await(30, TimeUnit.SECONDS);
+            server.figuresRound();
             assertThat(count(server, figures)).as("the figures of the purged day are kept").isEqualTo(5);
+        }
+    }
+
+    @Test
+    @DisplayName("While the figures are busy elsewhere, a site's short period waits: no visit goes before its day's figures are stored")
+    void shortPeriodWaitsForFigures() throws Exception {
+        try (TestServer server = TestServer.start(Files.createTempDirectory("kiosk-retention-busy-"), Map.of())) {
+            Api admin = server.admin();
+            long site = admin.createSite("shop");
+            server.server().pool().query("update sites set created_at = now() - interval '1 year'")
+                    .execute().await(10, TimeUnit.SECONDS);
+            admin.patch("/api/v1/sites/" + site, new JsonObject().put("retentionDays", 2));
+            OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusHours(70);
+            replayEntries(admin, site, old, "Khách bận ", "0916");
+            server.server().housekeeping().closeOverdue().await(10, TimeUnit.SECONDS);
+            server.fillMissingFigures(); // the round the server started with is over
+            Retention retention = new Retention(server.server().pool(), server.server().dailyStats(), Clock.systemUTC(), 28);
+
+            // another instance's figures round holds the lock
+            SqlConnection other = server.server().pool().getConnection().await(10, TimeUnit.SECONDS);
+            try {
+                other.preparedQuery("select pg_advisory_lock($1)").execute(Tuple.of(DailyStatsJob.LOCK))
+                        .await(10, TimeUnit.SECONDS);
+                retention.purge().await(60, TimeUnit.SECONDS);
+                assertThat(count(server, "select count(*) from visits where site_id = " + site))
+                        .as("the visits wait for their figures").isEqualTo(5);
+            } finally {
+                other.close().await(10, TimeUnit.SECONDS);
+            }
+            retention.purge().await(60, TimeUnit.SECONDS);
+            assertThat(count(server, "select count(*) from visits where site_id = " + site)).isZero();
+            LocalDate oldDay = old.atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+            assertThat(count(server, "select coalesce(sum(entries), 0) from daily_site_stats where site_id = " + site
+                    + " and day between '" + oldDay.minusDays(1) + "' and '" + oldDay.plusDays(1) + "'"))
+                    .isEqualTo(5);
         }
     }
 }

@@ -88,8 +88,8 @@ class ErasureTest {
                 .addLong(yId));
         xVisits.add(oldX.toString());
 
-        server.server().dailyStats().fillMissing().await(60, TimeUnit.SECONDS);
-        server.server().dailyStats().runOnce().await(60, TimeUnit.SECONDS);
+        server.fillMissingFigures();
+        server.figuresRound();
         Map<String, Object> before = figures(province, List.of(old, yesterday, today), a, b, c);
         assertThat(before.toString()).contains("entries");
         int insideC = admin.get("/api/v1/sites/" + c + "/occupancy").json().getInteger("inside");
@@ -105,7 +105,7 @@ class ErasureTest {
         assertThat(done.json().getString("state")).isEqualTo("done");
         assertThat(done.json().getBoolean("subjectErased")).isTrue();
 
-        server.server().dailyStats().runOnce().await(60, TimeUnit.SECONDS);
+        server.figuresRound();
         assertThat(figures(province, List.of(old, yesterday, today), a, b, c)).isEqualTo(before);
         assertThat(admin.get("/api/v1/sites/" + c + "/occupancy").json().getInteger("inside")).isEqualTo(insideC);
 

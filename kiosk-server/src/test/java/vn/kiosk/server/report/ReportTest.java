@@ -266,14 +266,14 @@ class ReportTest {
     @Test
     @DisplayName("The daily job stores the same figures; an old day reads from them, also once its visits are gone")
     void aggregates() throws Exception {
-        server.server().dailyStats().runOnce().await(60, TimeUnit.SECONDS);
+        server.figuresRound();
         Row stored = server.server().pool().preparedQuery("select * from daily_site_stats where site_id = $1 and day = $2")
                 .execute(Tuple.of(s1, yesterday)).await(10, TimeUnit.SECONDS).iterator().next();
         assertThat(stored.getInteger("entries")).isEqualTo(expected(s1, yesterday).entries());
         assertThat(stored.getInteger("peak_occupancy")).isEqualTo(expected(s1, yesterday).peak());
 
         String path = "/api/v1/reports/daily?date=" + old + "&province=" + q(province);
-        server.server().dailyStats().fillMissing().await(60, TimeUnit.SECONDS);
+        server.fillMissingFigures();
         Map<Long, JsonObject> rows = bySite(admin.get(path).json().getJsonArray("rows"));
         for (long site : List.of(s1, s2, s3, silent)) {
             assertThat(rows.get(site).getString("source")).isEqualTo("aggregates");

@@ -1,11 +1,14 @@
 package vn.kiosk.server.support;
 
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import vn.kiosk.server.KioskServer;
 import vn.kiosk.server.config.Config;
 
@@ -87,6 +90,30 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("/metrics answered " + r.status());
         }
         return r.body();
+    }
+
+    /**
+     * One round of the daily figures job that did its work: a round returns -1 without doing anything
+     * while another holds the figures lock (the round the server started with, on a loaded machine).
+     */
+    public int figuresRound() throws Exception {
+        return whenLockFree(() -> server.dailyStats().runOnce());
+    }
+
+    /** {@link vn.kiosk.server.report.DailyStatsJob#fillMissing()} once it got the figures lock. */
+    public int fillMissingFigures() throws Exception {
+        return whenLockFree(() -> server.dailyStats().fillMissing());
+    }
+
+    private static int whenLockFree(Callable<Future<Integer>> round) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            int written = round.call().await(60, TimeUnit.SECONDS);
+            if (written >= 0 || System.nanoTime() > until) {
+                return written;
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Signed in as the bootstrap admin. */
