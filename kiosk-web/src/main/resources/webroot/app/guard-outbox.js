@@ -12,15 +12,17 @@ export class Outbox {
   /**
    * post(path, body, timeoutMs) → the answer, as the console's signed-in fetch; user() the signed-in user (each
    * one's check-ins are sent with their own sign-in); serverNow() the time on the server's clock, ms;
-   * onChange({online, queued}) after every change; onSynced(n) after kept check-ins were stored.
+   * onChange({online, queued}) after every change; onSynced(n) after kept check-ins were stored; onRefused(item,
+   * error) for a kept check-in the server refused (a repeat scan, a name it does not take): the guard is told.
    */
-  constructor({ post, user, serverNow, onChange, onSynced }) {
+  constructor({ post, user, serverNow, onChange, onSynced, onRefused }) {
     this.queue = openQueue('guard-offline');
     this.post = post;
     this.user = user;
     this.serverNow = serverNow;
     this.onChange = onChange;
     this.onSynced = onSynced;
+    this.onRefused = onRefused;
     this.online = true;
     this.queued = 0;
     this.flushing = false;
@@ -63,7 +65,13 @@ export class Outbox {
       }
       const me = this.user();
       const { sent, stopped } = await flush(this.queue, (item) => this.post('/api/v1/checkins', item.body, 10000),
-        { only: (item) => item.user === me, onItem: () => this.count() });
+        {
+          only: (item) => item.user === me,
+          onItem: (item, answer, refused) => {
+            if (refused) this.onRefused(item, refused);
+            return this.count();
+          },
+        });
       this.setOnline(!stopped || !stopped.transient);
       if (sent) this.onSynced(sent);
     } catch (e) {

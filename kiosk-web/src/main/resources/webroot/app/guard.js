@@ -163,6 +163,7 @@ function start() {
       loadFeed();
       if (state.stream) state.stream.now(); else openStream();
     },
+    onRefused: keptRefused,
   });
   setInterval(renderInside, 30000); // durations tick
   setInterval(refreshInside, 5 * 60000); // and now and then the whole list, in case
@@ -617,6 +618,20 @@ async function record(part, label) {
   beep('ok');
   afterOwnChange();
   return r;
+}
+
+/**
+ * A check-in kept on the device that the server refused once it answered: a repeat scan asks as when online,
+ * anything else is told with the person's name (it is not stored; the guard records it again).
+ */
+function keptRefused(item, e) {
+  if (isProblem(e, 'already-checked-in')) {
+    const { id, siteId, occurredAt, ...part } = item.body;
+    askCheckOut(part, e.body || {});
+  } else {
+    toast(t('guard.keptRefused', { name: isolate(item.label || ''), reason: problemText(e) }), 'error');
+    beep('error');
+  }
 }
 
 /** "Checked in at 07:02 — leaving?": check out only when the guard says so. */

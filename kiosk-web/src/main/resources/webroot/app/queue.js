@@ -62,29 +62,33 @@ export function openQueue(name) {
  * that cannot be sent now (no network, time-out, server trouble, the screen's own sign-in refused) and returns
  * {sent, stopped}: the count stored and the error that stopped it, or null. An item the server refuses for good
  * is kept aside; 409 id-reused means an earlier attempt of this very id was stored (its answer never came, and
- * this replay carries its original time), so it counts as sent. onItem(item, answer) follows each one.
+ * this replay carries its original time), so it counts as sent. onItem(item, answer, refused) follows each one
+ * (refused: the ApiError of an item kept aside, for the screen to tell its user).
  */
 export async function flush(q, send, { only = () => true, onItem = () => {} } = {}) {
   let sent = 0;
   for (const item of await q.pending()) {
     if (!only(item)) continue;
     let answer = null;
+    let refused = null;
     try {
       answer = await send(item);
       await q.remove(item.id);
       sent++;
     } catch (e) {
       if (e.transient) return { sent, stopped: e };
-      if (e.status === 401 && e.type !== 'invalid-pass') return { sent, stopped: e };
+      // the screen's own sign-in refused stops the queue; a visitor's pass refused is that item's refusal
+      if (e.status === 401 && !isProblem(e, 'invalid-pass')) return { sent, stopped: e };
       if (isProblem(e, 'id-reused')) {
         await q.remove(item.id);
         sent++;
       } else {
         // e.g. 409 already-checked-in (a second scan, taken as no exit): never retried
         await q.fail(item, `${e.status} ${e.title}: ${e.detail}`);
+        refused = e;
       }
     }
-    await onItem(item, answer);
+    await onItem(item, answer, refused);
   }
   return { sent, stopped: null };
 }

@@ -1,7 +1,7 @@
 // SMS reminders: the visitor's own choice on the phone page and the guard's record of a spoken one.
 // Offered only when the server has an SMSC (GET /api/v1/sms); an explicit choice, never ticked in advance.
 import { t, lang } from './i18n.js';
-import { api } from '../shared/api.js';
+import { api, isProblem } from '../shared/api.js';
 import { el, show, clear } from '../shared/dom.js';
 
 let enabled = null;
@@ -42,7 +42,7 @@ export async function phoneChoice(box, pass) {
       note.dataset.key = r.optedIn ? 'sms.on' : 'sms.off';
     } catch (e) {
       input.checked = !want;
-      note.dataset.key = e.type === 'no-phone' ? 'sms.noPhone' : 'common.networkError';
+      note.dataset.key = isProblem(e, 'no-phone') ? 'sms.noPhone' : 'common.networkError';
     } finally {
       input.disabled = false;
     }

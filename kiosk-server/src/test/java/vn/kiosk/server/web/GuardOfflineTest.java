@@ -99,4 +99,45 @@ class GuardOfflineTest {
             watch.assertClean();
         }
     }
+
+    @Test
+    void aKeptCheckInRefusedOnSyncIsShownNotDropped() {
+        long site = Browsers.site("hospital");
+        Browsers.Staff guard = Browsers.guard(site);
+        String phone = Phones.next();
+        try (BrowserContext ctx = Browsers.tablet(Browsers.browser())) {
+            Page page = GuardConsoleTest.signIn(ctx, guard);
+            Browsers.Watch watch = new Browsers.Watch(page);
+            List<Route> hung = new CopyOnWriteArrayList<>();
+            page.route("**/api/v1/checkins", hung::add);
+            page.route("**/health", hung::add);
+            // the same person twice while the server hangs: both kept on the device
+            for (int i = 0; i < 2; i++) {
+                page.fill("#m-name", "Lê Thị Hồng Gấm");
+                page.fill("#m-phone", phone);
+                page.check("#m-consent");
+                page.click("#manual button[type=submit]");
+                assertThat(page.locator("#guard-queue")).hasAttribute("data-count", String.valueOf(i + 1),
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(8_000));
+            }
+            page.unroute("**/api/v1/checkins");
+            page.unroute("**/health");
+            Browsers.eventually(Duration.ofSeconds(20), "the kept check-ins sent",
+                    () -> "0".equals(page.locator("#guard-queue").getAttribute("data-count")));
+            // the second was a repeat scan: the server refused it, and the guard is asked as when online
+            JsonObject visit = guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0);
+            String at = OffsetDateTime.parse(visit.getString("enteredAt"))
+                    .atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+            assertThat(page.locator("#repeat")).isVisible();
+            assertThat(page.locator("#repeat-text")).hasText("Đã ghi nhận vào lúc " + at + " — Ra về?");
+            assertThat(Browsers.visitCount(guard.api(), site)).isEqualTo(1);
+            assertThat(visit.getString("exitedAt")).isNull();
+            page.click("#repeat-out");
+            Browsers.eventually(Duration.ofSeconds(10), "checked out once asked",
+                    () -> guard.api().get("/api/v1/sites/" + site + "/visits").items().getJsonObject(0)
+                            .getString("exitedAt") != null);
+            watch.assertClean();
+        }
+    }
 }
