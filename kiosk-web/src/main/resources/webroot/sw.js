@@ -1,7 +1,7 @@
 // Service worker for the kiosk and the public screen (root scope): keeps the shell, scripts,
 // vendor files and posters so a device that loses the network, or reboots without it, keeps working.
 // The API is never cached: the page queues check-ins itself (IndexedDB).
-const CACHE = 'kiosk-shell-v5';
+const CACHE = 'kiosk-shell-v6';
 const SHELL = [
   '/kiosk',
   '/screen',
@@ -22,13 +22,17 @@ const SHELL = [
   '/shared/dom.js',
   '/shared/api.js',
   '/shared/live.js',
+  '/shared/campaigns.js',
   '/app/tokens.js',
   '/app/qr.js',
   '/app/sound.js',
   '/app/scanner.js',
   '/app/scan-worker.js',
   '/app/queue.js',
+  '/app/problems.js',
+  '/app/stores.js',
   '/app/kiosk.js',
+  '/app/kiosk-scan.js',
   '/app/screen.js',
   '/app/strings-screen.js',
   '/app/schedule.js',

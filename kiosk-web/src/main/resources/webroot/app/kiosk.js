@@ -1,36 +1,31 @@
-// The tablet at the door: pairing, the rotating check-in QR, posters, the camera,
-// result screens, and the offline queue.
+// The tablet at the door: pairing, the rotating check-in QR, posters, the camera, the notice, result
+// screens, and the offline queue's sending. What a scan does is kiosk-scan.js.
 import { t, applyI18n, langSwitch } from './i18n.js';
-import { api, ApiError, isNameProblem, isProblem } from '../shared/api.js';
-import { fillProblem, problemText } from './problems.js';
+import { api } from '../shared/api.js';
+import { fillProblem } from './problems.js';
 import { fillStores } from './stores.js';
-import { $, el, show, clear, timeOf, uuid } from '../shared/dom.js';
-import { kioskToken, fromB64url, verifyPass, classify } from './tokens.js';
+import { $, el, show, clear, timeOf } from '../shared/dom.js';
+import { kioskToken, fromB64url } from './tokens.js';
 import { drawQr } from './qr.js';
 import { Scanner, keyboardWedge } from './scanner.js';
 import { beep, unlockAudio } from './sound.js';
 import * as queue from './queue.js';
 import { showsAt } from './schedule.js';
+import { BLUEZONE_URL, installPosters, loadCampaigns } from '../shared/campaigns.js';
 import { loadNotice, renderNotice } from './notice.js';
+import { mountScans, forgetPresence } from './kiosk-scan.js';
 
 const APP_VERSION = 'web-1.1.0';
 const HEARTBEAT_MS = 30000;
 const POSTER_MS = 9000;
-const ONLINE_TIMEOUT_MS = 3500; // past this a scan is queued instead of waited for
 const RESULT_MS = { ok: 4000, warn: 9000, error: 5000 };
 const CONSENT_MS = 45000; // an unanswered notice closes: silence is not consent
-// A scan this soon after an entry is not an exit (the server's default KIOSK_REPEAT_WINDOW_SECONDS; online the
-// server decides, offline the kiosk asks by itself)
-const REPEAT_MS = 60000;
-const BLUEZONE_URL = 'https://bluezone.gov.vn/';
-const SMART_THANH_HOA_URL = 'https://play.google.com/store/search?q=Smart%20Thanh%20H%C3%B3a&c=apps';
 
 const KEY = {
   device: 'kiosk.device',
   site: 'kiosk.site',
   passKey: 'kiosk.passKey',
   qrBase: 'kiosk.qrBase',
-  presence: 'kiosk.presence',
   clock: 'kiosk.clockOffsetMs',
   campaigns: 'kiosk.campaigns',
 };
@@ -53,9 +48,12 @@ const state = {
   queued: 0,
   flushing: false,
   resultTimer: null,
+  scanStartedAt: 0, // when the scan on screen began, for the result's timing
   scanner: null,
   wakeLock: null,
 };
+
+const scans = mountScans({ state, serverNow, siteZone, setOnline, refreshQueueCount, askConsent, showResult });
 
 // ---------- start ----------
 
@@ -109,7 +107,8 @@ function showPairing(message) {
 }
 
 function unpair(message) {
-  for (const k of [KEY.device, KEY.site, KEY.qrBase, KEY.presence]) localStorage.removeItem(k);
+  for (const k of [KEY.device, KEY.site, KEY.qrBase]) localStorage.removeItem(k);
+  forgetPresence();
   state.device = null;
   state.site = null;
   if (state.scanner) state.scanner.stop();
@@ -128,7 +127,7 @@ function runKiosk() {
   tickClock();
   setInterval(tickClock, 10000);
   startCamera();
-  keyboardWedge(handleScan);
+  keyboardWedge(scans.handleScan);
   keepAwake();
   $('#fullscreen').addEventListener('click', goFullscreen);
   $('#notice-open').addEventListener('click', () => askConsent(true));
@@ -140,8 +139,8 @@ function runKiosk() {
   document.addEventListener('langchange', () => { renderSite(); renderBadges(); });
   setOnline(navigator.onLine);
   refreshQueueCount();
-  refreshFromServer().then(loadCampaigns);
-  setInterval(loadCampaigns, CAMPAIGN_REFRESH_MS);
+  refreshFromServer().then(refreshCampaigns);
+  setInterval(refreshCampaigns, CAMPAIGN_REFRESH_MS);
   // a campaign's hours begin or end: the carousel changes when the posters of the minute do
   setInterval(() => { if (posters().map((p) => p.src).join() !== shownPosters) startPosters(); }, 60000);
   heartbeat();
@@ -216,50 +215,18 @@ document.addEventListener('visibilitychange', () => { if (document.visibilitySta
 // ---------- posters ----------
 
 function posters() {
-  const list = [{ src: '/posters/bluezone.svg', qr: BLUEZONE_URL }];
-  const province = ((state.site && state.site.province) || '').normalize('NFC').toLowerCase();
-  if (province.includes('thanh hóa')) list.push({ src: '/posters/smart-thanh-hoa.svg', qr: SMART_THANH_HOA_URL });
+  const list = installPosters(state.site);
   for (const c of state.campaigns) {
     if (showsAt(c, serverNow(), siteZone())) list.push({ src: c.src, title: c.title, campaign: true });
   }
   return list;
 }
 
-/**
- * Today's campaign posters for this kiosk (its site, district, province). The images need the device token,
- * so they are fetched here, kept in Cache Storage for offline days, and shown through blob: URLs.
- */
-async function loadCampaigns() {
+/** Today's campaign posters for this kiosk (its site, district, province), kept for offline days. */
+async function refreshCampaigns() {
   if (!state.device) return;
-  const token = state.device.deviceToken;
-  let items = load(KEY.campaigns) || [];
-  try {
-    items = (await api('/api/v1/kiosk/campaigns', { token, timeoutMs: 8000 })).items || [];
-    save(KEY.campaigns, items);
-  } catch (e) { /* offline: the list from last time */ }
-  const cache = window.caches ? await caches.open(CAMPAIGN_CACHE).catch(() => null) : null;
-  const next = [];
-  for (const c of items) {
-    let blob = null;
-    try {
-      const res = await fetch(c.image, { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
-      if (res.ok) {
-        blob = await res.clone().blob();
-        if (cache) await cache.put(c.image, res);
-      }
-    } catch (e) { /* offline */ }
-    if (!blob && cache) {
-      const hit = await cache.match(c.image);
-      if (hit) blob = await hit.blob();
-    }
-    if (blob) next.push({ ...c, src: URL.createObjectURL(blob) });
-  }
-  if (cache) {
-    const keep = new Set(items.map((c) => new URL(c.image, location.origin).href));
-    for (const req of await cache.keys()) if (!keep.has(req.url)) cache.delete(req);
-  }
-  for (const old of state.campaigns) URL.revokeObjectURL(old.src);
-  state.campaigns = next;
+  state.campaigns = await loadCampaigns({ path: '/api/v1/kiosk/campaigns', token: state.device.deviceToken,
+    listKey: KEY.campaigns, cacheName: CAMPAIGN_CACHE, previous: state.campaigns });
   startPosters();
 }
 
@@ -381,72 +348,11 @@ function goFullscreen() {
 
 async function startCamera() {
   const video = $('#cam');
-  state.scanner = new Scanner({ video, onText: handleScan, facingMode: 'user', token: state.device.deviceToken });
+  state.scanner = new Scanner({ video, onText: scans.handleScan, facingMode: 'user', token: state.device.deviceToken });
   const ok = await state.scanner.start();
   show(video, ok);
   document.body.classList.toggle('no-camera', !ok);
   video.setAttribute('aria-label', ok ? t('kiosk.camera.on') : t('kiosk.camera.off'));
-}
-
-// ---------- scans ----------
-
-function presence() { return load(KEY.presence) || {}; }
-function remember(visitorId, direction, at) {
-  if (!visitorId) return;
-  const p = presence();
-  p[visitorId] = { direction, at };
-  // keep it small: only the last 500 visitors
-  const keys = Object.keys(p);
-  if (keys.length > 500) keys.sort((a, b) => (p[a].at < p[b].at ? -1 : 1)).slice(0, keys.length - 500).forEach((k) => delete p[k]);
-  save(KEY.presence, p);
-}
-
-/** in or out, as the kiosk expects it while it cannot ask the server */
-function guessDirection(visitorId) {
-  const mode = (state.site && state.site.mode) || state.device.mode;
-  if (mode === 'entry') return 'in';
-  if (mode === 'exit') return 'out';
-  const last = visitorId && presence()[visitorId];
-  const maxStay = ((state.site && state.site.maxStayMinutes) || 720) * 60000;
-  if (last && last.direction === 'in' && serverNow() - Date.parse(last.at) < maxStay) return 'out';
-  return 'in';
-}
-
-let handling = false;
-let scanStartedAt = 0;
-async function handleScan(text) {
-  if (handling || !state.device) return;
-  handling = true;
-  scanStartedAt = performance.now();
-  try {
-    const scan = classify(text);
-    if (scan.kind === 'confirmation') await confirmCode(scan);
-    else if (scan.kind === 'pass') await passScan(scan.text);
-    else if (scan.kind === 'cccd') await cccdScan(scan);
-    else if (scan.kind === 'site') refuse(t('kiosk.reason.ownCode'), t('kiosk.reason.ownCode', null, 'en'));
-    else refuse(t('kiosk.reason.unknown'), t('kiosk.reason.unknown', null, 'en'));
-  } finally {
-    handling = false;
-  }
-}
-
-async function passScan(pass) {
-  let claims = null;
-  if (state.passKey) {
-    claims = await verifyPass(pass, state.passKey);
-    if (!claims) { refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en')); return; }
-  }
-  await checkIn({ pass, consent: { method: 'pass' } }, claims ? { name: claims.displayName, visitorId: claims.visitorId } : null);
-}
-
-async function cccdScan(scan) {
-  if (scan.card.error) {
-    refuse(t('kiosk.reason.cccd', { detail: scan.card.error }), t('kiosk.reason.cccd', { detail: scan.card.error }, 'en'));
-    return;
-  }
-  const consent = await askConsent();
-  if (!consent) return;
-  await checkIn({ cccd: scan.text, consent }, { name: scan.card.name, visitorId: 'id:' + scan.card.idNumber });
 }
 
 // ---------- the notice and the visitor's "Tôi đồng ý" ----------
@@ -458,7 +364,7 @@ async function cccdScan(scan) {
 function askConsent(readOnly) {
   const n = state.notice;
   if (!n) {
-    if (!readOnly) refuse(t('pd.notice.unavailable'), t('pd.notice.unavailable', null, 'en'));
+    if (!readOnly) scans.refuse(t('pd.notice.unavailable'), t('pd.notice.unavailable', null, 'en'));
     return Promise.resolve(null);
   }
   renderNotice($('#consent-notice'), n);
@@ -478,7 +384,7 @@ function askConsent(readOnly) {
     };
     const handlers = [
       ['#consent-agree', () => done({ version: n.version, method: 'kiosk' })],
-      ['#consent-decline', () => { done(null); refuse(t('pd.consent.declined'), t('pd.consent.declined', null, 'en')); }],
+      ['#consent-decline', () => { done(null); scans.refuse(t('pd.consent.declined'), t('pd.consent.declined', null, 'en')); }],
       ['#consent-close', () => done(null)],
     ];
     for (const [id, fn] of handlers) $(id).addEventListener('click', fn);
@@ -486,137 +392,8 @@ function askConsent(readOnly) {
   });
 }
 
-/** Sends a check-in; when the network is down or slow, queues it and answers from what the kiosk knows. */
-async function checkIn(who, local) {
-  const id = uuid();
-  const occurredAt = new Date(serverNow()).toISOString(); // kept for the replay when offline
-  const body = { id, direction: 'auto', ...who };
-  if (state.online && navigator.onLine) {
-    try {
-      const r = await api('/api/v1/checkins', { method: 'POST', body, token: state.device.deviceToken, timeoutMs: ONLINE_TIMEOUT_MS });
-      remember(r.visitor && r.visitor.id, r.direction, r.occurredAt);
-      if (local && local.visitorId) remember(local.visitorId, r.direction, r.occurredAt);
-      const noBluezone = r.direction === 'in' && (r.bluezone === 'not_installed');
-      welcome(r.direction, r.visitor && r.visitor.name, r.occurredAt, noBluezone ? 'warn' : 'ok');
-      return;
-    } catch (e) {
-      if (isProblem(e, 'already-checked-in')) {
-        askCheckOut(who, local, e.body && e.body.enteredAt);
-        return;
-      }
-      if (isProblem(e, 'consent-required') && who.pass && who.consent && who.consent.method === 'pass') {
-        // the pass carries no consent to this notice: ask now, then record with the tap
-        const consent = await askConsent();
-        if (consent) await checkIn({ ...who, consent }, local);
-        return;
-      }
-      if (!(e instanceof ApiError) || !e.transient) {
-        refuseProblem(e);
-        return;
-      }
-      if (e.network) setOnline(false);
-    }
-  }
-  // Offline (or the server did not answer in time): the same id makes a later replay safe.
-  const direction = body.direction === 'auto' ? guessDirection(local && local.visitorId) : body.direction;
-  const last = local && local.visitorId && presence()[local.visitorId];
-  const mode = (state.site && state.site.mode) || state.device.mode;
-  if (body.direction === 'auto' && mode !== 'entry' && mode !== 'exit' && last && last.direction === 'in'
-      && serverNow() - Date.parse(last.at) < REPEAT_MS) {
-    askCheckOut(who, local, last.at);
-    return;
-  }
-  await queue.enqueue({ id, body: { ...body, occurredAt }, queuedAt: occurredAt, label: local ? local.name : '' });
-  if (local) remember(local.visitorId, direction, occurredAt);
-  await refreshQueueCount();
-  welcome(direction, local ? local.name : '', occurredAt, 'ok', true);
-}
-
-async function confirmCode(scan) {
-  if (state.online && navigator.onLine) {
-    try {
-      const r = await api('/api/v1/confirmations', { method: 'POST', body: { code: scan.text }, token: state.device.deviceToken, timeoutMs: ONLINE_TIMEOUT_MS });
-      const name = r.visitor && r.visitor.name;
-      if (!r.installed) {
-        showResult({ tone: 'warn', title: t('kiosk.noBluezone'), titleEn: t('kiosk.noBluezone', null, 'en'), name,
-          detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
-        return;
-      }
-      const said = r.bluezone === 'declared' ? 'kiosk.declared' : r.alreadyConfirmed ? 'kiosk.alreadyConfirmed' : 'kiosk.confirmed';
-      showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t(said, null, 'en'), name,
-        time: timeOf(new Date(serverNow()), siteZone()), detail: t(said), detailEn: t(said, null, 'en') });
-      return;
-    } catch (e) {
-      if (!e.transient) { refuseProblem(e); return; }
-      if (e.network) setOnline(false);
-    }
-  }
-  // Offline: only the server can check the code's tag, but its fields say whether Bluezone is installed;
-  // it is sent when the network returns, while it is still valid (5 minutes).
-  const c = scan.claims;
-  if (!c || c.expiresAt * 1000 <= serverNow()) {
-    refuse(t('kiosk.reason.confirmOffline'), t('kiosk.reason.confirmOffline', null, 'en'));
-    return;
-  }
-  const now = new Date(serverNow()).toISOString();
-  await queue.enqueue({ id: 'confirmation:' + c.visitRef, path: '/api/v1/confirmations', body: { code: scan.text }, queuedAt: now, label: '' });
-  await refreshQueueCount();
-  if (!c.installed) {
-    showResult({ tone: 'warn', title: t('kiosk.noBluezone'), titleEn: t('kiosk.noBluezone', null, 'en'),
-      detail: t('kiosk.noBluezone.detail'), detailEn: t('kiosk.noBluezone.detail', null, 'en'), poster: true });
-    return;
-  }
-  showResult({ tone: 'ok', title: t('kiosk.in'), titleEn: t('kiosk.in', null, 'en'), time: timeOf(now, siteZone()),
-    detail: t('kiosk.savedOffline'), detailEn: t('kiosk.savedOffline', null, 'en') });
-}
-
 function siteZone() {
   return (state.site && state.site.timeZone) || undefined;
-}
-
-function welcome(direction, name, at, tone, offline) {
-  const out = direction === 'out';
-  const warn = tone === 'warn';
-  showResult({
-    tone,
-    title: out ? t('kiosk.out') : t('kiosk.in'),
-    titleEn: out ? t('kiosk.out', null, 'en') : t('kiosk.in', null, 'en'),
-    name,
-    time: timeOf(at, siteZone()),
-    detail: offline ? t('kiosk.savedOffline') : warn ? t('kiosk.noBluezone') + '. ' + t('kiosk.noBluezone.detail') : '',
-    detailEn: offline ? t('kiosk.savedOffline', null, 'en') : warn ? t('kiosk.noBluezone.detail', null, 'en') : '',
-    poster: warn,
-    direction,
-  });
-}
-
-/** "Checked in at 07:02 — leaving?" with a big check-out button: a second scan is not taken as an exit. */
-function askCheckOut(who, local, enteredAt) {
-  const time = timeOf(enteredAt, siteZone());
-  showResult({
-    tone: 'warn',
-    title: t('repeat.title', { time }),
-    titleEn: t('repeat.title', { time }, 'en'),
-    name: local ? local.name : '',
-    detail: t('repeat.ask'),
-    detailEn: t('repeat.ask', null, 'en'),
-    action: { label: t('repeat.out'), labelEn: t('repeat.out', null, 'en'), run: () => checkIn({ ...who, direction: 'out' }, local) },
-  });
-}
-
-function refuse(detail, detailEn) {
-  showResult({ tone: 'error', title: t('kiosk.refused'), titleEn: t('kiosk.refused', null, 'en'), detail, detailEn });
-}
-
-function refuseProblem(e) {
-  if (isNameProblem(e)) {
-    refuse(t('common.badName'), t('common.badName', null, 'en'));
-  } else if (isProblem(e, 'invalid-pass')) {
-    refuse(t('kiosk.reason.pass'), t('kiosk.reason.pass', null, 'en'));
-  } else {
-    // the server's own words are English for scripts: the visitor reads what the problem means
-    refuse(problemText(e, 'vi'), problemText(e, 'en'));
-  }
 }
 
 const ICONS = { ok: '✓', warn: '!', error: '✕' };
@@ -626,7 +403,7 @@ function showResult({ tone, title, titleEn, name, time, detail, detailEn, poster
   box.className = 'result result-' + tone;
   box.dataset.tone = tone;
   box.dataset.direction = direction || '';
-  box.dataset.ms = scanStartedAt ? String(Math.round(performance.now() - scanStartedAt)) : ''; // scan → result, for tests
+  box.dataset.ms = state.scanStartedAt ? String(Math.round(performance.now() - state.scanStartedAt)) : ''; // scan → result, for tests
   $('#result-icon').textContent = ICONS[tone];
   $('#result-title').textContent = title || '';
   $('#result-title-en').textContent = titleEn && titleEn !== title ? titleEn : '';
@@ -662,7 +439,7 @@ async function flushQueue() {
     const { stopped } = await queue.flush(queue.kioskQueue, (item) => api(item.path || '/api/v1/checkins',
       { method: 'POST', body: item.body, token: state.device.deviceToken, timeoutMs: 10000 }), {
       onItem: async (item, r) => {
-        if (r && r.direction) remember(r.visitor && r.visitor.id, r.direction, r.occurredAt);
+        if (r && r.direction) scans.remember(r.visitor && r.visitor.id, r.direction, r.occurredAt);
         await refreshQueueCount();
       },
     });

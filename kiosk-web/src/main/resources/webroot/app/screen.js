@@ -9,6 +9,7 @@ import { $, el, show, clear, timeOf } from '../shared/dom.js';
 import { kioskToken, fromB64url } from './tokens.js';
 import { drawQr } from './qr.js';
 import { showsAt, localParts } from './schedule.js';
+import { installPosters, loadCampaigns } from '../shared/campaigns.js';
 
 const APP_VERSION = 'screen-1.0.0';
 const SLIDE_MS = 10000;
@@ -16,8 +17,6 @@ const HEARTBEAT_MS = 30000;
 const RATE_MS = 5 * 60000;
 const CAMPAIGN_REFRESH_MS = 30 * 60000;
 const CAMPAIGN_CACHE = 'screen-campaigns';
-const BLUEZONE_URL = 'https://bluezone.gov.vn/';
-const SMART_THANH_HOA_URL = 'https://play.google.com/store/search?q=Smart%20Thanh%20H%C3%B3a&c=apps';
 const KEY = { device: 'screen.device', self: 'screen.self', campaigns: 'screen.campaigns', rate: 'screen.rate',
   clock: 'screen.clockOffsetMs' };
 
@@ -105,7 +104,7 @@ function run() {
   refresh();
   setInterval(heartbeat, HEARTBEAT_MS);
   setInterval(loadRate, RATE_MS);
-  setInterval(loadCampaigns, CAMPAIGN_REFRESH_MS);
+  setInterval(refreshCampaigns, CAMPAIGN_REFRESH_MS);
 }
 
 async function refresh() {
@@ -119,7 +118,7 @@ async function refresh() {
     if (e.status === 401) { unpair(t('screen.revoked')); return; }
   }
   await heartbeat();
-  await Promise.all([loadRate(), loadCampaigns()]);
+  await Promise.all([loadRate(), refreshCampaigns()]);
 }
 
 function renderSite() {
@@ -256,49 +255,17 @@ function renderRate() {
 
 // ---------- the carousel ----------
 
-/**
- * The campaigns of the coming week with their images. The images need the device token, so they are fetched
- * here, kept in Cache Storage for offline days and shown through blob: URLs.
- */
-async function loadCampaigns() {
+/** The campaigns of the coming week with their images, kept for offline days. */
+async function refreshCampaigns() {
   if (!state.device) return;
-  const token = state.device.deviceToken;
-  let items = load(KEY.campaigns) || [];
-  try {
-    items = (await api('/api/v1/screen/campaigns', { token, timeoutMs: 8000 })).items || [];
-    save(KEY.campaigns, items);
-  } catch (e) { /* offline: the list from last time */ }
-  const cache = window.caches ? await caches.open(CAMPAIGN_CACHE).catch(() => null) : null;
-  const next = [];
-  for (const c of items) {
-    let blob = null;
-    try {
-      const res = await fetch(c.image, { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
-      if (res.ok) {
-        blob = await res.clone().blob();
-        if (cache) await cache.put(c.image, res);
-      }
-    } catch (e) { /* offline */ }
-    if (!blob && cache) {
-      const hit = await cache.match(c.image);
-      if (hit) blob = await hit.blob();
-    }
-    if (blob) next.push({ ...c, src: URL.createObjectURL(blob) });
-  }
-  if (cache) {
-    const keep = new Set(items.map((c) => new URL(c.image, location.origin).href));
-    for (const req of await cache.keys()) if (!keep.has(req.url)) cache.delete(req);
-  }
-  for (const old of state.campaigns) URL.revokeObjectURL(old.src);
-  state.campaigns = next;
+  state.campaigns = await loadCampaigns({ path: '/api/v1/screen/campaigns', token: state.device.deviceToken,
+    listKey: KEY.campaigns, cacheName: CAMPAIGN_CACHE, previous: state.campaigns });
   showSlide(false);
 }
 
 /** What the carousel shows now: the install posters, then the campaigns whose dates and schedule hold now. */
 function playlist() {
-  const list = [{ id: 'bluezone', src: '/posters/bluezone.svg', qr: BLUEZONE_URL }];
-  const province = ((state.self && state.self.site && state.self.site.province) || '').normalize('NFC').toLowerCase();
-  if (province.includes('thanh hóa')) list.push({ id: 'smart-thanh-hoa', src: '/posters/smart-thanh-hoa.svg', qr: SMART_THANH_HOA_URL });
+  const list = installPosters(state.self && state.self.site);
   const now = serverNow();
   for (const c of state.campaigns) {
     if (showsAt(c, now, zone())) list.push({ id: 'c' + c.id, src: c.src, title: c.title, campaign: true });
