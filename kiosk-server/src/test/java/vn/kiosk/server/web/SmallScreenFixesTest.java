@@ -31,6 +31,9 @@ class SmallScreenFixesTest {
             Page page = DashboardBrowserTest.signIn(ctx, manager);
             Browsers.Watch watch = new Browsers.Watch(page);
             page.click("#nav a[data-view=log]");
+            // the link leaves the address at #log; the view rendered anew writes its filters there (typing
+            // before that went into the form it replaced)
+            page.waitForFunction("() => location.hash.startsWith('#log?site=')");
             page.fill("input[name=q]", "lam");
             page.selectOption("select[name=bluezone]", "not_installed");
             page.click("form.filters button[type=submit]");
