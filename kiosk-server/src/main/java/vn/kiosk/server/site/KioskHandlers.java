@@ -51,11 +51,11 @@ public final class KioskHandlers {
             Future<JsonObject> created = access.visible(p, Respond.pathLong(ctx, "siteId")).compose(site ->
                     kiosks.create(site.id(), body.getString("name").strip(), body.getString("gate", "").strip(), mode,
                                     AuthService.sha256(code), kind)
-                            .map(id -> new JsonObject().put("id", id)
+                            .map(k -> new JsonObject().put("id", k.id())
                                     .put("siteId", site.id()).put("name", body.getString("name").strip())
                                     .put("gate", body.getString("gate", "")).put("mode", mode).put("kind", kind)
                                     .put("pairingCode", code)
-                                    .put("pairingExpiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(24).withNano(0).toString())));
+                                    .put("pairingExpiresAt", k.pairingExpiresAt().withOffsetSameInstant(ZoneOffset.UTC).toString())));
             Respond.async(ctx, 201, created);
         });
     }

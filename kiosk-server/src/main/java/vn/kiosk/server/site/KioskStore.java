@@ -20,7 +20,8 @@ public final class KioskStore {
     public static final int ONLINE_SECONDS = 90;
 
     private static final String INSERT = "insert into kiosks (site_id, name, gate, mode, pairing_code_hash,"
-            + " pairing_expires_at, kind) values ($1, $2, $3, $4, $5, now() + interval '24 hours', $6) returning id";
+            + " pairing_expires_at, kind) values ($1, $2, $3, $4, $5, now() + interval '24 hours', $6)"
+            + " returning id, date_trunc('second', pairing_expires_at) as expires";
     private static final String LIST = "select id, name, gate, mode, kind, paired_at, revoked_at, last_seen_at, app_version,"
             + " queued, battery, silent_alerted_for is not null and silent_alerted_for = last_seen_at as silent,"
             + " last_seen_at > now() - make_interval(secs => " + ONLINE_SECONDS + ") as online"
@@ -69,9 +70,16 @@ public final class KioskStore {
     }
 
     /** A new, unpaired device whose pairing code (hashed) holds for 24 hours; its id. */
-    public Future<Long> create(long siteId, String name, String gate, String mode, byte[] codeHash, String kind) {
+    /** A new kiosk or screen and when its pairing code stops working (the database's clock decides both). */
+    public record Created(long id, java.time.OffsetDateTime pairingExpiresAt) {
+    }
+
+    public Future<Created> create(long siteId, String name, String gate, String mode, byte[] codeHash, String kind) {
         return pool.preparedQuery(INSERT).execute(Tuple.of(siteId, name, gate, mode, Buffer.buffer(codeHash), kind))
-                .map(rows -> rows.iterator().next().getLong("id"));
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return new Created(row.getLong("id"), row.getOffsetDateTime("expires"));
+                });
     }
 
     public Future<List<Status>> ofSite(long siteId) {

@@ -58,6 +58,26 @@ class FleetTest {
     }
 
     @Test
+    @DisplayName("A new kiosk's pairing code is said to expire when the database will refuse it, whatever the server's own clock says")
+    void pairingExpiry() throws Exception {
+        // the server's clock an hour ahead of the database's: the database's decides (pairing compares with now())
+        java.time.Clock ahead = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(1));
+        try (TestServer own = TestServer.start(Files.createTempDirectory("kiosk-pairing-"), Map.of(), ahead)) {
+            Api as = own.admin();
+            long site = as.createSite("office");
+            Api.Response k = as.post("/api/v1/sites/" + site + "/kiosks", new JsonObject().put("name", "Cửa chính"));
+            assertThat(k.status()).as(k.body()).isEqualTo(201);
+            java.time.OffsetDateTime said = java.time.OffsetDateTime.parse(k.json().getString("pairingExpiresAt"));
+            java.time.OffsetDateTime stored = own.server().pool()
+                    .preparedQuery("select pairing_expires_at from kiosks where id = $1")
+                    .execute(Tuple.of(k.json().getLong("id"))).await(10, TimeUnit.SECONDS).iterator().next()
+                    .getOffsetDateTime(0);
+            assertThat(java.time.Duration.between(said, stored).abs()).isLessThan(java.time.Duration.ofSeconds(1));
+            assertThat(said.getOffset()).isEqualTo(java.time.ZoneOffset.UTC);
+        }
+    }
+
+    @Test
     @DisplayName("The kiosk list shows last heartbeat, app version, offline queue and battery; no battery reported shows none")
     void heartbeatFields() {
         long site = admin.createSite("school");
