@@ -84,7 +84,11 @@ language plpgsql
 -- statements bound the partition keys with v_since, v_lo and v_hi, and PostgreSQL prunes the partitions outside
 -- them when each statement starts instead of starting up all ~100 (kiosk-bench/README.md, "Where a batch's
 -- time goes"). Without this setting the first five calls on each connection would be planned for their values.
+-- A plan made once lives as long as the connection, while the tables grow under it: one made when a table or a
+-- day's partition was small or empty would keep scanning it whole. Every read here is by key, so sequential
+-- scans are ruled out (enable_seqscan = off: taken only where no index serves).
 set plan_cache_mode = force_generic_plan
+set enable_seqscan = off
 as $$
 #variable_conflict use_column
 declare
@@ -137,11 +141,15 @@ with req as (
     -- whose name takes the staff's spelling; another name is another person sharing the phone.
     insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked,
                                consent_version, consent_method, consent_controller, consent_at)
-    select t.name, t.folded, t.ph, t.pe, t.pm, k.ih, k.ie, k.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
+    select t.name, t.folded, t.ph, t.pe, t.pm, case when o.taken is null then t.ih end,
+           case when o.taken is null then t.ie end, case when o.taken is null then t.im end,
+           t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
       from todo t
-      -- an ID number on record for someone else stays theirs: this visitor is recorded without it
-      left join lateral (select t.ih, t.ie, t.im
-                          where not exists (select 1 from visitors o where o.id_hash = t.ih)) k on true
+      -- An ID number on record for someone else stays theirs: this visitor is recorded without it. One probe of
+      -- the key per request that has one: the plan is made once per connection, and one made while visitors was
+      -- small hashed the whole table on every call (a NOT EXISTS), a scan that grew with every new visitor.
+      left join lateral (select true as taken from visitors o
+                          where t.ih is not null and o.id_hash = t.ih offset 0) o on true
      where t.vid_in is null and t.ph is not null and not t.self
      order by t.ord
     on conflict (phone_hash, name_folded) do update

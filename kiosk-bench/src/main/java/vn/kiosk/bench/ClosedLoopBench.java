@@ -57,8 +57,10 @@ public final class ClosedLoopBench {
             Config.DbUrl db = Config.DbUrl.parse(server.databaseUrl());
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                  Statement s = c.createStatement()) {
-                // as many daily partitions as the full run's history has, since planning cost grows with them
-                s.execute("select kiosk_ensure_partitions(current_date - 92, 104)");
+                // as many daily partitions as the full run's history has (--history-days), since the cost of every
+                // statement over the partitioned tables grows with them
+                int history = Integer.parseInt(a.getOrDefault("history-days", "92"));
+                s.execute("select kiosk_ensure_partitions(current_date - " + history + ", " + (history + 12) + ")");
                 if (a.containsKey("pgss")) {
                     s.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
                     s.execute("alter system set pg_stat_statements.track = 'all'");
