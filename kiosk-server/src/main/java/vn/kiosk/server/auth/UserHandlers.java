@@ -96,12 +96,12 @@ public final class UserHandlers {
 
     public void create(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
-            Authenticator.require(ctx, Role.ADMIN);
+            Principal p = Authenticator.require(ctx, Role.ADMIN);
             JsonObject b = Respond.body(ctx);
             List<Long> sites = siteIds(b);
             Future<JsonObject> created = vertx.executeBlocking(() -> Passwords.hash(b.getString("password")), false)
                     .compose(hash -> users.create(b.getString("username"), hash, b.getString("role"),
-                            b.getString("province"), b.getString("district"), sites))
+                            b.getString("province"), b.getString("district"), sites, p.userId()))
                     .map(id -> new JsonObject().put("id", id).put("username", b.getString("username"))
                             .put("role", b.getString("role")).put("siteIds", new JsonArray(sites))
                             .put("province", b.getString("province")).put("district", b.getString("district")));
@@ -125,7 +125,7 @@ public final class UserHandlers {
 
     public void update(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
-            Authenticator.require(ctx, Role.ADMIN);
+            Principal p = Authenticator.require(ctx, Role.ADMIN);
             long id = Respond.pathLong(ctx, "userId");
             JsonObject b = Respond.body(ctx);
             Future<String> hash = b.containsKey("password")
@@ -133,7 +133,8 @@ public final class UserHandlers {
                     : Future.succeededFuture(null);
             Boolean disabled = b.containsKey("disabled") ? b.getBoolean("disabled") : null;
             List<Long> sites = b.containsKey("siteIds") ? siteIds(b) : null;
-            Future<JsonObject> done = hash.compose(h -> users.update(id, new UserStore.Change(h, disabled, sites)))
+            Future<JsonObject> done = hash
+                    .compose(h -> users.update(id, new UserStore.Change(h, disabled, sites), p.userId()))
                     .compose(found -> found ? Future.succeededFuture(new JsonObject().put("id", id).put("updated", true))
                             : Future.failedFuture(ApiException.notFound("User " + id)));
             Respond.async(ctx, 200, done);

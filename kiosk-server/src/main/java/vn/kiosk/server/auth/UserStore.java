@@ -26,7 +26,13 @@ public final class UserStore {
     private static final String END_SESSIONS = "delete from sessions where user_id = $1";
     private static final String EXISTS = "select 1 from users where id = $1";
     private static final String RESET = "update users set password_hash = $2 where id = $1 returning username";
-    // Ids and a count only: neither the password nor its hash goes into the trail.
+    // Ids, the role, what changed and a count only: neither a password nor its hash goes into the trail.
+    private static final String AUDIT_CREATE = "insert into audit_log (user_id, action, detail)"
+            + " values ($1, 'user_created', jsonb_build_object('userId', $2::bigint, 'role', $3::text,"
+            + " 'siteIds', to_jsonb($4::bigint[])))";
+    private static final String AUDIT_UPDATE = "insert into audit_log (user_id, action, detail)"
+            + " values ($1, 'user_updated', jsonb_strip_nulls(jsonb_build_object('userId', $2::bigint,"
+            + " 'password', $3::boolean, 'disabled', $4::boolean, 'siteIds', to_jsonb($5::bigint[]))))";
     private static final String AUDIT_RESET = "insert into audit_log (user_id, action, detail, row_count)"
             + " values ($1, 'user_password_reset', jsonb_build_object('userId', $2::bigint), $3)";
 
@@ -51,11 +57,13 @@ public final class UserStore {
 
     /** The new user's id; 409 for a taken username, 422 for an unknown site. */
     public Future<Long> create(String username, String passwordHash, String role, String province, String district,
-                               List<Long> siteIds) {
+                               List<Long> siteIds, long byUserId) {
         return pool.withTransaction(tx -> tx.preparedQuery(INSERT_USER)
                         .execute(Tuple.of(username, passwordHash, role, province, district))
                         .map(rows -> rows.iterator().next().getLong("id"))
-                        .compose(id -> setSites(tx, id, siteIds).map(id)))
+                        .compose(id -> setSites(tx, id, siteIds).map(id))
+                        .compose(id -> tx.preparedQuery(AUDIT_CREATE).execute(Tuple.of(byUserId, id, role,
+                                siteIds.toArray(Long[]::new))).map(id)))
                 .recover(UserStore::constraintProblem);
     }
 
@@ -74,7 +82,8 @@ public final class UserStore {
      * Applies {@code c} in one transaction: a new password or disabling ends the user's sessions with it.
      * False when there is no such user (nothing changed).
      */
-    public Future<Boolean> update(long id, Change c) {
+    /** Applies {@code c} to user {@code id} and audits it as done by {@code byUserId}; false when there is no such user. */
+    public Future<Boolean> update(long id, Change c, long byUserId) {
         return pool.withTransaction(tx -> exists(tx, id).compose(found -> !found ? Future.succeededFuture(false)
                         : (c.passwordHash() == null ? Future.<Void>succeededFuture()
                                 : tx.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, c.passwordHash()))
@@ -85,6 +94,9 @@ public final class UserStore {
                         .compose(v -> c.siteIds() == null ? Future.<Void>succeededFuture()
                                 : tx.preparedQuery(CLEAR_SITES).execute(Tuple.of(id))
                                         .compose(r -> setSites(tx, id, c.siteIds())))
+                        .compose(v -> tx.preparedQuery(AUDIT_UPDATE).execute(Tuple.of(byUserId, id,
+                                c.passwordHash() != null ? Boolean.TRUE : null, c.disabled(),
+                                c.siteIds() == null ? null : c.siteIds().toArray(Long[]::new))))
                         .map(true)))
                 .recover(UserStore::constraintProblem);
     }
@@ -121,7 +133,8 @@ public final class UserStore {
 
     private static <T> Future<T> constraintProblem(Throwable t) {
         if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-            return Future.failedFuture(ApiException.conflict("username-taken", "That username is already taken"));
+            return Future.failedFuture(ApiException.conflict("username-taken", "That username is already taken")
+                    .with("field", "username"));
         }
         if (t instanceof PgException pg && "23503".equals(pg.getSqlState())) {
             return Future.failedFuture(ApiException.unprocessable("unknown-site", "siteIds names a site that does not exist")

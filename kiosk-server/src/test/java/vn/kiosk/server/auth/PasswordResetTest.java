@@ -111,4 +111,52 @@ class PasswordResetTest {
         assertThat(guard.api().get("/api/v1/auth/me").status()).isEqualTo(200);
         assertThat(signIn(guard.username(), guard.password())).isEqualTo(200);
     }
+
+    private static List<JsonObject> auditOf(long userId, String action) {
+        return admin.get("/api/v1/audit").items().stream().map(o -> (JsonObject) o)
+                .filter(a -> action.equals(a.getString("action"))
+                        && Long.valueOf(userId).equals(a.getJsonObject("detail").getLong("userId")))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("Creating an account and every change to it (password, disabled, sites) is audited with who did it, never the password")
+    void accountChangesAreAudited() {
+        Staff guard = guard();
+        long adminId = admin.get("/api/v1/auth/me").json().getLong("id");
+        List<JsonObject> created = auditOf(guard.id(), "user_created");
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).getLong("userId")).isEqualTo(adminId);
+        assertThat(created.get(0).getJsonObject("detail").getString("role")).isEqualTo("guard");
+
+        String chosen = "moi-" + UUID.randomUUID();
+        Api.Response changed = admin.patch("/api/v1/users/" + guard.id(), new JsonObject().put("password", chosen)
+                .put("disabled", true).put("siteIds", new io.vertx.core.json.JsonArray()));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        List<JsonObject> updates = auditOf(guard.id(), "user_updated");
+        assertThat(updates).hasSize(1);
+        JsonObject detail = updates.get(0).getJsonObject("detail");
+        assertThat(updates.get(0).getLong("userId")).isEqualTo(adminId);
+        assertThat(detail.getBoolean("password")).isTrue();
+        assertThat(detail.getBoolean("disabled")).isTrue();
+        assertThat(detail.getJsonArray("siteIds")).isEmpty();
+        assertThat(updates.toString()).doesNotContain(chosen).doesNotContain(guard.password());
+
+        // a PATCH of an unknown user changes nothing and audits nothing
+        assertThat(admin.patch("/api/v1/users/9007199254740990", new JsonObject().put("disabled", true)).status())
+                .isEqualTo(404);
+        assertThat(auditOf(9007199254740990L, "user_updated")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A username already taken is a 409 problem about the username field, and adds no account")
+    void usernameTaken() {
+        Staff guard = guard();
+        Api.Response again = admin.post("/api/v1/users", new JsonObject().put("username", guard.username())
+                .put("password", "khac-" + guard.password()).put("role", "guard"));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().getString("type")).endsWith("/username-taken");
+        assertThat(again.json().getString("field")).isEqualTo("username");
+        assertThat(auditOf(guard.id(), "user_created")).hasSize(1);
+    }
 }
