@@ -479,7 +479,9 @@ async function sendExit(v, { keepalive } = {}) {
   state.exitsSent.add(v.visitId);
   repaintRow(v.visitId);
   try {
-    await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`, { method: 'POST', keepalive });
+    const gate = $('#gate').value.trim();
+    await call(`/api/v1/sites/${state.site.id}/visits/${v.visitId}/exit`,
+      { method: 'POST', keepalive, body: gate ? { gate } : undefined });
     toast(t('guard.done.exit', { name: isolate(v.visitor.name) }));
     beep('ok');
     if (state.inside) state.inside.apply({ type: 'checkout', visitId: v.visitId, visitorId: v.visitor.id });

@@ -66,6 +66,8 @@ public final class VisitActions {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.MANAGER, Role.GUARD, Role.KIOSK);
         long siteId = Respond.pathLong(ctx, "siteId");
         UUID visitId = UUID.fromString(ctx.pathParam("visitId"));
+        String chosenGate = Respond.body(ctx).getString("gate", "").strip();
+        String gate = !chosenGate.isEmpty() ? chosenGate : p.gate() == null ? "" : p.gate();
         Respond.async(ctx, 200, access.visible(p, siteId)
                 .compose(site -> pool.preparedQuery(OPEN_VISIT).execute(Tuple.of(siteId, visitId)))
                 .compose(rows -> {
@@ -76,7 +78,7 @@ public final class VisitActions {
                     long visitorId = rows.iterator().next().getLong("visitor_id");
                     CheckinCommand.Act exit = new CheckinCommand.Act(UUID.randomUUID(), "out",
                             OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), "manual",
-                            p.gate() == null ? "" : p.gate(), null, null, VisitIds.next(), null, visitId);
+                            gate, null, null, VisitIds.next(), null, visitId);
                     return writer.get().submit(new CheckinCommand(
                             new CheckinCommand.Asker(siteId, p.kioskId(), p.userId()),
                             CheckinCommand.Visitor.known(visitorId), exit)).map(r -> {

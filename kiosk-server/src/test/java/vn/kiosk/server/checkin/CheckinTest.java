@@ -261,6 +261,25 @@ class CheckinTest {
     }
 
     @Test
+    @DisplayName("A guard's 'mark exit' records the console's gate; a gate too long is refused and the visit stays open")
+    void markExitAtAGate() {
+        String phone = "0917 606 519";
+        String visit = guard.checkIn(typed("Lò Văn Pả", phone).put("direction", "in")).json().getString("visitId");
+        String path = "/api/v1/sites/" + site + "/visits/" + visit + "/exit";
+        Api.Response tooLong = guard.post(path, new JsonObject().put("gate", "C".repeat(101)));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.header("Content-Type")).startsWith("application/problem+json");
+        String q = "/api/v1/sites/" + site + "/visits?q=" + phone.replace(" ", "");
+        assertThat(guard.get(q).items().getJsonObject(0).getString("exitedAt")).isNull();
+
+        Api.Response out = guard.post(path, new JsonObject().put("gate", "Cổng sau"));
+        assertThat(out.status()).as(out.body()).isEqualTo(200);
+        JsonObject stay = guard.get(q).items().getJsonObject(0);
+        assertThat(stay.getString("exitedAt")).isNotNull();
+        assertThat(stay.getString("exitGate")).isEqualTo("Cổng sau");
+    }
+
+    @Test
     @DisplayName("Checking in again without an exit closes the earlier stay as inferred")
     void inAgainClosesEarlierStay() {
         guard.checkIn(typed("Võ Văn Nam", "0987 654 321").put("direction", "in")

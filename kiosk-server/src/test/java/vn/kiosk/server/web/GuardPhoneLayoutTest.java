@@ -83,6 +83,14 @@ class GuardPhoneLayoutTest {
             assertThat(page.locator("#last-text")).containsText("Lương Thế Vinh");
             JsonObject visit = guard.api().get("/api/v1/sites/" + site + "/visits?q=Luong").items().getJsonObject(0);
             assertThat(visit.getString("gate")).isEqualTo("Cổng Đông");
+            // ...and with each exit marked from the inside list
+            page.locator("#inside .inside-row", new Page.LocatorOptions().setHasText("Lương Thế Vinh"))
+                    .locator("button", new Locator.LocatorOptions().setHasText("Đánh dấu ra")).click();
+            Browsers.eventually(java.time.Duration.ofSeconds(12), "the exit sent after the undo window",
+                    () -> guard.api().get("/api/v1/sites/" + site + "/visits?q=Luong").items().getJsonObject(0)
+                            .getString("exitedAt") != null);
+            assertThat(guard.api().get("/api/v1/sites/" + site + "/visits?q=Luong").items().getJsonObject(0)
+                    .getString("exitGate")).isEqualTo("Cổng Đông");
 
             // a toast while the form's button sits at the bottom of the screen: it does not cover it
             Locator submit = page.locator("#manual button[type=submit]");
