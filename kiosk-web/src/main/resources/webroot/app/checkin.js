@@ -24,6 +24,7 @@ let pendingDirection = null; // what pendingId was sent for: a check-out after a
 let bzChoice = null;
 let lastDone = null;
 let siteNotice = null; // the site's privacy notice, once loaded
+let noticeLoading = true; // the notice is on its way: the site code is being read, or the notice fetched
 let family = null; // "người đi cùng": checked in and out with the visitor, each a visit of their own
 let checkedIn = null; // when this page checked the visitor in: the next tap asks before checking out
 let asking = null; // the entry time shown in the "leaving?" question, while it is asked
@@ -57,9 +58,11 @@ function showConsent(id) {
   const visible = (id || currentStep()) !== 's-done' && (id || currentStep()) !== 's-pass'
     && (id || currentStep()) !== 's-mydata' && consentNeeded();
   show(box, visible);
+  $('#consent-check').disabled = !siteNotice; // nothing can be agreed to before its text is on screen
   if (!visible) return;
   if (!siteNotice) {
-    clear($('#consent-notice')).append(el('p', { class: 'hint' }, t('pd.notice.unavailable')));
+    clear($('#consent-notice')).append(el('p', { class: 'hint' },
+      t(noticeLoading ? 'common.loading' : 'pd.notice.unavailable')));
     return;
   }
   if ($('#consent-notice').dataset.version !== String(siteNotice.version)) renderPrivacyNotice($('#consent-notice'), siteNotice);
@@ -89,7 +92,12 @@ function agreed() {
 }
 
 async function openNotice(siteId) {
-  siteNotice = await loadNotice(siteId);
+  noticeLoading = true;
+  try {
+    siteNotice = await loadNotice(siteId);
+  } finally {
+    noticeLoading = false;
+  }
   if (siteNotice) renderPrivacyNotice(clear($('#privacy-notice')), siteNotice);
   showConsent();
 }
@@ -156,6 +164,8 @@ async function openSession() {
     if (shown && (shown.key === 'common.networkError' || shown.key === 'checkin.codeExpired')) notice('');
     return true;
   } catch (e) {
+    noticeLoading = false; // no site, no notice: said so rather than "loading"
+    showConsent();
     if (e.status === 401 || e.status === 400 || e.status === 404) {
       refused('checkin.codeExpired');
     } else if (e.status === 429) {

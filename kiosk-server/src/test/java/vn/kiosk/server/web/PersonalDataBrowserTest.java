@@ -64,9 +64,18 @@ class PersonalDataBrowserTest {
                     sent.add(r.postData());
                 }
             });
+            // the notice is slow to come: nothing can be agreed to before its text is on screen
+            List<com.microsoft.playwright.Route> held = new CopyOnWriteArrayList<>();
+            p.route("**/privacy-notice", held::add);
             p.navigate(url);
             Locator notice = p.locator("#consent-notice");
             assertThat(p.locator("#consent")).isVisible();
+            assertThat(notice).containsText("Đang tải");
+            assertThat(p.locator("#consent-check")).isDisabled();
+            p.waitForCondition(() -> !held.isEmpty()); // the notice asked for (events are handled while waiting)
+            p.unroute("**/privacy-notice");
+            held.forEach(com.microsoft.playwright.Route::resume);
+            assertThat(p.locator("#consent-check")).isEnabled();
             assertThat(notice.locator("[data-part=controller]")).containsText("Bệnh viện Đa khoa tỉnh Quảng Trị");
             assertThat(notice.locator("[data-part=purpose]")).containsText("Ghi nhận người ra, vào trụ sở");
             assertThat(notice.locator("[data-part=retention]")).containsText("21 ngày");
