@@ -11,6 +11,7 @@ import vn.kiosk.server.campaign.CampaignStore;
 import vn.kiosk.server.checkin.CheckinHandler;
 import vn.kiosk.server.checkin.SiteTokens;
 import vn.kiosk.server.checkin.VisitActions;
+import vn.kiosk.server.checkin.VisitStore;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
@@ -39,10 +40,10 @@ final class Routes {
         var sites = new SiteHandlers(s.access(), s.clock());
         var kioskStore = new KioskStore(s.pool());
         var kiosks = new KioskHandlers(kioskStore, s.access(), s.relay());
-        var tokens = new SiteTokens(s.pool(), s.access().repository(), s.keys(), s.limiter());
+        var tokens = new SiteTokens(kioskStore, s.access().repository(), s.keys(), s.limiter());
         var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
                 s.config().rateLimitStaff(), tokens, new Consents(s.pool(), s.notices()));
-        var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
+        var visits = new VisitActions(new VisitStore(s.pool()), s.access(), writer, s.relay(), s.keys());
         var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
         var campaignStore = new CampaignStore(s.pool());
         var campaigns = new CampaignHandlers(s.vertx(), campaignStore, s.access(), s.clock());

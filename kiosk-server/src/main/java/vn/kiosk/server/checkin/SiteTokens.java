@@ -3,9 +3,6 @@ package vn.kiosk.server.checkin;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import vn.kiosk.qr.SessionToken;
 import vn.kiosk.qr.SiteToken;
@@ -13,6 +10,7 @@ import vn.kiosk.qr.TokenException;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.site.KioskStore;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteRepository;
 import vn.kiosk.server.visitor.ServerKeys;
@@ -26,21 +24,18 @@ import vn.kiosk.server.visitor.ServerKeys;
  */
 public final class SiteTokens {
     static final int TOKEN_WINDOW_STEPS = 2;
-    private static final String KIOSK_SECRET = "select site_id, secret, gate, mode from kiosks"
-            + " where id = $1 and revoked_at is null and secret is not null";
-    private static final String KIOSK_OF = "select gate, mode from kiosks where id = $1 and revoked_at is null";
 
     /** Where a request is made and by what means. */
     public record Origin(Site site, String method, Long kioskId, Long userId, String gate, String kioskMode) {
     }
 
-    private final Pool pool;
+    private final KioskStore kiosks;
     private final SiteRepository sites;
     private final ServerKeys keys;
     private final RateLimiter limiter;
 
-    public SiteTokens(Pool pool, SiteRepository sites, ServerKeys keys, RateLimiter limiter) {
-        this.pool = pool;
+    public SiteTokens(KioskStore kiosks, SiteRepository sites, ServerKeys keys, RateLimiter limiter) {
+        this.kiosks = kiosks;
         this.sites = sites;
         this.keys = keys;
         this.limiter = limiter;
@@ -90,15 +85,12 @@ public final class SiteTokens {
                 }
             });
         }
-        return pool.preparedQuery(KIOSK_SECRET).execute(Tuple.of(claims.id())).compose(rows -> {
+        return kiosks.codeKey(claims.id()).compose(found -> {
             try {
-                if (!rows.iterator().hasNext()) {
-                    throw new TokenException("unknown or revoked kiosk");
-                }
-                Row r = rows.iterator().next();
-                SiteToken.verifyKiosk(token, r.getBuffer("secret").getBytes(), Instant.now(), TOKEN_WINDOW_STEPS);
-                return sites.find(r.getLong("site_id")).map(site -> new Origin(site.orElseThrow(), "self",
-                        claims.id(), null, r.getString("gate"), r.getString("mode")));
+                KioskStore.CodeKey k = found.orElseThrow(() -> new TokenException("unknown or revoked kiosk"));
+                SiteToken.verifyKiosk(token, k.secret(), Instant.now(), TOKEN_WINDOW_STEPS);
+                return sites.find(k.siteId()).map(site -> new Origin(site.orElseThrow(), "self",
+                        claims.id(), null, k.gate(), k.mode()));
             } catch (TokenException e) {
                 return Future.failedFuture(invalid());
             }
@@ -118,14 +110,9 @@ public final class SiteTokens {
                     : Future.failedFuture(invalid()));
         }
         // A kiosk revoked since the session began ends its sessions too.
-        return pool.preparedQuery(KIOSK_OF).execute(Tuple.of(c.kioskId())).compose(rows -> {
-            if (!rows.iterator().hasNext()) {
-                return Future.failedFuture(invalid());
-            }
-            Row r = rows.iterator().next();
-            return sites.find(c.siteId()).map(site -> new Origin(site.orElseThrow(), "self", c.kioskId(), null,
-                    r.getString("gate"), r.getString("mode")));
-        });
+        return kiosks.standing(c.kioskId()).compose(found -> found.isEmpty() ? Future.failedFuture(invalid())
+                : sites.find(c.siteId()).map(site -> new Origin(site.orElseThrow(), "self", c.kioskId(), null,
+                        found.get().gate(), found.get().mode())));
     }
 
     static ApiException notRenewable() {

@@ -3,9 +3,6 @@ package vn.kiosk.server.checkin;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,28 +27,15 @@ import vn.kiosk.server.visitor.VisitIds;
 
 /** What happens to a visit after check-in: a guard's exit mark, the Bluezone QR confirmation, a status mark. */
 public final class VisitActions {
-    /** The entry-time bounds of a visit id ({@link VisitIds}), so that one look-up names a few daily partitions. */
-    static final String BOUNDED = " and v.entered_at >= $%d and v.entered_at < $%d";
-    private static final String OPEN_VISIT = "select p.visitor_id from presence p where p.site_id = $1 and p.visit_id = $2";
-    private static final String CONFIRM = "update visits v set bluezone = $3, bluezone_id = coalesce($4, v.bluezone_id),"
-            + " confirmed_at = now() where v.site_id = $1 and v.id = $2 and v.confirmed_at is null" + BOUNDED.formatted(5, 6)
-            + " returning v.visitor_id, (select name from visitors where id = v.visitor_id) as name";
-    private static final String VISIT = "select v.visitor_id, v.bluezone, r.name from visits v"
-            + " join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2" + BOUNDED.formatted(3, 4);
-    private static final String STATUS = "select v.bluezone, v.confirmed_at from visits v where v.site_id = $1 and v.id = $2"
-            + BOUNDED.formatted(3, 4);
-    private static final String MARK = "update visits v set bluezone = $3, bluezone_id = coalesce($4, v.bluezone_id)"
-            + " where v.site_id = $1 and v.id = $2" + BOUNDED.formatted(5, 6)
-            + " returning v.visitor_id, (select name from visitors where id = v.visitor_id) as name";
-
-    private final Pool pool;
+    private final VisitStore visits;
     private final SiteAccess access;
     private final Supplier<VisitWriter> writer;
     private final EventRelay relay;
     private final ServerKeys keys;
 
-    public VisitActions(Pool pool, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay, ServerKeys keys) {
-        this.pool = pool;
+    public VisitActions(VisitStore visits, SiteAccess access, Supplier<VisitWriter> writer, EventRelay relay,
+                        ServerKeys keys) {
+        this.visits = visits;
         this.access = access;
         this.writer = writer;
         this.relay = relay;
@@ -69,13 +53,13 @@ public final class VisitActions {
         String chosenGate = Respond.body(ctx).getString("gate", "").strip();
         String gate = !chosenGate.isEmpty() ? chosenGate : p.gate() == null ? "" : p.gate();
         Respond.async(ctx, 200, access.visible(p, siteId)
-                .compose(site -> pool.preparedQuery(OPEN_VISIT).execute(Tuple.of(siteId, visitId)))
-                .compose(rows -> {
-                    if (!rows.iterator().hasNext()) {
+                .compose(site -> visits.openVisitor(siteId, visitId))
+                .compose(open -> {
+                    if (open.isEmpty()) {
                         return Future.failedFuture(ApiException.conflict("visit-closed",
                                 "That visit is not open: the visitor has already left or it does not exist"));
                     }
-                    long visitorId = rows.iterator().next().getLong("visitor_id");
+                    long visitorId = open.get();
                     CheckinCommand.Act exit = new CheckinCommand.Act(UUID.randomUUID(), "out",
                             OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), "manual",
                             gate, null, null, VisitIds.next(), null, visitId);
@@ -105,23 +89,17 @@ public final class VisitActions {
             // Without the ID there is nothing the kiosk saw to confirm: the visitor's word stays "declared".
             String status = c.declaredOnly() ? "declared" : c.installed() ? "qr_confirmed" : "not_installed";
             Respond.async(ctx, 200, access.visible(p, c.siteId())
-                    .compose(site -> pool.preparedQuery(CONFIRM).execute(Tuple.of(c.siteId(), visitId, status, c.bluezoneId(),
-                            VisitIds.earliest(visitId), VisitIds.latest(visitId))))
-                    .compose(rows -> {
-                        if (rows.iterator().hasNext()) {
-                            Row r = rows.iterator().next();
-                            relay.publish(Events.confirmation(c.siteId(), visitId.toString(),
-                                    r.getLong("visitor_id"), r.getString("name"), Instant.now().toString(), "qr",
-                                    p.gate(), status));
-                            return Future.succeededFuture(result(visitId, status, r.getString("name"), false, c.installed()));
+                    .compose(site -> visits.confirm(c.siteId(), visitId, status, c.bluezoneId()))
+                    .compose(marked -> {
+                        if (marked.isPresent()) {
+                            VisitStore.Marked m = marked.get();
+                            relay.publish(Events.confirmation(c.siteId(), visitId.toString(), m.visitorId(), m.name(),
+                                    Instant.now().toString(), "qr", p.gate(), status));
+                            return Future.succeededFuture(result(visitId, status, m.name(), false, c.installed()));
                         }
-                        return pool.preparedQuery(VISIT).execute(Tuple.of(c.siteId(), visitId,
-                                VisitIds.earliest(visitId), VisitIds.latest(visitId))).map(again -> {
-                            if (!again.iterator().hasNext()) {
-                                throw ApiException.notFound("Visit " + visitId);
-                            }
-                            Row r = again.iterator().next();
-                            return result(visitId, r.getString("bluezone"), r.getString("name"), true, c.installed());
+                        return visits.visit(c.siteId(), visitId).map(again -> {
+                            VisitStore.Visit v = again.orElseThrow(() -> ApiException.notFound("Visit " + visitId));
+                            return result(visitId, v.bluezone(), v.name(), true, c.installed());
                         });
                     }));
         });
@@ -141,16 +119,12 @@ public final class VisitActions {
                         "The confirmation code is expired or not genuine: " + e.getMessage()).with("field", "code");
             }
             UUID visitId = UUID.fromString(c.visitRef());
-            Respond.async(ctx, 200, pool.preparedQuery(STATUS).execute(Tuple.of(c.siteId(), visitId,
-                    VisitIds.earliest(visitId), VisitIds.latest(visitId))).map(rows -> {
-                        if (!rows.iterator().hasNext()) {
-                            throw ApiException.notFound("Visit " + visitId);
-                        }
-                        Row r = rows.iterator().next();
-                        OffsetDateTime at = r.getOffsetDateTime("confirmed_at");
-                        return new JsonObject().put("confirmed", at != null).put("confirmedAt", at == null ? null : at.toString())
-                                .put("bluezone", r.getString("bluezone"));
-                    }));
+            Respond.async(ctx, 200, visits.status(c.siteId(), visitId).map(found -> {
+                VisitStore.Status st = found.orElseThrow(() -> ApiException.notFound("Visit " + visitId));
+                OffsetDateTime at = st.confirmedAt();
+                return new JsonObject().put("confirmed", at != null).put("confirmedAt", at == null ? null : at.toString())
+                        .put("bluezone", st.bluezone());
+            }));
         });
     }
 
@@ -160,16 +134,12 @@ public final class VisitActions {
         long siteId = Respond.pathLong(ctx, "siteId");
         UUID visitId = UUID.fromString(ctx.pathParam("visitId"));
         Respond.async(ctx, 200, access.visible(p, siteId)
-                .compose(site -> pool.preparedQuery(VISIT).execute(Tuple.of(siteId, visitId,
-                        VisitIds.earliest(visitId), VisitIds.latest(visitId))))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ApiException.notFound("Visit " + visitId);
-                    }
-                    Row r = rows.iterator().next();
+                .compose(site -> visits.visit(siteId, visitId))
+                .map(found -> {
+                    VisitStore.Visit v = found.orElseThrow(() -> ApiException.notFound("Visit " + visitId));
                     PassClaims claims;
                     try {
-                        claims = new PassClaims(r.getLong("visitor_id"), r.getString("name"), Instant.now().getEpochSecond());
+                        claims = new PassClaims(v.visitorId(), v.name(), Instant.now().getEpochSecond());
                     } catch (IllegalArgumentException e) {
                         // a name stored before names were checked as the signer checks them
                         throw ApiException.unprocessable("unsignable-name", "This visitor's stored name cannot go on"
@@ -177,7 +147,7 @@ public final class VisitActions {
                     }
                     String pass = VisitorPass.issue(claims, keys.pass().getPrivate());
                     return new JsonObject().put("visitId", visitId.toString()).put("pass", pass)
-                            .put("visitor", new JsonObject().put("id", r.getLong("visitor_id")).put("name", r.getString("name")));
+                            .put("visitor", new JsonObject().put("id", v.visitorId()).put("name", v.name()));
                 }));
     }
 
@@ -188,15 +158,11 @@ public final class VisitActions {
         UUID visitId = UUID.fromString(ctx.pathParam("visitId"));
         JsonObject b = Respond.body(ctx);
         Respond.async(ctx, 200, access.visible(p, siteId)
-                .compose(site -> pool.preparedQuery(MARK).execute(Tuple.of(siteId, visitId, b.getString("status"),
-                        b.getString("bluezoneId"), VisitIds.earliest(visitId), VisitIds.latest(visitId))))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ApiException.notFound("Visit " + visitId);
-                    }
-                    Row r = rows.iterator().next();
-                    relay.publish(Events.confirmation(siteId, visitId.toString(), r.getLong("visitor_id"),
-                            r.getString("name"), Instant.now().toString(), "guard", p.gate(), b.getString("status")));
+                .compose(site -> visits.mark(siteId, visitId, b.getString("status"), b.getString("bluezoneId")))
+                .map(found -> {
+                    VisitStore.Marked m = found.orElseThrow(() -> ApiException.notFound("Visit " + visitId));
+                    relay.publish(Events.confirmation(siteId, visitId.toString(), m.visitorId(), m.name(),
+                            Instant.now().toString(), "guard", p.gate(), b.getString("status")));
                     return new JsonObject().put("visitId", visitId.toString()).put("bluezone", b.getString("status"));
                 }));
     }

@@ -44,6 +44,9 @@ public final class KioskStore {
     private static final String UPDATE = "update kiosks set name = coalesce($2, name), gate = coalesce($3, gate),"
             + " mode = coalesce($4, mode) where id = $1 returning id, site_id, name, gate, mode, revoked_at";
     private static final String SECRET = "select secret from kiosks where id = $1 and revoked_at is null";
+    private static final String CODE_KEY = "select site_id, secret, gate, mode from kiosks"
+            + " where id = $1 and revoked_at is null and secret is not null";
+    private static final String STANDING = "select gate, mode from kiosks where id = $1 and revoked_at is null";
 
     /** A device as its site's list shows it. */
     public record Status(long id, String name, String gate, String mode, String kind, boolean paired, boolean revoked,
@@ -64,6 +67,14 @@ public final class KioskStore {
     }
 
     private final Pool pool;
+
+    /** What a kiosk's rotating code is checked with: its secret, and where the kiosk stands. */
+    public record CodeKey(long siteId, byte[] secret, String gate, String mode) {
+    }
+
+    /** Where an unrevoked kiosk stands. */
+    public record Standing(String gate, String mode) {
+    }
 
     public KioskStore(Pool pool) {
         this.pool = pool;
@@ -136,6 +147,18 @@ public final class KioskStore {
     public Future<Optional<byte[]>> secret(long id) {
         return pool.preparedQuery(SECRET).execute(Tuple.of(id))
                 .map(rows -> first(rows).map(r -> r.getBuffer("secret").getBytes()));
+    }
+
+    /** The code key of a paired, unrevoked kiosk; empty for one unknown, revoked or never paired. */
+    public Future<Optional<CodeKey>> codeKey(long id) {
+        return pool.preparedQuery(CODE_KEY).execute(Tuple.of(id)).map(rows -> first(rows).map(r -> new CodeKey(
+                r.getLong("site_id"), r.getBuffer("secret").getBytes(), r.getString("gate"), r.getString("mode"))));
+    }
+
+    /** The gate and mode of an unrevoked kiosk; empty once it is revoked. */
+    public Future<Optional<Standing>> standing(long id) {
+        return pool.preparedQuery(STANDING).execute(Tuple.of(id))
+                .map(rows -> first(rows).map(r -> new Standing(r.getString("gate"), r.getString("mode"))));
     }
 
     private static Device device(Row r, String kind, boolean revoked) {
