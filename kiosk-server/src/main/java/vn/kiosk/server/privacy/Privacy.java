@@ -19,7 +19,7 @@ public record Privacy(Notices notices, SelfService self, RequestDesk desk, Holds
         Erasure erasure = new Erasure(personal);
         return new Privacy(notices, new SelfService(pool, subjects, requests, audit, limiter, clock),
                 new RequestDesk(pool, subjects, requests, erasure, audit, access.repository(), clock),
-                new Holds(pool, access, subjects, audit, clock),
+                new Holds(new HoldStore(pool, audit), access, subjects, clock),
                 new BreachReport(vertx, pool, reads, access.repository(), audit, clock));
     }
 }
