@@ -20,6 +20,6 @@ public record Privacy(Notices notices, SelfService self, RequestDesk desk, Holds
         return new Privacy(notices, new SelfService(pool, subjects, requests, audit, limiter, clock),
                 new RequestDesk(pool, subjects, requests, erasure, audit, access.repository(), clock),
                 new Holds(new HoldStore(pool, audit), access, subjects, clock),
-                new BreachReport(vertx, pool, reads, access.repository(), audit, clock));
+                new BreachReport(vertx, new BreachStore(pool, reads, audit), access.repository(), clock));
     }
 }
