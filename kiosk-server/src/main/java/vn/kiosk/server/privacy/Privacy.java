@@ -18,7 +18,7 @@ public record Privacy(Notices notices, SelfService self, RequestDesk desk, Holds
         Requests requests = new Requests(personal);
         Erasure erasure = new Erasure(personal);
         PrivacyRequestStore store = new PrivacyRequestStore(pool, subjects, requests, erasure, audit);
-        return new Privacy(notices, new SelfService(pool, subjects, requests, audit, limiter, clock),
+        return new Privacy(notices, new SelfService(store, subjects, limiter, clock),
                 new RequestDesk(store, subjects, access.repository(), clock),
                 new Holds(new HoldStore(pool, audit), access, subjects, clock),
                 new BreachReport(vertx, new BreachStore(pool, reads, audit), access.repository(), clock));
