@@ -138,7 +138,8 @@ public final class KioskServer implements AutoCloseable {
             SseHandler sse = new SseHandler(vertx, pool, access, auth, relay.occupancy());
             relay.onAuthChange(auth::invalidateAll);
             relay.onAuthChange(sse::recheck);
-            Notices notices = new Notices(pool, access.repository(), cfg.retentionDays(), new vn.kiosk.server.privacy.Audit());
+            Notices notices = new Notices(new vn.kiosk.server.privacy.NoticeStore(pool, new vn.kiosk.server.privacy.Audit()),
+                    access.repository(), cfg.retentionDays());
             QrHandlers qr = new QrHandlers(vertx, new KioskStore(pool), access, keys, cfg.publicUrl(), notices);
             // Without an SMSC configured no SMS code runs at all.
             Vertx vx = vertx;

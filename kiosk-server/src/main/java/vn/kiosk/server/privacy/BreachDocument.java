@@ -1,7 +1,6 @@
 package vn.kiosk.server.privacy;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ final class BreachDocument {
         rows.add(List.of("Số CCCD/CMND", "Cơ bản; lưu mã hoá, hiển thị 4 số cuối", n(cat.get("ids")) + " người"));
         rows.add(List.of("Trạng thái Bluezone", "Liên quan đến sức khỏe (nhạy cảm)", n(cat.get("statuses")) + " lượt"));
         rows.add(List.of("Mã Bluezone", "Liên quan đến sức khỏe (nhạy cảm)", n(cat.get("bluezoneIds")) + " lượt"));
-        rows.add(List.of("Thời gian, địa điểm ra/vào", "Cơ bản (vị trí)", n(sum(f, "visits")) + " lượt"));
+        rows.add(List.of("Thời gian, địa điểm ra/vào", "Cơ bản (vị trí)", n(visits(f)) + " lượt"));
         if (cat.get("cccdExtra") > 0) {
             rows.add(List.of("Ngày sinh, địa chỉ trên CCCD", "Cơ bản; chỉ ở điểm được cấu hình cần; mã hoá",
                     n(cat.get("cccdExtra")) + " lượt"));
@@ -74,9 +73,9 @@ final class BreachDocument {
 
         b.add(new Heading("3. Số lượng chủ thể và bản ghi (approximate numbers)"));
         b.add(new Field("Số người có dữ liệu đang lưu", n(cat.get("names"))));
-        b.add(new Field("Số bản ghi ra/vào đang lưu", n(sum(f, "visits"))));
-        b.add(new Field("Theo số liệu thống kê ngày", n(f.daily().getLong("entries")) + " lượt vào; tối đa "
-                + n(f.daily().getLong("upper")) + " người (cộng theo ngày và điểm, gồm cả những ngày đã hết hạn lưu)"));
+        b.add(new Field("Số bản ghi ra/vào đang lưu", n(visits(f))));
+        b.add(new Field("Theo số liệu thống kê ngày", n(f.daily().entries()) + " lượt vào; tối đa "
+                + n(f.daily().upper()) + " người (cộng theo ngày và điểm, gồm cả những ngày đã hết hạn lưu)"));
         b.add(new Table(List.of("Điểm kiểm soát", "Bản ghi", "Người", "Mã Bluezone"), siteRows(f),
                 new float[] {0.52f, 0.16f, 0.16f, 0.16f}));
 
@@ -90,9 +89,8 @@ final class BreachDocument {
 
         b.add(new Heading("6. Truy cập dữ liệu trong khoảng thời gian này (from the audit log)"));
         List<List<String>> access = new ArrayList<>();
-        for (Row r : f.access()) {
-            access.add(List.of(ACTIONS.getOrDefault(r.getString("action"), r.getString("action")), n(r.getInteger("n")),
-                    n(r.getInteger("users")), n(r.getLong("rows"))));
+        for (BreachStore.AccessCount r : f.access()) {
+            access.add(List.of(ACTIONS.getOrDefault(r.action(), r.action()), n(r.n()), n(r.users()), n(r.rows())));
         }
         if (access.isEmpty()) {
             b.add(new Paragraph("Không có lần xem, xuất hay truy vết nào được ghi trong khoảng thời gian này."));
@@ -114,14 +112,13 @@ final class BreachDocument {
     }
 
     private static List<List<String>> siteRows(BreachReport.Facts f) {
-        Map<Long, Row> by = new HashMap<>();
-        f.perSite().forEach(r -> by.put(r.getLong("site_id"), r));
+        Map<Long, BreachStore.SiteCounts> by = new HashMap<>();
+        f.perSite().forEach(r -> by.put(r.siteId(), r));
         List<List<String>> rows = new ArrayList<>();
         for (Site s : f.sites()) {
-            Row r = by.get(s.id());
+            BreachStore.SiteCounts r = by.get(s.id());
             if (r != null) {
-                rows.add(List.of(s.name(), n(r.getInteger("visits")), n(r.getInteger("people")),
-                        n(r.getInteger("bluezone_ids"))));
+                rows.add(List.of(s.name(), n(r.visits()), n(r.people()), n(r.bluezoneIds())));
             }
         }
         if (rows.isEmpty()) {
@@ -130,10 +127,10 @@ final class BreachDocument {
         return rows;
     }
 
-    private static long sum(BreachReport.Facts f, String column) {
+    private static long visits(BreachReport.Facts f) {
         long total = 0;
-        for (Row r : f.perSite()) {
-            total += r.getInteger(column);
+        for (BreachStore.SiteCounts r : f.perSite()) {
+            total += r.visits();
         }
         return total;
     }

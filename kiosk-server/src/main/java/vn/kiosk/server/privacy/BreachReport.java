@@ -5,10 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -35,43 +31,22 @@ import vn.kiosk.server.site.SiteRepository;
 public final class BreachReport {
     static final Duration NOTIFY_WITHIN = Duration.ofHours(72);
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final String PER_SITE = "select v.site_id, count(*)::int as visits,"
-            + " count(distinct v.visitor_id)::int as people,"
-            + " count(*) filter (where v.bluezone is not null)::int as statuses,"
-            + " count(*) filter (where v.bluezone_id is not null)::int as bluezone_ids,"
-            + " count(*) filter (where v.cccd_extra is not null)::int as cccd_extra"
-            + " from visits v where v.site_id = any($1) and v.entered_at >= $2 and v.entered_at < $3 group by v.site_id";
-    private static final String PEOPLE = "select count(*)::int as people,"
-            + " count(*) filter (where r.phone_hash is not null)::int as phones,"
-            + " count(*) filter (where r.id_hash is not null)::int as ids"
-            + " from visitors r where r.id in (select v.visitor_id from visits v where v.site_id = any($1)"
-            + " and v.entered_at >= $2 and v.entered_at < $3)";
-    private static final String DAILY = "select coalesce(sum(entries), 0)::bigint as entries,"
-            + " coalesce(sum(unique_visitors), 0)::bigint as upper from daily_site_stats"
-            + " where site_id = any($1) and day >= $2 and day < $3";
-    private static final String ACCESS = "select action, count(*)::int as n, count(distinct user_id)::int as users,"
-            + " coalesce(sum(row_count), 0)::bigint as rows from audit_log where at >= $2 and at < $3"
-            + " and (site_id is null or site_id = any($1)) group by action order by action";
-
     private final Vertx vertx;
-    private final Pool pool;
-    private final Pool reads;
+    private final BreachStore store;
     private final SiteRepository sites;
-    private final Audit audit;
     private final Clock clock;
 
-    public BreachReport(Vertx vertx, Pool pool, Pool reads, SiteRepository sites, Audit audit, Clock clock) {
+    public BreachReport(Vertx vertx, BreachStore store, SiteRepository sites, Clock clock) {
         this.vertx = vertx;
-        this.pool = pool;
-        this.reads = reads;
+        this.store = store;
         this.sites = sites;
-        this.audit = audit;
         this.clock = clock;
     }
 
     /** What the document is made of. */
     record Facts(JsonObject form, Instant now, OffsetDateTime from, OffsetDateTime to, List<Site> sites,
-                 RowSet<Row> perSite, Row people, Row daily, RowSet<Row> access) {
+                 List<BreachStore.SiteCounts> perSite, BreachStore.People people, BreachStore.Daily daily,
+                 List<BreachStore.AccessCount> access) {
     }
 
     public void export(RoutingContext ctx) {
@@ -91,19 +66,13 @@ public final class BreachReport {
                     return Future.failedFuture(ApiException.unprocessable("no-sites",
                             "No site matches siteIds / province").with("field", "siteIds"));
                 }
-                Long[] ids = chosen.stream().map(Site::id).toArray(Long[]::new);
-                Tuple period = Tuple.tuple().addArrayOfLong(ids).addOffsetDateTime(from).addOffsetDateTime(to);
-                Tuple days = Tuple.tuple().addArrayOfLong(ids).addLocalDate(from.atZoneSameInstant(VIETNAM).toLocalDate())
-                        .addLocalDate(to.atZoneSameInstant(VIETNAM).toLocalDate());
-                return reads.preparedQuery(PER_SITE).execute(period).compose(perSite ->
-                        reads.preparedQuery(PEOPLE).execute(period).compose(people ->
-                                reads.preparedQuery(DAILY).execute(days).compose(daily ->
-                                        pool.preparedQuery(ACCESS).execute(period).map(access -> new Facts(form, now,
-                                                from, to, chosen, perSite, people.iterator().next(),
-                                                daily.iterator().next(), access)))))
-                        .compose(facts -> audit.write(pool, p.userId(), "privacy.breach_report", null, new JsonObject()
-                                        .put("from", from.toString()).put("to", to.toString()).put("sites", ids.length),
-                                        facts.people().getInteger("people"))
+                List<Long> ids = chosen.stream().map(Site::id).toList();
+                return store.counts(ids, from, to, from.atZoneSameInstant(VIETNAM).toLocalDate(),
+                                to.atZoneSameInstant(VIETNAM).toLocalDate())
+                        .map(counts -> new Facts(form, now, from, to, chosen, counts.perSite(), counts.people(),
+                                counts.daily(), counts.access()))
+                        .compose(facts -> store.exported(p.userId(), new JsonObject().put("from", from.toString())
+                                        .put("to", to.toString()).put("sites", ids.size()), facts.people().people())
                                 .compose(v -> vertx.executeBlocking(() -> Buffer.buffer(BreachDocument.render(facts)),
                                         false)));
             });
@@ -139,13 +108,13 @@ public final class BreachReport {
         long statuses = 0;
         long bluezoneIds = 0;
         long extra = 0;
-        for (Row r : f.perSite()) {
-            statuses += r.getInteger("statuses");
-            bluezoneIds += r.getInteger("bluezone_ids");
-            extra += r.getInteger("cccd_extra");
+        for (BreachStore.SiteCounts r : f.perSite()) {
+            statuses += r.statuses();
+            bluezoneIds += r.bluezoneIds();
+            extra += r.cccdExtra();
         }
-        return Map.of("names", (long) f.people().getInteger("people"), "phones", (long) f.people().getInteger("phones"),
-                "ids", (long) f.people().getInteger("ids"), "statuses", statuses, "bluezoneIds", bluezoneIds,
+        return Map.of("names", (long) f.people().people(), "phones", (long) f.people().phones(),
+                "ids", (long) f.people().ids(), "statuses", statuses, "bluezoneIds", bluezoneIds,
                 "cccdExtra", extra);
     }
 }

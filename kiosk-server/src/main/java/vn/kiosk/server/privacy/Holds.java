@@ -4,15 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal;
@@ -29,32 +25,16 @@ import vn.kiosk.server.site.SiteAccess;
  */
 public final class Holds {
     static final int MAX_YEARS = 5;
-    private static final String INSERT = "insert into legal_holds (site_id, visitor_id, period_from, period_to, kind,"
-            + " reference, authority, until, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id";
-    private static final String COLUMNS = "h.id, h.site_id, h.visitor_id, h.period_from, h.period_to, h.kind,"
-            + " h.reference, h.authority, h.until, h.created_at, h.released_at, c.username as created_by_name,"
-            + " r.username as released_by_name, (h.released_at is null and h.until >= ($2::timestamptz at time zone"
-            + " s.time_zone)::date) as active";
-    private static final String FROM = " from legal_holds h join sites s on s.id = h.site_id"
-            + " left join users c on c.id = h.created_by left join users r on r.id = h.released_by";
-    private static final String LIST = "select " + COLUMNS + FROM + " where ($1::bigint[] is null or h.site_id = any($1))"
-            + " order by active desc, h.until desc, h.id desc limit 500";
-    private static final String ONE = "select " + COLUMNS + FROM + " where h.id = $1";
-    private static final String RELEASE = "update legal_holds set released_at = $2, released_by = $3"
-            + " where id = $1 and released_at is null";
-
-    private final Pool pool;
+    private final HoldStore store;
     private final SiteAccess access;
     private final Subjects subjects;
-    private final Audit audit;
     private final Scope scope;
     private final Clock clock;
 
-    public Holds(Pool pool, SiteAccess access, Subjects subjects, Audit audit, Clock clock) {
-        this.pool = pool;
+    public Holds(HoldStore store, SiteAccess access, Subjects subjects, Clock clock) {
+        this.store = store;
         this.access = access;
         this.subjects = subjects;
-        this.audit = audit;
         this.scope = new Scope(access.repository());
         this.clock = clock;
     }
@@ -83,18 +63,9 @@ public final class Holds {
                         return Future.failedFuture(ApiException.of(404, "no-data", "No data held",
                                 "No one with that number is on record"));
                     }
-                    return pool.withTransaction(c -> c.preparedQuery(INSERT).execute(Tuple.tuple().addLong(site.id())
-                                    .addLong(visitor.orElse(null)).addOffsetDateTime(person ? null : from)
-                                    .addOffsetDateTime(person ? null : to).addString(b.getString("kind"))
-                                    .addString(b.getString("reference").strip()).addString(b.getString("authority"))
-                                    .addLocalDate(until).addLong(p.userId()))
-                            .compose(rows -> {
-                                long id = rows.iterator().next().getLong(0);
-                                return audit.write(c, p.userId(), "privacy.hold_placed", site.id(), new JsonObject()
-                                        .put("holdId", id).put("kind", b.getString("kind"))
-                                        .put("visitorId", visitor.orElse(null)).put("until", until.toString()), null)
-                                        .compose(v -> one(c, id, now));
-                            }));
+                    return store.place(new HoldStore.NewHold(site.id(), visitor.orElse(null), person ? null : from,
+                            person ? null : to, b.getString("kind"), b.getString("reference").strip(),
+                            b.getString("authority"), until), p.userId(), now).map(Holds::json);
                 });
             }));
         });
@@ -104,14 +75,11 @@ public final class Holds {
     public void list(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
         Instant now = clock.instant();
-        Respond.async(ctx, 200, scope.siteIds(p).compose(ids -> pool.preparedQuery(LIST)
-                .execute(Tuple.tuple().addArrayOfLong(ids == null ? null : ids.toArray(Long[]::new))
-                        .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)))
-                .map(rows -> {
-                    JsonArray items = new JsonArray();
-                    rows.forEach(r -> items.add(json(r)));
-                    return new JsonObject().put("items", items);
-                })));
+        Respond.async(ctx, 200, scope.siteIds(p).compose(ids -> store.list(ids, now)).map(holds -> {
+            JsonArray items = new JsonArray();
+            holds.forEach(h -> items.add(json(h)));
+            return new JsonObject().put("items", items);
+        }));
     }
 
     /** {@code POST /api/v1/privacy/holds/{holdId}/release}. */
@@ -120,36 +88,21 @@ public final class Holds {
             Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
             long id = Respond.pathLong(ctx, "holdId");
             Instant now = clock.instant();
-            Respond.async(ctx, 200, scope.siteIds(p).compose(mine -> pool.withTransaction(c -> one(c, id, now)
-                    .compose(h -> {
-                        if (mine != null && !mine.contains(h.getLong("siteId"))) {
-                            return Future.failedFuture(ApiException.notFound("Hold " + id));
-                        }
-                        return c.preparedQuery(RELEASE).execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC), p.userId()))
-                                .compose(rows -> rows.rowCount() == 0
-                                        ? Future.failedFuture(ApiException.conflict("hold-released",
-                                                "The hold was released already"))
-                                        : audit.write(c, p.userId(), "privacy.hold_released", h.getLong("siteId"),
-                                                new JsonObject().put("holdId", id), null))
-                                .compose(v -> one(c, id, now));
-                    }))));
+            Respond.async(ctx, 200, scope.siteIds(p).compose(mine -> store.release(id, mine, p.userId(), now))
+                    .map(Holds::json));
         });
     }
 
-    private Future<JsonObject> one(io.vertx.sqlclient.SqlClient c, long id, Instant now) {
-        return c.preparedQuery(ONE).execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC))).compose(rows -> rows.iterator()
-                .hasNext() ? Future.succeededFuture(json(rows.iterator().next()))
-                : Future.failedFuture(ApiException.notFound("Hold " + id)));
+    private static JsonObject json(HoldStore.Hold h) {
+        return new JsonObject().put("id", h.id()).put("siteId", h.siteId()).put("visitorId", h.visitorId())
+                .put("from", text(h.from())).put("to", text(h.to())).put("kind", h.kind())
+                .put("reference", h.reference()).put("authority", h.authority()).put("until", h.until().toString())
+                .put("createdAt", text(h.createdAt())).put("createdBy", h.createdBy())
+                .put("releasedAt", text(h.releasedAt())).put("releasedBy", h.releasedBy()).put("active", h.active());
     }
 
-    private static JsonObject json(Row r) {
-        return new JsonObject().put("id", r.getLong("id")).put("siteId", r.getLong("site_id"))
-                .put("visitorId", r.getLong("visitor_id")).put("from", Subjects.text(r, "period_from"))
-                .put("to", Subjects.text(r, "period_to")).put("kind", r.getString("kind"))
-                .put("reference", r.getString("reference")).put("authority", r.getString("authority"))
-                .put("until", r.getLocalDate("until").toString()).put("createdAt", Subjects.text(r, "created_at"))
-                .put("createdBy", r.getString("created_by_name")).put("releasedAt", Subjects.text(r, "released_at"))
-                .put("releasedBy", r.getString("released_by_name")).put("active", r.getBoolean("active"));
+    private static String text(OffsetDateTime t) {
+        return t == null ? null : t.toString();
     }
 
     private static OffsetDateTime time(JsonObject b, String field) {

@@ -4,10 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.text.Normalizer;
 import java.util.List;
 import vn.kiosk.server.auth.Authenticator;
@@ -26,11 +22,6 @@ import vn.kiosk.server.site.SiteRepository;
 public final class Notices {
     static final List<String> SECTIONS = List.of("purpose", "data", "recipients", "rights");
     private static final long TTL_MILLIS = 5_000;
-    private static final String LATEST = "select version, body, created_at from privacy_notices order by version desc limit 1";
-    private static final String LIST = "select version, body, created_at, created_by from privacy_notices"
-            + " order by version desc";
-    private static final String INSERT = "insert into privacy_notices (version, body, created_by)"
-            + " select coalesce(max(version), 0) + 1, $1, $2 from privacy_notices returning version, body, created_at";
 
     /** A notice version as stored. */
     public record Notice(int version, JsonObject body) {
@@ -39,17 +30,15 @@ public final class Notices {
     private record Cached(Notice notice, long at) {
     }
 
-    private final Pool pool;
+    private final NoticeStore store;
     private final SiteRepository sites;
     private final int retentionDays;
-    private final Audit audit;
     private volatile Cached latest;
 
-    public Notices(Pool pool, SiteRepository sites, int retentionDays, Audit audit) {
-        this.pool = pool;
+    public Notices(NoticeStore store, SiteRepository sites, int retentionDays) {
+        this.store = store;
         this.sites = sites;
         this.retentionDays = retentionDays;
-        this.audit = audit;
     }
 
     /** The version in force: what screens show now (a new version is seen everywhere within seconds). */
@@ -58,9 +47,8 @@ public final class Notices {
         if (c != null && System.currentTimeMillis() - c.at < TTL_MILLIS) {
             return Future.succeededFuture(c.notice);
         }
-        return pool.query(LATEST).execute().map(rows -> {
-            Row r = rows.iterator().next();
-            Notice n = new Notice(r.getInteger("version"), (JsonObject) r.getValue("body"));
+        return store.latest().map(v -> {
+            Notice n = new Notice(v.version(), v.body());
             latest = new Cached(n, System.currentTimeMillis());
             return n;
         });
@@ -86,12 +74,11 @@ public final class Notices {
     /** {@code GET /api/v1/privacy/notices}: every version, newest first. */
     public void list(RoutingContext ctx) {
         Authenticator.require(ctx, Role.ADMIN);
-        Respond.async(ctx, 200, pool.query(LIST).execute().map(rows -> {
+        Respond.async(ctx, 200, store.list().map(versions -> {
             JsonArray items = new JsonArray();
-            for (Row r : rows) {
-                items.add(new JsonObject().put("version", r.getInteger("version")).put("body", r.getValue("body"))
-                        .put("createdAt", r.getOffsetDateTime("created_at").toString())
-                        .put("createdBy", r.getLong("created_by")));
+            for (NoticeStore.Version v : versions) {
+                items.add(new JsonObject().put("version", v.version()).put("body", v.body())
+                        .put("createdAt", v.createdAt().toString()).put("createdBy", v.createdBy()));
             }
             return new JsonObject().put("items", items);
         }));
@@ -102,22 +89,11 @@ public final class Notices {
         Respond.guarded(ctx, () -> {
             Principal p = Authenticator.require(ctx, Role.ADMIN);
             JsonObject body = clean(Respond.body(ctx));
-            Respond.async(ctx, 201, pool.withTransaction(c -> c.preparedQuery(INSERT)
-                            .execute(Tuple.of(body, p.userId()))
-                            .compose(rows -> {
-                                Row r = rows.iterator().next();
-                                int version = r.getInteger("version");
-                                return audit.write(c, p.userId(), "privacy.notice_version", null,
-                                        new JsonObject().put("version", version), null).map(v -> r);
-                            }))
-                    .recover(t -> Future.failedFuture(t instanceof PgException pg && "23505".equals(pg.getSqlState())
-                            ? ApiException.conflict("notice-changed", "Another version was added meanwhile; retry")
-                            : t))
-                    .map(r -> {
-                        latest = null;
-                        return new JsonObject().put("version", r.getInteger("version")).put("body", r.getValue("body"))
-                                .put("createdAt", r.getOffsetDateTime("created_at").toString());
-                    }));
+            Respond.async(ctx, 201, store.add(body, p.userId()).map(v -> {
+                latest = null;
+                return new JsonObject().put("version", v.version()).put("body", v.body())
+                        .put("createdAt", v.createdAt().toString());
+            }));
         });
     }
 

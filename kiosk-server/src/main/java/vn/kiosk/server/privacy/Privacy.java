@@ -17,9 +17,10 @@ public record Privacy(Notices notices, SelfService self, RequestDesk desk, Holds
         Subjects subjects = new Subjects(pool, personal, passKey);
         Requests requests = new Requests(personal);
         Erasure erasure = new Erasure(personal);
-        return new Privacy(notices, new SelfService(pool, subjects, requests, audit, limiter, clock),
-                new RequestDesk(pool, subjects, requests, erasure, audit, access.repository(), clock),
-                new Holds(pool, access, subjects, audit, clock),
-                new BreachReport(vertx, pool, reads, access.repository(), audit, clock));
+        PrivacyRequestStore store = new PrivacyRequestStore(pool, subjects, requests, erasure, audit);
+        return new Privacy(notices, new SelfService(store, subjects, limiter, clock),
+                new RequestDesk(store, subjects, access.repository(), clock),
+                new Holds(new HoldStore(pool, audit), access, subjects, clock),
+                new BreachReport(vertx, new BreachStore(pool, reads, audit), access.repository(), clock));
     }
 }

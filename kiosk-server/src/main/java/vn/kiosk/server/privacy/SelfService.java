@@ -1,13 +1,9 @@
 package vn.kiosk.server.privacy;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.RateLimiter;
 import vn.kiosk.server.http.Respond;
@@ -25,20 +21,15 @@ public final class SelfService {
     static final int BAD_PER_ADDRESS = 30;
     static final int PER_PASS = 30;
     static final int VISITS_SHOWN = 500;
-    private static final String WITHDRAW = "update visitors set consent_withdrawn_at = $2 where id = $1";
 
-    private final Pool pool;
+    private final PrivacyRequestStore store;
     private final Subjects subjects;
-    private final Requests requests;
-    private final Audit audit;
     private final RateLimiter limiter;
     private final Clock clock;
 
-    public SelfService(Pool pool, Subjects subjects, Requests requests, Audit audit, RateLimiter limiter, Clock clock) {
-        this.pool = pool;
+    public SelfService(PrivacyRequestStore store, Subjects subjects, RateLimiter limiter, Clock clock) {
+        this.store = store;
         this.subjects = subjects;
-        this.requests = requests;
-        this.audit = audit;
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -50,8 +41,8 @@ public final class SelfService {
             long visitorId = visitor(ctx, body.getString("pass"));
             Instant now = clock.instant();
             Respond.async(ctx, 200, subjects.require(visitorId).compose(person -> subjects.visits(visitorId, VISITS_SHOWN)
-                    .compose(visits -> requests.ofVisitor(pool, visitorId, now).compose(reqs -> audit.write(pool, null,
-                                    "privacy.self_view", null, new JsonObject().put("visitorId", visitorId), visits.size())
+                    .compose(visits -> store.ofVisitor(visitorId, now).compose(reqs -> store.log(null,
+                                    "privacy.self_view", new JsonObject().put("visitorId", visitorId), visits.size())
                             .map(v -> new JsonObject().put("person", person.toJson()).put("visits", visits)
                                     .put("requests", reqs))))));
         });
@@ -67,23 +58,13 @@ public final class SelfService {
             long visitorId = visitor(ctx, body.getString("pass"));
             String type = body.getString("type");
             Instant now = clock.instant();
-            Respond.async(ctx, 201, subjects.require(visitorId).compose(person -> pool.withTransaction(c ->
-                    subjects.sites(c, visitorId).compose(sites -> requests.file(c, type, visitorId,
-                                    sites.stream().map(s -> s[0]).toList(), "self", body.getString("detail"), now, null))
-                            .compose(id -> ("withdrawal".equals(type)
-                                    ? c.preparedQuery(WITHDRAW).execute(Tuple.of(visitorId, now.atOffset(ZoneOffset.UTC)))
-                                            .<Void>mapEmpty()
-                                    : Future.<Void>succeededFuture())
-                                    .compose(v -> audit.write(c, null, "privacy.request_filed", null, new JsonObject()
-                                            .put("requestId", id).put("type", type).put("channel", "self")
-                                            .put("visitorId", visitorId), null))
-                                    .compose(v -> requests.get(c, id, now)))
-                            .map(r -> r.orElseThrow().json()))).map(j -> {
-                                for (String staff : new String[] {"filedBy", "handledBy", "person", "siteIds"}) {
-                                    j.remove(staff);
-                                }
-                                return j;
-                            }));
+            Respond.async(ctx, 201, subjects.require(visitorId).compose(person -> store.fileBySelf(type, visitorId,
+                    body.getString("detail"), now).map(r -> r.json())).map(j -> {
+                        for (String staff : new String[] {"filedBy", "handledBy", "person", "siteIds"}) {
+                            j.remove(staff);
+                        }
+                        return j;
+                    }));
         });
     }
 
