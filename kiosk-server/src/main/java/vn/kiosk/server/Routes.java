@@ -15,6 +15,7 @@ import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
 import vn.kiosk.server.report.InstallTargets;
+import vn.kiosk.server.report.TargetStore;
 import vn.kiosk.server.privacy.Consents;
 import vn.kiosk.server.privacy.Privacy;
 import vn.kiosk.server.report.ReportHandlers;
@@ -48,10 +49,11 @@ final class Routes {
         var campaigns = new CampaignHandlers(s.vertx(), campaignStore, s.access(), s.clock());
         var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
         var reportService = new ReportService(s.readPool(), s.access(), s.config().retentionDays());
-        var targets = new InstallTargets(s.pool(), s.access().repository(), s.clock());
+        var targetStore = new TargetStore(s.pool());
+        var targets = new InstallTargets(targetStore, s.access().repository(), s.clock());
         var reports = new ReportHandlers(reportService, s.clock());
-        var reportPdf = new ReportPdfHandler(s.vertx(), reportService, targets, s.clock());
-        var screens = new ScreenHandlers(kioskStore, s.access(), reportService, targets, s.clock(), s.config().publicUrl());
+        var reportPdf = new ReportPdfHandler(s.vertx(), reportService, targetStore, s.clock());
+        var screens = new ScreenHandlers(kioskStore, s.access(), reportService, targetStore, s.clock(), s.config().publicUrl());
         var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
                 s.keys().pass().getPublic(), s.limiter(), s.clock());
         var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()),

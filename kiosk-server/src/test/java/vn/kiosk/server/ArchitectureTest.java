@@ -66,9 +66,7 @@ class ArchitectureTest {
             "vn.kiosk.server.privacy.Holds",
             "vn.kiosk.server.privacy.Notices",
             "vn.kiosk.server.privacy.RequestDesk",
-            "vn.kiosk.server.privacy.SelfService",
-            // report/: the report exports are edited on another branch; next step
-            "vn.kiosk.server.report.InstallTargets");
+            "vn.kiosk.server.privacy.SelfService");
 
     /** Handlers by name, and any other class that answers a request (it takes a RoutingContext). */
     static final DescribedPredicate<JavaClass> HTTP = DescribedPredicate.describe(
