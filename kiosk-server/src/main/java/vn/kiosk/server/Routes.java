@@ -14,6 +14,7 @@ import vn.kiosk.server.checkin.VisitActions;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
+import vn.kiosk.server.log.VisitLogStore;
 import vn.kiosk.server.report.InstallTargets;
 import vn.kiosk.server.report.TargetStore;
 import vn.kiosk.server.privacy.Consents;
@@ -44,7 +45,8 @@ final class Routes {
         var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
                 s.config().rateLimitStaff(), tokens, new Consents(s.pool(), s.notices()));
         var visits = new VisitActions(s.pool(), s.access(), writer, s.relay(), s.keys());
-        var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
+        var visitLog = new VisitLogStore(s.pool(), s.readPool());
+        var log = new LogHandlers(visitLog, s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
         var campaignStore = new CampaignStore(s.pool());
         var campaigns = new CampaignHandlers(s.vertx(), campaignStore, s.access(), s.clock());
         var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
