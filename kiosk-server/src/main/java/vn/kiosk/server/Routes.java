@@ -49,7 +49,7 @@ final class Routes {
         var log = new LogHandlers(visitLog, s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
         var campaignStore = new CampaignStore(s.pool());
         var campaigns = new CampaignHandlers(s.vertx(), campaignStore, s.access(), s.clock());
-        var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
+        var logXlsx = new LogXlsx(visitLog, s.access(), s.keys().personal());
         var reportService = new ReportService(s.readPool(), s.access(), s.config().retentionDays());
         var targetStore = new TargetStore(s.pool());
         var targets = new InstallTargets(targetStore, s.access().repository(), s.clock());

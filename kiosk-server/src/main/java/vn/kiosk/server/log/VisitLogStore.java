@@ -4,16 +4,24 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
+import io.vertx.sqlclient.Cursor;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.RowStream;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import vn.kiosk.server.visitor.VisitIds;
 
@@ -141,6 +149,84 @@ public final class VisitLogStore {
     public <T> Future<T> stream(VisitQuery q, Function<ReadStream<Visit>, Future<T>> consume) {
         return reads.withTransaction(conn -> conn.prepare(q.sql.toString())
                 .compose(ps -> consume.apply(new Visits(ps.createStream(FETCH, q.params)))));
+    }
+
+    /**
+     * The visits of the query through a cursor in a transaction of {@code reads}, for a worker thread: every call
+     * blocks. The first {@value #FETCH} are read before this returns, so that a failing query fails here, before
+     * anything has been sent.
+     */
+    public VisitCursor cursor(VisitQuery q) throws Exception {
+        SqlConnection conn = await(reads.getConnection());
+        try {
+            Transaction tx = await(conn.begin());
+            var statement = await(conn.prepare(q.sql.toString()));
+            Cursor cursor = statement.cursor(q.params);
+            RowSet<Row> first = await(cursor.read(FETCH));
+            return new VisitCursor(conn, tx, cursor, list(first));
+        } catch (Exception | Error e) {
+            conn.close();
+            throw e;
+        }
+    }
+
+    /** A blocking cursor over the visits of an export; {@link #close} gives its connection back. */
+    public static final class VisitCursor implements AutoCloseable {
+        private final SqlConnection conn;
+        private final Transaction tx;
+        private final Cursor cursor;
+        private List<Visit> rows;
+
+        private VisitCursor(SqlConnection conn, Transaction tx, Cursor cursor, List<Visit> first) {
+            this.conn = conn;
+            this.tx = tx;
+            this.cursor = cursor;
+            this.rows = first;
+        }
+
+        /** The batch read last. */
+        public List<Visit> rows() {
+            return rows;
+        }
+
+        public boolean hasMore() {
+            return cursor.hasMore();
+        }
+
+        /** Reads the next batch. */
+        public List<Visit> next() throws Exception {
+            rows = list(await(cursor.read(FETCH)));
+            return rows;
+        }
+
+        /** Closes the cursor and commits the read's transaction (a failure before this rolls it back). */
+        public void finish() throws Exception {
+            await(cursor.close());
+            await(tx.commit());
+        }
+
+        @Override
+        public void close() {
+            conn.close();
+        }
+    }
+
+    private static List<Visit> list(RowSet<Row> rows) {
+        List<Visit> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(Visit.from(r));
+        }
+        return out;
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        } catch (TimeoutException e) {
+            throw new IOException("the database did not answer within 2 minutes", e);
+        }
     }
 
     /** The rows of a RowStream as visits, with its flow control. */
