@@ -37,6 +37,7 @@ import vn.kiosk.server.jobs.Housekeeping;
 import vn.kiosk.server.privacy.Notices;
 import vn.kiosk.server.jobs.Reencryption;
 import vn.kiosk.server.jobs.Retention;
+import vn.kiosk.server.log.EventTicketStore;
 import vn.kiosk.server.log.SseHandler;
 import vn.kiosk.server.metrics.KioskMetrics;
 import vn.kiosk.server.qr.QrHandlers;
@@ -135,7 +136,7 @@ public final class KioskServer implements AutoCloseable {
                     new Occupancy(vertx, pool, registry));
             SiteAccess access = new SiteAccess(new SiteRepository(pool));
             AuthService auth = new AuthService(vertx, pool, cfg.sessionTtl());
-            SseHandler sse = new SseHandler(vertx, pool, access, auth, relay.occupancy());
+            SseHandler sse = new SseHandler(vertx, new EventTicketStore(pool), access, auth, relay.occupancy());
             relay.onAuthChange(auth::invalidateAll);
             relay.onAuthChange(sse::recheck);
             Notices notices = new Notices(new vn.kiosk.server.privacy.NoticeStore(pool, new vn.kiosk.server.privacy.Audit()),

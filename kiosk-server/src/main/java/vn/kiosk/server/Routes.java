@@ -15,7 +15,9 @@ import vn.kiosk.server.checkin.VisitStore;
 import vn.kiosk.server.checkin.VisitWriter;
 import vn.kiosk.server.log.LogHandlers;
 import vn.kiosk.server.log.LogXlsx;
+import vn.kiosk.server.log.VisitLogStore;
 import vn.kiosk.server.report.InstallTargets;
+import vn.kiosk.server.report.TargetStore;
 import vn.kiosk.server.privacy.Consents;
 import vn.kiosk.server.privacy.Privacy;
 import vn.kiosk.server.report.ReportHandlers;
@@ -44,15 +46,17 @@ final class Routes {
         var checkins = new CheckinHandler(s.clock(), s.access(), writer, s.relay(), s.keys(), s.limiter(),
                 s.config().rateLimitStaff(), tokens, new Consents(s.pool(), s.notices()));
         var visits = new VisitActions(new VisitStore(s.pool()), s.access(), writer, s.relay(), s.keys());
-        var log = new LogHandlers(s.pool(), s.readPool(), s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
+        var visitLog = new VisitLogStore(s.pool(), s.readPool());
+        var log = new LogHandlers(visitLog, s.access(), s.keys().personal(), s.relay().occupancy(), s.clock());
         var campaignStore = new CampaignStore(s.pool());
         var campaigns = new CampaignHandlers(s.vertx(), campaignStore, s.access(), s.clock());
-        var logXlsx = new LogXlsx(s.pool(), s.readPool(), s.access(), s.keys().personal());
+        var logXlsx = new LogXlsx(visitLog, s.access(), s.keys().personal());
         var reportService = new ReportService(s.readPool(), s.access(), s.config().retentionDays());
-        var targets = new InstallTargets(s.pool(), s.access().repository(), s.clock());
+        var targetStore = new TargetStore(s.pool());
+        var targets = new InstallTargets(targetStore, s.access().repository(), s.clock());
         var reports = new ReportHandlers(reportService, s.clock());
-        var reportPdf = new ReportPdfHandler(s.vertx(), reportService, targets, s.clock());
-        var screens = new ScreenHandlers(kioskStore, s.access(), reportService, targets, s.clock(), s.config().publicUrl());
+        var reportPdf = new ReportPdfHandler(s.vertx(), reportService, targetStore, s.clock());
+        var screens = new ScreenHandlers(kioskStore, s.access(), reportService, targetStore, s.clock(), s.config().publicUrl());
         var privacy = Privacy.create(s.vertx(), s.pool(), s.readPool(), s.access(), s.notices(), s.keys().personal(),
                 s.keys().pass().getPublic(), s.limiter(), s.clock());
         var traces = new TraceHandlers(new TraceService(s.pool(), s.readPool(), s.access().repository(), s.keys().personal(), s.clock()),

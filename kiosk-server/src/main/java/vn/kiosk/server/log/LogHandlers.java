@@ -7,17 +7,12 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal.Role;
@@ -25,10 +20,10 @@ import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.events.Occupancy;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.log.VisitLogStore.Visit;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.PersonalData;
-import vn.kiosk.server.visitor.VisitIds;
 import vn.kiosk.server.export.Labels;
 import java.time.Clock;
 
@@ -37,27 +32,17 @@ public final class LogHandlers {
     private static final int DEFAULT_LIMIT = 50;
     private static final java.util.Set<String> BLUEZONE = java.util.Set.of("qr_confirmed", "declared",
             "installed_on_site", "not_installed", "no_smartphone", "unknown");
-    private static final String OCCUPANCY = "select p.visit_id, p.entered_at, p.visitor_id, r.name, r.phone_masked"
-            + " from presence p join visitors r on r.id = p.visitor_id where p.site_id = $1 order by p.entered_at";
-    private static final String ONE = "select " + VisitQuery.COLUMNS + ", v.consent_version, v.consent_method, v.cccd_extra"
-            + " from visits v join visitors r on r.id = v.visitor_id where v.site_id = $1 and v.id = $2"
-            + " and v.entered_at >= $3 and v.entered_at < $4"; // the id's bounds (VisitIds): a few daily partitions
-    private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
-            + " values ($1, $2, $3, $4, $5)";
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final Pool pool;
-    private final Pool reads;
+    private final VisitLogStore visits;
     private final SiteAccess access;
     private final PersonalData personal;
     private final Occupancy occupancy;
     private final Clock clock;
 
-    /** {@code reads} may lag {@code pool} (a read replica): the log itself; audits and occupancy use {@code pool}. */
-    public LogHandlers(Pool pool, Pool reads, SiteAccess access, PersonalData personal, Occupancy occupancy, Clock clock) {
+    public LogHandlers(VisitLogStore visits, SiteAccess access, PersonalData personal, Occupancy occupancy, Clock clock) {
         this.clock = clock;
-        this.pool = pool;
-        this.reads = reads;
+        this.visits = visits;
         this.access = access;
         this.personal = personal;
         this.occupancy = occupancy;
@@ -72,18 +57,17 @@ public final class LogHandlers {
                     .inside(QueryParams.bool(req.getParam("inside"), "inside"))
                     .page(limit + 1);
             Respond.async(ctx, 200, access.visible(p, Respond.pathLong(ctx, "siteId"))
-                    .compose(site -> newest(q, limit + 1, q.end, 0, new ArrayList<>()))
+                    .compose(site -> visits.newest(q, limit + 1))
                     .map(rows -> {
                         JsonArray items = new JsonArray();
                         String next = null;
-                        for (Row r : rows) {
+                        for (Visit v : rows) {
                             if (items.size() == limit) {
-                                JsonObject last = items.getJsonObject(limit - 1);
-                                next = VisitQuery.cursor(OffsetDateTime.parse(last.getString("enteredAt")),
-                                        java.util.UUID.fromString(last.getString("id")));
+                                Visit last = rows.get(limit - 1);
+                                next = VisitQuery.cursor(last.enteredAt(), last.id());
                                 break;
                             }
-                            items.add(visit(r));
+                            items.add(visit(v));
                         }
                         return new JsonObject().put("items", items).put("next", next);
                     }));
@@ -92,8 +76,7 @@ public final class LogHandlers {
 
     /**
      * One visit as a row of the log. A live log fetches it when an event names a visit: the event carries the
-     * name but not the masked phone and ID the row shows (kiosks receive events too). Read from {@code pool},
-     * not {@code reads}: the event follows the commit at once, a replica may not have the row yet.
+     * name but not the masked phone and ID the row shows (kiosks receive events too).
      */
     public void one(RoutingContext ctx) {
         Respond.guarded(ctx, () -> {
@@ -101,53 +84,23 @@ public final class LogHandlers {
             long siteId = Respond.pathLong(ctx, "siteId");
             java.util.UUID visitId = java.util.UUID.fromString(ctx.pathParam("visitId"));
             Respond.async(ctx, 200, access.visible(p, siteId)
-                    .compose(site -> pool.preparedQuery(ONE).execute(Tuple.of(siteId, visitId,
-                            VisitIds.earliest(visitId), VisitIds.latest(visitId))))
-                    .map(rows -> {
-                        if (!rows.iterator().hasNext()) {
+                    .compose(site -> visits.one(siteId, visitId))
+                    .map(found -> {
+                        if (found.isEmpty()) {
                             throw ApiException.notFound("Visit " + visitId);
                         }
-                        Row r = rows.iterator().next();
+                        VisitLogStore.Detail d = found.get();
                         // the consent the visit was made under, and a CCCD's details where the site keeps them
-                        io.vertx.core.buffer.Buffer extra = r.getBuffer("cccd_extra");
-                        JsonObject visit = visit(r);
-                        if (r.getString("consent_method") != null) {
-                            visit.put("consent", new JsonObject().put("version", r.getInteger("consent_version"))
-                                    .put("method", r.getString("consent_method")));
+                        JsonObject visit = visit(d.visit());
+                        if (d.consentMethod() != null) {
+                            visit.put("consent", new JsonObject().put("version", d.consentVersion())
+                                    .put("method", d.consentMethod()));
                         }
-                        if (extra != null) {
-                            visit.put("cccd", new JsonObject(personal.decrypt(extra.getBytes())));
+                        if (d.cccdExtra() != null) {
+                            visit.put("cccd", new JsonObject(personal.decrypt(d.cccdExtra())));
                         }
                         return visit;
                     }));
-        });
-    }
-
-    /** How far back each look-up of a page reaches: the newest day first, then wider. */
-    private static final Duration[] SPANS = {Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)};
-
-    /**
-     * The newest {@code want} rows of the query, asked newest day first and then over wider spans until the
-     * page is full or the range is done. visits is partitioned by day: a look-up over the whole range plans
-     * and opens every partition (about 15 ms over 90 days), one over a day only one or two, and at a busy
-     * site the first day fills the page. Each span is older than the one before, so the rows stay in order.
-     */
-    private Future<List<Row>> newest(VisitQuery q, int want, OffsetDateTime to, int step, List<Row> got) {
-        if (!to.isAfter(q.start) || got.size() >= want) {
-            return Future.succeededFuture(got);
-        }
-        OffsetDateTime from = step < SPANS.length ? to.minus(SPANS[step]) : q.start;
-        if (from.isBefore(q.start)) {
-            from = q.start;
-        }
-        OffsetDateTime lo = from;
-        return reads.preparedQuery(q.sql.toString()).execute(q.over(lo, to)).compose(rows -> {
-            for (Row r : rows) {
-                if (got.size() < want) {
-                    got.add(r);
-                }
-            }
-            return newest(q, want, lo, step + 1, got);
         });
     }
 
@@ -157,10 +110,10 @@ public final class LogHandlers {
             VisitQuery q = query(ctx).newestFirst();
             long siteId = Respond.pathLong(ctx, "siteId");
             access.visible(p, siteId).compose(site -> stream(ctx, site, q)).compose(count ->
-                    pool.preparedQuery(AUDIT).execute(Tuple.of(p.userId(), "export_csv", siteId,
+                    visits.audit(p.userId(), "export_csv", siteId,
                             new JsonObject().put("from", ctx.request().getParam("from"))
                                     .put("to", ctx.request().getParam("to")).put("filtered", ctx.request().getParam("q") != null),
-                            count))).onFailure(t -> {
+                            count)).onFailure(t -> {
                                 if (!ctx.response().headWritten()) {
                                     ctx.fail(t);
                                 } else {
@@ -173,7 +126,7 @@ public final class LogHandlers {
     private Future<Integer> stream(RoutingContext ctx, Site site, VisitQuery q) {
         ZoneId zone = site.zone();
         AtomicInteger count = new AtomicInteger();
-        return reads.withTransaction(conn -> conn.prepare(q.sql.toString()).compose(ps -> {
+        return visits.stream(q, stream -> {
             HttpServerResponse res = ctx.response().setChunked(true)
                     .putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"visits-site-" + site.id() + ".csv\"")
@@ -182,27 +135,24 @@ public final class LogHandlers {
                     "Vào lúc / Entered", "Ra lúc / Exited", "Ra tự động / Exit inferred", "Cổng vào / Gate in",
                     "Cổng ra / Gate out", "Cách ghi / Method", "Bluezone"));
             io.vertx.core.Promise<Integer> done = io.vertx.core.Promise.promise();
-            var stream = ps.createStream(500, q.params);
             stream.exceptionHandler(done::tryFail);
             stream.endHandler(v -> {
                 res.end();
                 done.tryComplete(count.get());
             });
-            stream.handler(r -> {
+            stream.handler(v -> {
                 count.incrementAndGet();
-                res.write(line(r.getUUID("id").toString(), r.getString("name"), nz(r.getString("phone_masked")),
-                        nz(r.getString("id_masked")), local(r.getOffsetDateTime("entered_at"), zone),
-                        local(r.getOffsetDateTime("exited_at"), zone), r.getBoolean("exit_inferred") ? "có / yes" : "",
-                        nz(r.getString("entry_gate")), nz(r.getString("exit_gate")),
-                        Labels.method(r.getString("entry_method")),
-                        Labels.bluezone(r.getString("bluezone"))));
+                res.write(line(v.id().toString(), v.name(), nz(v.phoneMasked()), nz(v.idMasked()),
+                        local(v.enteredAt(), zone), local(v.exitedAt(), zone), v.exitInferred() ? "có / yes" : "",
+                        nz(v.entryGate()), nz(v.exitGate()), Labels.method(v.entryMethod()),
+                        Labels.bluezone(v.bluezone())));
                 if (res.writeQueueFull()) {
                     stream.pause();
                     res.drainHandler(x -> stream.resume());
                 }
             });
             return done.future();
-        }));
+        });
     }
 
     /**
@@ -217,16 +167,16 @@ public final class LogHandlers {
             if (!list) {
                 return counted.map(n -> summary(site, n, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
             }
-            return pool.preparedQuery(OCCUPANCY).execute(Tuple.of(site.id())).map(rows -> {
+            return visits.inside(site.id()).map(rows -> {
                 OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
                 JsonArray visitors = new JsonArray();
-                for (Row r : rows) {
-                    OffsetDateTime in = r.getOffsetDateTime("entered_at");
-                    visitors.add(new JsonObject().put("visitId", r.getUUID("visit_id").toString())
+                for (VisitLogStore.Inside r : rows) {
+                    OffsetDateTime in = r.enteredAt();
+                    visitors.add(new JsonObject().put("visitId", r.visitId().toString())
                             .put("enteredAt", in.toString())
                             .put("minutesInside", Math.max(0, Duration.between(in, now).toMinutes()))
-                            .put("visitor", new JsonObject().put("id", r.getLong("visitor_id"))
-                                    .put("name", r.getString("name")).put("phoneMasked", r.getString("phone_masked"))));
+                            .put("visitor", new JsonObject().put("id", r.visitorId())
+                                    .put("name", r.name()).put("phoneMasked", r.phoneMasked())));
                 }
                 return summary(site, visitors.size(), now).put("visitors", visitors);
             });
@@ -247,18 +197,18 @@ public final class LogHandlers {
                 .gate(QueryParams.text(req.getParam("gate"), "gate", 100)).search(req.getParam("q"), personal);
     }
 
-    static JsonObject visit(Row r) {
-        OffsetDateTime exited = r.getOffsetDateTime("exited_at");
-        return new JsonObject().put("id", r.getUUID("id").toString())
-                .put("visitor", new JsonObject().put("id", r.getLong("visitor_id")).put("name", r.getString("name"))
-                        .put("phoneMasked", r.getString("phone_masked")).put("idMasked", r.getString("id_masked")))
-                .put("enteredAt", r.getOffsetDateTime("entered_at").toString())
+    static JsonObject visit(Visit v) {
+        OffsetDateTime exited = v.exitedAt();
+        return new JsonObject().put("id", v.id().toString())
+                .put("visitor", new JsonObject().put("id", v.visitorId()).put("name", v.name())
+                        .put("phoneMasked", v.phoneMasked()).put("idMasked", v.idMasked()))
+                .put("enteredAt", v.enteredAt().toString())
                 .put("exitedAt", exited == null ? null : exited.toString())
-                .put("exitInferred", r.getBoolean("exit_inferred"))
-                .put("entryMissing", r.getBoolean("entry_missing"))
-                .put("bluezone", r.getString("bluezone")).put("bluezoneId", r.getString("bluezone_id"))
-                .put("method", r.getString("entry_method")).put("exitMethod", r.getString("exit_method"))
-                .put("gate", r.getString("entry_gate")).put("exitGate", r.getString("exit_gate"));
+                .put("exitInferred", v.exitInferred())
+                .put("entryMissing", v.entryMissing())
+                .put("bluezone", v.bluezone()).put("bluezoneId", v.bluezoneId())
+                .put("method", v.entryMethod()).put("exitMethod", v.exitMethod())
+                .put("gate", v.entryGate()).put("exitGate", v.exitGate());
     }
 
     private static String line(String... cells) {

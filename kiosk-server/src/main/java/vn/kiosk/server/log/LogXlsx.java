@@ -6,12 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Cursor;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
@@ -30,6 +24,7 @@ import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.export.Table;
 import vn.kiosk.server.export.Xlsx;
 import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.log.VisitLogStore.Visit;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteAccess;
 import vn.kiosk.server.visitor.PersonalData;
@@ -44,24 +39,18 @@ import vn.kiosk.server.export.Labels;
 public final class LogXlsx {
     private static final Set<String> BLUEZONE = Set.of("qr_confirmed", "declared", "installed_on_site",
             "not_installed", "no_smartphone", "unknown");
-    private static final int FETCH = 500;
     private static final String TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
-    private static final String AUDIT = "insert into audit_log (user_id, action, site_id, detail, row_count)"
-            + " values ($1, $2, $3, $4, $5)";
     private static final List<String> HEADER = List.of("Mã lượt / Visit", "Họ tên / Name", "Điện thoại / Phone",
             "Giấy tờ / ID", "Vào lúc / Entered", "Ra lúc / Exited", "Ra tự động / Exit inferred", "Cổng vào / Gate in",
             "Cổng ra / Gate out", "Cách ghi / Method", "Bluezone");
 
-    private final Pool pool;
-    private final Pool reads;
+    private final VisitLogStore visits;
     private final SiteAccess access;
     private final PersonalData personal;
     private volatile WorkerExecutor workers;
 
-    /** {@code reads} may lag {@code pool} (a read replica): the rows; the audit goes to {@code pool}. */
-    public LogXlsx(Pool pool, Pool reads, SiteAccess access, PersonalData personal) {
-        this.pool = pool;
-        this.reads = reads;
+    public LogXlsx(VisitLogStore visits, SiteAccess access, PersonalData personal) {
+        this.visits = visits;
         this.access = access;
         this.personal = personal;
     }
@@ -80,7 +69,7 @@ public final class LogXlsx {
                     .put("filtered", req.getParam("q") != null).put("format", "xlsx");
             access.visible(p, siteId)
                     .compose(site -> workers(ctx).executeBlocking(() -> write(ctx.response(), site, q,
-                            count -> Tuple.of(p.userId(), "export_xlsx", siteId, detail, count)), false))
+                            count -> visits.audit(p.userId(), "export_xlsx", siteId, detail, count)), false))
                     .onFailure(t -> {
                         if (!ctx.response().headWritten()) {
                             ctx.fail(t);
@@ -100,15 +89,11 @@ public final class LogXlsx {
     }
 
     /** Runs on a worker thread: blocks on the database and on the client, never on an event loop. */
-    private int write(HttpServerResponse res, Site site, VisitQuery q, java.util.function.IntFunction<Tuple> audit)
-            throws Exception {
+    private int write(HttpServerResponse res, Site site, VisitQuery q,
+                      java.util.function.IntFunction<Future<Void>> audit) throws Exception {
         ZoneId zone = site.zone();
-        SqlConnection conn = await(reads.getConnection());
-        try {
-            var tx = await(conn.begin());
-            var statement = await(conn.prepare(q.sql.toString()));
-            Cursor cursor = statement.cursor(q.params);
-            RowSet<Row> rows = await(cursor.read(FETCH));
+        try (VisitLogStore.VisitCursor cursor = visits.cursor(q)) {
+            List<Visit> rows = cursor.rows();
             res.setChunked(true)
                     .putHeader("Content-Type", Table.XLSX)
                     .putHeader("Content-Disposition", "attachment; filename=\"visits-site-" + site.id() + ".xlsx\"")
@@ -125,7 +110,7 @@ public final class LogXlsx {
                     ws.width(c, 20);
                 }
                 while (true) {
-                    for (Row r : rows) {
+                    for (Visit r : rows) {
                         count++;
                         row(ws, count, r, zone);
                     }
@@ -133,34 +118,31 @@ public final class LogXlsx {
                     if (!cursor.hasMore()) {
                         break;
                     }
-                    rows = await(cursor.read(FETCH));
+                    rows = cursor.next();
                 }
                 wb.finish();
             }
             // Audited before the last byte goes out, so a finished download always has its audit row;
             // only a complete workbook ends the response (a failure above resets it instead).
-            await(pool.preparedQuery(AUDIT).execute(audit.apply(count)));
+            await(audit.apply(count));
             out.close();
-            await(cursor.close());
-            await(tx.commit());
+            cursor.finish();
             return count;
-        } finally {
-            conn.close();
         }
     }
 
-    private static void row(Worksheet ws, int r, Row v, ZoneId zone) {
-        ws.inlineString(r, 0, v.getUUID("id").toString());
-        Xlsx.cell(ws, r, 1, v.getString("name"));
-        Xlsx.cell(ws, r, 2, v.getString("phone_masked"));
-        Xlsx.cell(ws, r, 3, v.getString("id_masked"));
-        time(ws, r, 4, v.getOffsetDateTime("entered_at"), zone);
-        time(ws, r, 5, v.getOffsetDateTime("exited_at"), zone);
-        Xlsx.cell(ws, r, 6, v.getBoolean("exit_inferred") ? "có / yes" : null);
-        Xlsx.cell(ws, r, 7, v.getString("entry_gate"));
-        Xlsx.cell(ws, r, 8, v.getString("exit_gate"));
-        Xlsx.cell(ws, r, 9, Labels.method(v.getString("entry_method")));
-        Xlsx.cell(ws, r, 10, Labels.bluezone(v.getString("bluezone")));
+    private static void row(Worksheet ws, int r, Visit v, ZoneId zone) {
+        ws.inlineString(r, 0, v.id().toString());
+        Xlsx.cell(ws, r, 1, v.name());
+        Xlsx.cell(ws, r, 2, v.phoneMasked());
+        Xlsx.cell(ws, r, 3, v.idMasked());
+        time(ws, r, 4, v.enteredAt(), zone);
+        time(ws, r, 5, v.exitedAt(), zone);
+        Xlsx.cell(ws, r, 6, v.exitInferred() ? "có / yes" : null);
+        Xlsx.cell(ws, r, 7, v.entryGate());
+        Xlsx.cell(ws, r, 8, v.exitGate());
+        Xlsx.cell(ws, r, 9, Labels.method(v.entryMethod()));
+        Xlsx.cell(ws, r, 10, Labels.bluezone(v.bluezone()));
     }
 
     private static void time(Worksheet ws, int r, int c, OffsetDateTime t, ZoneId zone) {

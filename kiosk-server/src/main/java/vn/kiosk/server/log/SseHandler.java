@@ -3,13 +3,10 @@ package vn.kiosk.server.log;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,17 +29,13 @@ import vn.kiosk.server.site.SiteAccess;
 public final class SseHandler {
     private static final long HEARTBEAT_MS = 20_000;
     private static final long RECHECK_DELAY_MS = 500;
-    private static final String NEW_TICKET = "insert into event_tickets (ticket_hash, site_id, user_id, token_hash,"
-            + " expires_at) values ($1, $2, $3, $4, now() + interval '60 seconds')";
-    private static final String REDEEM = "delete from event_tickets where ticket_hash = $1 and site_id = $2"
-            + " and expires_at > now() returning token_hash";
 
     /** An open stream: whose sign-in opened it, for which site, and how to end it on its own event loop. */
     private record Stream(boolean staff, byte[] tokenHash, long siteId, Context context, Runnable end) {
     }
 
     private final Vertx vertx;
-    private final Pool pool;
+    private final EventTicketStore tickets;
     private final SiteAccess access;
     private final AuthService auth;
     private final Occupancy occupancy;
@@ -50,9 +43,9 @@ public final class SseHandler {
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean recheckPending = new AtomicBoolean();
 
-    public SseHandler(Vertx vertx, Pool pool, SiteAccess access, AuthService auth, Occupancy occupancy) {
+    public SseHandler(Vertx vertx, EventTicketStore tickets, SiteAccess access, AuthService auth, Occupancy occupancy) {
         this.vertx = vertx;
-        this.pool = pool;
+        this.tickets = tickets;
         this.access = access;
         this.auth = auth;
         this.occupancy = occupancy;
@@ -66,10 +59,9 @@ public final class SseHandler {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER, Role.GUARD);
         long siteId = Respond.pathLong(ctx, "siteId");
         String ticket = AuthService.randomToken();
-        Buffer session = Buffer.buffer(AuthService.sha256(Authenticator.token(ctx)));
+        byte[] session = AuthService.sha256(Authenticator.token(ctx));
         Respond.async(ctx, 201, access.visible(p, siteId)
-                .compose(site -> pool.preparedQuery(NEW_TICKET)
-                        .execute(Tuple.of(Buffer.buffer(AuthService.sha256(ticket)), siteId, p.id(), session)))
+                .compose(site -> tickets.issue(AuthService.sha256(ticket), siteId, p.id(), session))
                 .map(v -> new JsonObject().put("ticket", ticket).put("expiresInSeconds", 60)));
     }
 
@@ -84,10 +76,9 @@ public final class SseHandler {
                     AuthService.sha256(token), siteId, vertx.getOrCreateContext(), null));
         } else if (ticket != null) {
             // The sign-in the ticket was issued to must still hold, and still see the site.
-            allowed = pool.preparedQuery(REDEEM).execute(Tuple.of(Buffer.buffer(AuthService.sha256(ticket)), siteId))
-                    .compose(rows -> rows.iterator().hasNext()
-                            ? Future.succeededFuture(rows.iterator().next().getBuffer("token_hash").getBytes())
-                            : Future.failedFuture(ApiException.unauthorized("The ticket is unknown, used or expired")))
+            allowed = tickets.redeem(AuthService.sha256(ticket), siteId)
+                    .compose(hash -> hash.isPresent() ? Future.succeededFuture(hash.get())
+                            : Future.<byte[]>failedFuture(ApiException.unauthorized("The ticket is unknown, used or expired")))
                     .compose(hash -> stillAllowed(true, hash, siteId)
                             .map(v -> new Stream(true, hash, siteId, vertx.getOrCreateContext(), null)));
         } else {

@@ -4,22 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import vn.kiosk.server.auth.Authenticator;
 import vn.kiosk.server.auth.Principal;
 import vn.kiosk.server.auth.Principal.Role;
 import vn.kiosk.server.http.ApiException;
 import vn.kiosk.server.http.Respond;
+import vn.kiosk.server.report.TargetStore.Target;
 import vn.kiosk.server.site.Site;
 import vn.kiosk.server.site.SiteRepository;
 
@@ -32,77 +28,29 @@ import vn.kiosk.server.site.SiteRepository;
  */
 public final class InstallTargets {
     static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
-    private static final String ALL = "select id, province, district, rate::float8 as rate, due_on, set_at"
-            + " from install_targets order by lower(province), district nulls first, id";
-    private static final String FOR_SITE = "select id, province, district, rate::float8 as rate, due_on, set_at"
-            + " from install_targets where lower(province) = lower($1) and (district is null or lower(district) = lower($2))"
-            + " order by district nulls last limit 1";
-    private static final String UPSERT = "insert into install_targets (province, district, rate, due_on, set_by, set_at)"
-            + " values ($1, $2, round($3::float8::numeric, 4), $4, $5, $6)"
-            // the area keeps the spelling it was first given
-            + " on conflict (lower(province), lower(coalesce(district, ''))) do update set rate = excluded.rate,"
-            + " due_on = excluded.due_on, set_by = excluded.set_by, set_at = excluded.set_at"
-            + " returning id, province, district, rate::float8 as rate, due_on, set_at, xmax = 0 as created";
-    private static final String FIND = "select province, district from install_targets where id = $1";
-    private static final String DELETE = "delete from install_targets where id = $1";
 
-    /** One area's target; district null for the whole province. */
-    public record Target(long id, String province, String district, double rate, LocalDate dueOn, OffsetDateTime setAt) {
-        static Target from(Row r) {
-            return new Target(r.getLong("id"), r.getString("province"), r.getString("district"), r.getDouble("rate"),
-                    r.getLocalDate("due_on"), r.getOffsetDateTime("set_at"));
-        }
-
-        public JsonObject toJson() {
-            return new JsonObject().put("id", id).put("province", province).put("district", district).put("rate", rate)
-                    .put("dueOn", dueOn.toString()).put("setAt", setAt.toString());
-        }
-
-        /** Whether this is the target of that place itself (names compared as reports compare them). */
-        boolean isOf(String placeProvince, String placeDistrict) {
-            return ReportService.norm(province).equals(ReportService.norm(placeProvince))
-                    && (district == null ? placeDistrict == null
-                    : placeDistrict != null && ReportService.norm(district).equals(ReportService.norm(placeDistrict)));
-        }
-    }
-
-    private final Pool pool;
+    private final TargetStore targets;
     private final SiteRepository sites;
     private final Clock clock;
 
-    public InstallTargets(Pool pool, SiteRepository sites, Clock clock) {
-        this.pool = pool;
+    public InstallTargets(TargetStore targets, SiteRepository sites, Clock clock) {
+        this.targets = targets;
         this.sites = sites;
         this.clock = clock;
     }
 
-    /** Every target, by province then district (the province's own first). */
-    public Future<List<Target>> all() {
-        return pool.query(ALL).execute().map(rows -> {
-            List<Target> out = new ArrayList<>();
-            rows.forEach(r -> out.add(Target.from(r)));
-            return out;
-        });
-    }
-
-    /** The target a site works towards: its district's, else its province's. */
-    public Future<Optional<Target>> forSite(Site s) {
-        return pool.preparedQuery(FOR_SITE).execute(Tuple.of(s.province(), s.district()))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(Target.from(rows.iterator().next())) : Optional.empty());
-    }
-
-    /** Of a list of targets, the one for a district: its own, else its province's. */
-    public static Optional<Target> forDistrict(List<Target> targets, String province, String district) {
-        return targets.stream().filter(t -> t.isOf(province, district)).findFirst()
-                .or(() -> targets.stream().filter(t -> t.isOf(province, null)).findFirst());
+    /** A target as the API shows it. */
+    public static JsonObject json(Target t) {
+        return new JsonObject().put("id", t.id()).put("province", t.province()).put("district", t.district())
+                .put("rate", t.rate()).put("dueOn", t.dueOn().toString()).put("setAt", t.setAt().toString());
     }
 
     public void list(RoutingContext ctx) {
         Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER, Role.MANAGER);
         Future<List<Site>> own = p.is(Role.MANAGER) ? sites.visibleTo(p) : Future.succeededFuture(List.of());
-        Respond.async(ctx, 200, own.compose(mine -> all().map(targets -> {
+        Respond.async(ctx, 200, own.compose(mine -> targets.all().map(all -> {
             JsonArray items = new JsonArray();
-            targets.stream().filter(t -> readable(p, t, mine)).forEach(t -> items.add(t.toJson()));
+            all.stream().filter(t -> readable(p, t, mine)).forEach(t -> items.add(json(t)));
             return new JsonObject().put("items", items);
         })));
     }
@@ -138,12 +86,9 @@ public final class InstallTargets {
                 String place = district == null ? province : district + ", " + province;
                 throw ApiException.forbidden("A target for " + place + " is outside your area");
             }
-            Tuple args = Tuple.tuple().addString(province).addString(district).addDouble(rate).addLocalDate(due)
-                    .addLong(p.userId()).addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            pool.preparedQuery(UPSERT).execute(args).onSuccess(rows -> {
-                Row r = rows.iterator().next();
-                Respond.json(ctx, r.getBoolean("created") ? 201 : 200, Target.from(r).toJson());
-            }).onFailure(ctx::fail);
+            targets.set(province, district, rate, due, p.userId(),
+                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).onSuccess(saved ->
+                    Respond.json(ctx, saved.created() ? 201 : 200, json(saved.target()))).onFailure(ctx::fail);
         });
     }
 
@@ -151,15 +96,14 @@ public final class InstallTargets {
         Respond.guarded(ctx, () -> {
             Principal p = Authenticator.require(ctx, Role.ADMIN, Role.OFFICER);
             long id = Respond.pathLong(ctx, "targetId");
-            Respond.async(ctx, 204, pool.preparedQuery(FIND).execute(Tuple.of(id)).compose(rows -> {
-                if (!rows.iterator().hasNext()) {
+            Respond.async(ctx, 204, targets.area(id).compose(area -> {
+                if (area.isEmpty()) {
                     return Future.failedFuture(ApiException.notFound("Target " + id));
                 }
-                Row r = rows.iterator().next();
-                if (!p.covers(r.getString("province"), r.getString("district"))) {
+                if (!p.covers(area.get().province(), area.get().district())) {
                     return Future.failedFuture(ApiException.forbidden("This target is outside your area"));
                 }
-                return pool.preparedQuery(DELETE).execute(Tuple.of(id)).map(x -> null);
+                return targets.delete(id).map(x -> null);
             }));
         });
     }

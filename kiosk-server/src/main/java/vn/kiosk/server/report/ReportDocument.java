@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import vn.kiosk.qr.DistrictReport;
-import vn.kiosk.server.report.InstallTargets.Target;
+import vn.kiosk.server.report.TargetStore.Target;
 
 /**
  * A day's report, grouped by district, as the report of results a district (or province) sends upward: who
@@ -34,9 +34,9 @@ final class ReportDocument {
 
         List<DistrictReport.Area> areas = new ArrayList<>();
         for (ReportHandlers.Group g : groups) {
-            areas.add(area(g.district(), g, InstallTargets.forDistrict(targets, g.province(), g.district())));
+            areas.add(area(g.district(), g, TargetStore.forDistrict(targets, g.province(), g.district())));
         }
-        Optional<Target> overall = district != null ? InstallTargets.forDistrict(targets, province, district)
+        Optional<Target> overall = district != null ? TargetStore.forDistrict(targets, province, district)
                 : province != null ? targets.stream().filter(t -> t.isOf(province, null)).findFirst() : Optional.empty();
         DistrictReport.Area total = area("Tổng cộng", r.total(), overall);
 

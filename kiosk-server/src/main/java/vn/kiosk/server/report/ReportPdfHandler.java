@@ -22,10 +22,10 @@ public final class ReportPdfHandler {
 
     private final Vertx vertx;
     private final ReportService reports;
-    private final InstallTargets targets;
+    private final TargetStore targets;
     private final Clock clock;
 
-    public ReportPdfHandler(Vertx vertx, ReportService reports, InstallTargets targets, Clock clock) {
+    public ReportPdfHandler(Vertx vertx, ReportService reports, TargetStore targets, Clock clock) {
         this.vertx = vertx;
         this.reports = reports;
         this.targets = targets;

@@ -13,6 +13,7 @@ import vn.kiosk.server.http.Respond;
 import vn.kiosk.server.report.DayFigures;
 import vn.kiosk.server.report.InstallTargets;
 import vn.kiosk.server.report.ReportService;
+import vn.kiosk.server.report.TargetStore;
 import vn.kiosk.server.site.KioskStore;
 import vn.kiosk.server.site.SiteAccess;
 
@@ -24,11 +25,11 @@ public final class ScreenHandlers {
     private final KioskStore screens;
     private final SiteAccess access;
     private final ReportService reports;
-    private final InstallTargets targets;
+    private final TargetStore targets;
     private final Clock clock;
     private final String publicUrl;
 
-    public ScreenHandlers(KioskStore screens, SiteAccess access, ReportService reports, InstallTargets targets, Clock clock,
+    public ScreenHandlers(KioskStore screens, SiteAccess access, ReportService reports, TargetStore targets, Clock clock,
                           String publicUrl) {
         this.screens = screens;
         this.access = access;
@@ -69,7 +70,7 @@ public final class ScreenHandlers {
                                 .put("installRate", f.installRate()).put("installed", installed)
                                 .put("known", installed + f.count("not_installed") + f.count("no_smartphone"))
                                 .put("entries", f.entries()).put("asOf", now.toString())
-                                .put("target", target.map(InstallTargets.Target::toJson).orElse(null));
+                                .put("target", target.map(InstallTargets::json).orElse(null));
                     }));
         }));
     }
