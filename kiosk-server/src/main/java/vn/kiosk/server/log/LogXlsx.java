@@ -13,9 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import vn.kiosk.server.auth.Authenticator;
@@ -124,7 +122,7 @@ public final class LogXlsx {
             }
             // Audited before the last byte goes out, so a finished download always has its audit row;
             // only a complete workbook ends the response (a failure above resets it instead).
-            await(audit.apply(count));
+            VisitLogStore.await(audit.apply(count));
             out.close();
             cursor.finish();
             return count;
@@ -149,16 +147,6 @@ public final class LogXlsx {
         if (t != null) {
             ws.value(r, c, t.atZoneSameInstant(zone).toLocalDateTime());
             ws.style(r, c).format(TIME_FORMAT).set();
-        }
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        } catch (TimeoutException e) {
-            throw new IOException("the database did not answer within 2 minutes", e);
         }
     }
 

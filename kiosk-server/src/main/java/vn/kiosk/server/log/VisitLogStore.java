@@ -219,7 +219,8 @@ public final class VisitLogStore {
         return out;
     }
 
-    private static <T> T await(Future<T> f) throws Exception {
+    /** Waits on a worker thread (the XLSX export) for a database step: two minutes at most. */
+    static <T> T await(Future<T> f) throws Exception {
         try {
             return f.toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
         } catch (ExecutionException e) {
