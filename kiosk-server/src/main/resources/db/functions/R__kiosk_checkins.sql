@@ -104,6 +104,12 @@ declare
     -- every stay this batch may read or change has its entry within [v_lo, v_hi] (set after statement 1)
     v_lo      timestamptz;
     v_hi      timestamptz;
+    -- the requests of the short path: entries of new visitors; exits of visitors inside, with their open stays
+    f_enter   bigint[];
+    f_close   bigint[];
+    f_visit   uuid[];
+    f_at      timestamptz[];
+    f_done    bigint[];
 begin
 -- Statement 1: the visitors known by a key (pass, phone, ID number).
 -- Upserting or touching a visitor locks that row until commit, so two
@@ -214,6 +220,130 @@ select coalesce(array_agg(x.ord order by x.ord), '{}'), coalesce(array_agg(x.vid
         select array_position(p_id_hash, i.id_hash), i.id, i.name, i.phone_masked, i.fresh
           from by_idno i) x;
 
+-- The short path (kiosk-bench/README.md, "The short path"): the two common cases, whose answer depends on
+-- presence alone, each as one short statement instead of statement 2, whose start-up (a plan of some fifteen
+-- CTEs, most of them reading the stays on record) is most of a small batch's cost:
+--   an entry of a visitor new in this batch (direction in or auto, no visit to close): nothing is on record for
+--   them, so it is kind 'enter';
+--   an exit of a visitor inside since before the request's time (direction out, or auto at least the repeat
+--   window after the entry; no visit to close but the open one): kind 'close'.
+-- Presence rows are locked here, as statement 2 does. A request id on record by now (a concurrent replay or
+-- reuse), a visitor met twice in the batch at one site, and everything else go to statement 2, which handles
+-- every case and whose snapshot sees what the short path wrote.
+with k as (
+    select k.ord, k.vid, k.fresh, p_sites[k.ord] as site, p_dirs[k.ord] as dir, p_times[k.ord] as at,
+           p_close[k.ord] as close_visit, count(*) over (partition by p_sites[k.ord], k.vid) as times
+      from unnest(a_ord, a_vid, a_fresh) k(ord, vid, fresh)
+), once as (
+    -- probes by key, one per request (LATERAL … LIMIT 1), as in statement 1
+    select k.* from k
+      left join lateral (select true as hit from visit_events e
+                          where e.site_id = k.site and e.id = p_ids[k.ord] and e.recorded_at > v_since limit 1) e
+             on true
+     where k.times = 1 and e.hit is null
+), pos as (
+    select o.*, p.visit_id, p.entered_at
+      from once o
+      left join lateral (select p.visit_id, p.entered_at from presence p
+                          where not o.fresh and p.site_id = o.site and p.visitor_id = o.vid for update) p on true
+)
+select coalesce(array_agg(x.ord order by x.ord) filter (where x.fresh and x.dir <> 'out' and x.close_visit is null),
+                '{}'),
+       coalesce(array_agg(x.ord order by x.ord) filter (where x.leave), '{}'),
+       coalesce(array_agg(x.visit_id order by x.ord) filter (where x.leave), '{}'),
+       coalesce(array_agg(x.entered_at order by x.ord) filter (where x.leave), '{}')
+  into f_enter, f_close, f_visit, f_at
+  from (select p.*, not p.fresh and p.entered_at <= p.at
+                    and (p.dir = 'out' or (p.dir = 'auto' and p.at - p.entered_at >= v_window))
+                    and (p.close_visit is null or p.close_visit = p.visit_id) as leave
+          from pos p) x;
+f_done := f_enter || f_close;
+
+if cardinality(f_enter) > 0 then
+    return query
+    with req as (
+        select r.*, w.vid, w.vname, w.vmask
+          from unnest(p_ids, p_sites, p_times, p_methods, p_kiosks, p_users, p_gates, p_bluezone, p_bluezone_id,
+                      p_new_visits, p_digests, p_consent_v, p_consent_m, p_cccd_extra) with ordinality
+               as r(id, site, at, method, kiosk, usr, gate, bz, bzid, new_visit, digest, cv, cm, cx, ord)
+          join unnest(a_ord, a_vid, a_name, a_mask) w(ord, vid, vname, vmask) on w.ord = r.ord
+         where r.ord = any(f_enter)
+    ), opened as (
+        insert into visits (id, site_id, visitor_id, entered_at, exit_inferred, entry_missing, entry_method,
+                            entry_gate, entry_kiosk_id, bluezone, bluezone_id, consent_version, consent_method,
+                            cccd_extra)
+        select r.new_visit, r.site, r.vid, r.at, false, false, r.method, r.gate, r.kiosk, r.bz, r.bzid, r.cv, r.cm,
+               r.cx
+          from req r
+    ), came_in as (
+        insert into presence (site_id, visitor_id, visit_id, entered_at)
+        select r.site, r.vid, r.new_visit, r.at from req r
+        on conflict (site_id, visitor_id) do update set visit_id = excluded.visit_id, entered_at = excluded.entered_at
+    ), logged as (
+        insert into visit_events (id, site_id, visit_id, visitor_id, direction, occurred_at, method, kiosk_id,
+                                  user_id, gate, bluezone, display_name, phone_masked, new_visitor, request_digest)
+        select r.id, r.site, r.new_visit, r.vid, 'i', r.at, r.method, r.kiosk, r.usr, r.gate, r.bz, r.vname, r.vmask,
+               true, r.digest
+          from req r
+    ), notified as (
+        select kiosk_notify_events(p_origin, array_agg(
+                   kiosk_event('checkin', r.site, r.new_visit, r.vid, r.vname, r.at, r.method, r.gate, r.bz, false, 1,
+                               false) order by r.ord)) as n
+          from req r
+    )
+    select r.id, false, r.new_visit, 'i'::char, r.at, r.vid, r.vname, r.vmask, true, r.bz, null::text, 1::smallint,
+           false
+      from req r cross join notified
+     order by r.ord;
+end if;
+
+if cardinality(f_close) > 0 then
+    select min(t), max(t) into v_lo, v_hi from unnest(f_at) t;
+    return query
+    with req as (
+        select r.*, w.vid, w.vname, w.vmask, c.visit, c.entered
+          from unnest(p_ids, p_sites, p_times, p_methods, p_kiosks, p_users, p_gates, p_bluezone, p_bluezone_id,
+                      p_digests) with ordinality
+               as r(id, site, at, method, kiosk, usr, gate, bz, bzid, digest, ord)
+          join unnest(a_ord, a_vid, a_name, a_mask) w(ord, vid, vname, vmask) on w.ord = r.ord
+          join unnest(f_close, f_visit, f_at) c(ord, visit, entered) on c.ord = r.ord
+    ), closed as (
+        update visits v
+           set exited_at = r.at, exit_inferred = false, exit_method = r.method, exit_gate = r.gate,
+               exit_kiosk_id = r.kiosk, bluezone = coalesce(v.bluezone, r.bz),
+               bluezone_id = coalesce(v.bluezone_id, r.bzid)
+          from req r
+         where v.site_id = r.site and v.entered_at = r.entered and v.id = r.visit
+           and v.entered_at >= v_lo and v.entered_at <= v_hi
+        returning r.ord, v.bluezone
+    ), went_out as (
+        delete from presence p
+         using req r
+         where p.site_id = r.site and p.visitor_id = r.vid
+    ), done as materialized (
+        select r.*, c.bluezone as bz_out from req r left join closed c on c.ord = r.ord
+    ), logged as (
+        insert into visit_events (id, site_id, visit_id, visitor_id, direction, occurred_at, method, kiosk_id,
+                                  user_id, gate, bluezone, display_name, phone_masked, new_visitor, request_digest)
+        select d.id, d.site, d.visit, d.vid, 'o', d.at, d.method, d.kiosk, d.usr, d.gate, d.bz_out, d.vname, d.vmask,
+               false, d.digest
+          from done d
+    ), notified as (
+        select kiosk_notify_events(p_origin, array_agg(
+                   kiosk_event('checkout', d.site, d.visit, d.vid, d.vname, d.at, d.method, d.gate, d.bz_out, false,
+                               -1, false) order by d.ord)) as n
+          from done d
+    )
+    select d.id, false, d.visit, 'o'::char, d.at, d.vid, d.vname, d.vmask, false, d.bz_out, null::text,
+           (-1)::smallint, false
+      from done d cross join notified
+     order by d.ord;
+end if;
+
+if cardinality(f_done) = cardinality(p_ids) then
+    return;
+end if;
+
 -- The entry times this batch can reach, as bounds that prune the daily partitions of visits when statement 2
 -- starts (its plan is generic: see plan_cache_mode above): a stay around a request's time begins within the
 -- site's stay bound (plus the overdue job's slack) of it, and an open stay where presence says. Only visitors
@@ -226,7 +356,7 @@ select coalesce(least(min(p_times[k.ord]) - make_interval(mins => max(s.stay_bou
   from unnest(a_ord, a_vid, a_fresh) k(ord, vid, fresh)
   join sites s on s.id = p_sites[k.ord]
   left join presence p on p.site_id = p_sites[k.ord] and p.visitor_id = k.vid
- where not k.fresh;
+ where not k.fresh and k.ord <> all(f_done);
 
 -- Statement 2, with a new snapshot: it sees whatever a concurrent batch of
 -- the same visitors committed while statement 1 waited for their rows, so
@@ -240,6 +370,7 @@ with req as (
                   p_consent_c, p_cccd_extra) with ordinality
            as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
                 bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+     where r.ord <> all(f_done)
 ), seen as (
     -- A replay is the same request again; rows from before digests were kept count as the same.
     select r.ord, e.visit_id, e.direction, e.occurred_at, e.visitor_id, e.display_name, e.phone_masked,

@@ -11,10 +11,12 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -208,14 +210,20 @@ public final class VisitWriter {
 
     private Future<Void> write(List<Pending> batch) {
         return pool.preparedQuery(BATCH).execute(tuple(batch)).map(rows -> {
-            int i = 0;
-            List<Pending> again = new ArrayList<>();
+            // One row per request, found by its id (unique in a batch: see take); the function answers the
+            // requests of its short path first, so the rows are not in the batch's order.
+            Map<UUID, Integer> index = new HashMap<>(batch.size() * 2);
+            for (int i = 0; i < batch.size(); i++) {
+                index.put(batch.get(i).command.act().requestId(), i);
+            }
+            List<Integer> again = new ArrayList<>();
             for (Row r : rows) {
-                Pending p = batch.get(i++);
+                Integer i = index.remove(r.getUUID("req_id"));
+                Pending p = batch.get(i);
                 String error = r.getString("error");
                 if ("retry".equals(error)) {
                     // Met another request of the same visitor at the same site through a different key.
-                    again.add(p);
+                    again.add(i);
                 } else if (error != null) {
                     p.promise.fail(refused(error, r));
                 } else {
@@ -226,8 +234,12 @@ public final class VisitWriter {
                             r.getBoolean("past")));
                 }
             }
+            if (!index.isEmpty()) {
+                throw new IllegalStateException("kiosk_checkins answered no row for " + index.size() + " requests");
+            }
+            again.sort(null);
             for (int j = again.size() - 1; j >= 0; j--) {
-                queue.addFirst(again.get(j));
+                queue.addFirst(batch.get(again.get(j)));
             }
             return null;
         });

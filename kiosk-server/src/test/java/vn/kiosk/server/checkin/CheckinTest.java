@@ -109,6 +109,71 @@ class CheckinTest {
     }
 
     @Test
+    @DisplayName("Fifty check-ins of five kinds at once, in shared batches (new, leaving, in again, by name, exit only):"
+            + " each gets its own answer and the record adds up")
+    void everyKindAtOnce() throws Exception {
+        long here = admin.createSite("market");
+        Api gate = admin.userFor("guard", List.of(here));
+        String earlier = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30).toString();
+        int n = 10;
+        List<JsonObject> requests = new ArrayList<>();
+        List<String> expected = new ArrayList<>(); // direction, and the visit the answer must name ("" a new one)
+        for (int i = 0; i < n; i++) {
+            String leaving = String.format("0935 1%02d 000", i);
+            String again = String.format("0935 2%02d 000", i);
+            String out = gate.checkIn(new JsonObject().put("siteId", here).put("direction", "in")
+                    .put("occurredAt", earlier).put("visitor", Api.visitor("Khách ra " + i, leaving))).json()
+                    .getString("visitId");
+            assertThat(gate.checkIn(new JsonObject().put("siteId", here).put("direction", "in").put("occurredAt", earlier)
+                    .put("visitor", Api.visitor("Khách vào lại " + i, again))).status()).isEqualTo(201);
+            requests.add(new JsonObject().put("siteId", here).put("direction", "auto")
+                    .put("visitor", Api.visitor("Khách mới " + i, String.format("0935 3%02d 000", i))));
+            expected.add("in ");
+            requests.add(new JsonObject().put("siteId", here).put("direction", "out")
+                    .put("visitor", Api.visitor("Khách ra " + i, leaving)));
+            expected.add("out " + out);
+            requests.add(new JsonObject().put("siteId", here).put("direction", "in")
+                    .put("visitor", Api.visitor("Khách vào lại " + i, again)));
+            expected.add("in ");
+            requests.add(new JsonObject().put("siteId", here).put("visitor", Api.visitor("Khách không số " + i, null)));
+            expected.add("in ");
+            requests.add(new JsonObject().put("siteId", here).put("direction", "out")
+                    .put("visitor", Api.visitor("Khách chỉ ra " + i, String.format("0935 4%02d 000", i))));
+            expected.add("out ");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (JsonObject r : requests) {
+            answers.add(pool.submit(() -> gate.checkIn(r)));
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            Api.Response r = answers.get(i).get();
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            String name = requests.get(i).getJsonObject("visitor").getString("name");
+            assertThat(r.json().getJsonObject("visitor").getString("name")).as(r.body()).isEqualTo(name);
+            String[] want = expected.get(i).split(" ", -1);
+            assertThat(r.json().getString("direction")).as(name).isEqualTo(want[0]);
+            if (!want[1].isEmpty()) {
+                assertThat(r.json().getString("visitId")).as(name).isEqualTo(want[1]);
+            }
+        }
+        pool.shutdown();
+        // inside: the new ones, the ones in again and the ones by name; the earlier stays of those in again inferred
+        assertThat(gate.get("/api/v1/sites/" + here + "/occupancy?visitors=false").json().getInteger("inside"))
+                .isEqualTo(3 * n);
+        var visits = gate.get("/api/v1/sites/" + here + "/visits?limit=500").items();
+        assertThat(visits).hasSize(6 * n);
+        int inferred = 0;
+        int entryMissing = 0;
+        for (int i = 0; i < visits.size(); i++) {
+            inferred += Boolean.TRUE.equals(visits.getJsonObject(i).getBoolean("exitInferred")) ? 1 : 0;
+            entryMissing += Boolean.TRUE.equals(visits.getJsonObject(i).getBoolean("entryMissing")) ? 1 : 0;
+        }
+        assertThat(inferred).isEqualTo(n);
+        assertThat(entryMissing).isEqualTo(n);
+    }
+
+    @Test
     @DisplayName("Ten taps of one visitor arriving together: one entry, nine answers 'already checked in' that store nothing")
     void oneVisitorManyAtOnce() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
