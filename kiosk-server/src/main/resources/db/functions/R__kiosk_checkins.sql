@@ -109,7 +109,12 @@ declare
     f_close   bigint[];
     f_visit   uuid[];
     f_at      timestamptz[];
+    f_vid     bigint[];
+    f_bz      text[];
     f_done    bigint[];
+    v_i       integer;
+    v_o       bigint;
+    v_b       text;
 begin
 -- Statement 1: the visitors known by a key (pass, phone, ID number).
 -- Upserting or touching a visitor locks that row until commit, so two
@@ -251,8 +256,9 @@ select coalesce(array_agg(x.ord order by x.ord) filter (where x.fresh and x.dir 
                 '{}'),
        coalesce(array_agg(x.ord order by x.ord) filter (where x.leave), '{}'),
        coalesce(array_agg(x.visit_id order by x.ord) filter (where x.leave), '{}'),
-       coalesce(array_agg(x.entered_at order by x.ord) filter (where x.leave), '{}')
-  into f_enter, f_close, f_visit, f_at
+       coalesce(array_agg(x.entered_at order by x.ord) filter (where x.leave), '{}'),
+       coalesce(array_agg(x.vid order by x.ord) filter (where x.leave), '{}')
+  into f_enter, f_close, f_visit, f_at, f_vid
   from (select p.*, not p.fresh and p.entered_at <= p.at
                     and (p.dir = 'out' or (p.dir = 'auto' and p.at - p.entered_at >= v_window))
                     and (p.close_visit is null or p.close_visit = p.visit_id) as leave
@@ -298,30 +304,29 @@ if cardinality(f_enter) > 0 then
 end if;
 
 if cardinality(f_close) > 0 then
-    select min(t), max(t) into v_lo, v_hi from unnest(f_at) t;
-    return query
-    with req as (
-        select r.*, w.vid, w.vname, w.vmask, c.visit, c.entered
-          from unnest(p_ids, p_sites, p_times, p_methods, p_kiosks, p_users, p_gates, p_bluezone, p_bluezone_id,
-                      p_digests) with ordinality
-               as r(id, site, at, method, kiosk, usr, gate, bz, bzid, digest, ord)
-          join unnest(a_ord, a_vid, a_name, a_mask) w(ord, vid, vname, vmask) on w.ord = r.ord
-          join unnest(f_close, f_visit, f_at) c(ord, visit, entered) on c.ord = r.ord
-    ), closed as (
+    -- The stay and the presence row, each by its whole key with plain values, one request after the other. A
+    -- statement that joins the batch's rows to visits could instead be planned (once per connection, on the
+    -- statistics of the day's partition when it was young and small) as a hash join over a range of entries, read
+    -- through an index whose leading column is not the entry time: every entry of the day read for one exit.
+    f_bz := '{}';
+    for v_i in 1 .. cardinality(f_close) loop
+        v_o := f_close[v_i];
         update visits v
-           set exited_at = r.at, exit_inferred = false, exit_method = r.method, exit_gate = r.gate,
-               exit_kiosk_id = r.kiosk, bluezone = coalesce(v.bluezone, r.bz),
-               bluezone_id = coalesce(v.bluezone_id, r.bzid)
-          from req r
-         where v.site_id = r.site and v.entered_at = r.entered and v.id = r.visit
-           and v.entered_at >= v_lo and v.entered_at <= v_hi
-        returning r.ord, v.bluezone
-    ), went_out as (
-        delete from presence p
-         using req r
-         where p.site_id = r.site and p.visitor_id = r.vid
-    ), done as materialized (
-        select r.*, c.bluezone as bz_out from req r left join closed c on c.ord = r.ord
+           set exited_at = p_times[v_o], exit_inferred = false, exit_method = p_methods[v_o], exit_gate = p_gates[v_o],
+               exit_kiosk_id = p_kiosks[v_o], bluezone = coalesce(v.bluezone, p_bluezone[v_o]),
+               bluezone_id = coalesce(v.bluezone_id, p_bluezone_id[v_o])
+         where v.site_id = p_sites[v_o] and v.entered_at = f_at[v_i] and v.id = f_visit[v_i]
+        returning v.bluezone into v_b;
+        f_bz := f_bz || v_b;
+        delete from presence p where p.site_id = p_sites[v_o] and p.visitor_id = f_vid[v_i];
+    end loop;
+    return query
+    with done as (
+        select r.*, w.vid, w.vname, w.vmask, c.visit, c.bz_out
+          from unnest(p_ids, p_sites, p_times, p_methods, p_kiosks, p_users, p_gates, p_digests) with ordinality
+               as r(id, site, at, method, kiosk, usr, gate, digest, ord)
+          join unnest(a_ord, a_vid, a_name, a_mask) w(ord, vid, vname, vmask) on w.ord = r.ord
+          join unnest(f_close, f_visit, f_bz) c(ord, visit, bz_out) on c.ord = r.ord
     ), logged as (
         insert into visit_events (id, site_id, visit_id, visitor_id, direction, occurred_at, method, kiosk_id,
                                   user_id, gate, bluezone, display_name, phone_masked, new_visitor, request_digest)

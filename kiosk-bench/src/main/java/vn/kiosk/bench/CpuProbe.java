@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * rates and latencies.
  *
  * <pre>java -cp kiosk-bench.jar:kiosk-server.jar vn.kiosk.bench.CpuProbe SERVER_JAR [rate/s] [seconds]</pre>
+ *
+ * With {@code KIOSK_DB_URL} (a throwaway database) the server runs on it, and {@code KIOSK_PG_PID_FILE} names
+ * that cluster's {@code postmaster.pid}, for its CPU.
  */
 public final class CpuProbe {
     private CpuProbe() {
@@ -27,7 +30,9 @@ public final class CpuProbe {
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 300;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path dir = Files.createTempDirectory("kiosk-cpu-");
-        ServerProcess server = new ServerProcess(jar, dir, null, List.of(), dir, 30);
+        // KIOSK_DB_URL: a throwaway database of another server (for example one with auto_explain), else embedded
+        String dbUrl = System.getenv("KIOSK_DB_URL");
+        ServerProcess server = new ServerProcess(jar, dir, dbUrl, List.of(), dir, 30);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try {
             server.start();
@@ -45,7 +50,8 @@ public final class CpuProbe {
                     devices.add(new LoadGenerator.Device(paired.getString("deviceToken"), site, false));
                 }
             }
-            Long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0).trim());
+            Path pid = dbUrl == null ? dir.resolve("postgres/postmaster.pid") : Path.of(System.getenv("KIOSK_PG_PID_FILE"));
+            Long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
             CpuMeter cpu = new CpuMeter(server.pid(), postmaster);
             LoadGenerator gen = new LoadGenerator(vertx, server.port(), devices, 2, 128);
             gen.start();
