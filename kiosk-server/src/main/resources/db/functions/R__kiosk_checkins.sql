@@ -101,6 +101,9 @@ declare
     v_window  interval := make_interval(secs => p_window_seconds);
     -- ids are idempotent for 5 days (an offline replay comes within 72 h): the visit_events partitions to search
     v_since   timestamptz := now() - interval '5 days';
+    -- and no id is recorded later than a transaction running now began (recorded_at is its now()): the
+    -- partitions made ahead for the coming days are pruned too
+    v_until   timestamptz := now() + interval '1 day';
     -- every stay this batch may read or change has its entry within [v_lo, v_hi] (set after statement 1)
     v_lo      timestamptz;
     v_hi      timestamptz;
@@ -115,115 +118,195 @@ declare
     v_i       integer;
     v_o       bigint;
     v_b       text;
+    -- statement 1: the requests not seen before, the kinds of key among them, and each statement's answer
+    a_todo      bigint[];
+    k_pass      boolean;
+    k_phone     boolean;
+    k_own_phone boolean;
+    k_idno      boolean;
+    x_ord       bigint[];
+    x_vid       bigint[];
+    x_name      text[];
+    x_mask      text[];
+    x_fresh     boolean[];
 begin
--- Statement 1: the visitors known by a key (pass, phone, ID number).
+-- Statement 1: the visitors known by a key (pass, phone, ID number), one statement for each kind of key the
+-- batch holds (a batch of phones typed by a guard starts no statement for passes or ID numbers).
 -- Upserting or touching a visitor locks that row until commit, so two
 -- batches (of two event loops or two instances) with the same visitor run
 -- one after the other from here on. It reads no partitioned table but
 -- visit_events' recent ids, so it costs little per batch; a request seen
 -- before (a replay, or a reused id) touches no visitor.
-with req as (
-    select *
-      from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
-                  p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                  p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
-                  p_consent_c, p_cccd_extra) with ordinality
-           as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
-), todo as (
-    -- Look-ups by key, one per request (LATERAL … LIMIT 1): the generic plan guesses ten requests a batch, and a
-    -- join would then scan a young day's partition whole rather than probe its key once per request.
-    select r.* from req r
-      left join lateral (select true as hit from visit_events e
-                          where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since limit 1) e on true
-     where e.hit is null
-), by_id as (
-    update visitors v set last_seen_at = now(),
-           consent_version = case when t.cm <> 'pass' then t.cv else v.consent_version end,
-           consent_method = case when t.cm <> 'pass' then t.cm else v.consent_method end,
-           consent_controller = case when t.cm <> 'pass' then t.cc else v.consent_controller end,
-           consent_at = case when t.cm <> 'pass' then t.at else v.consent_at end,
-           consent_withdrawn_at = case when t.cm <> 'pass' then null else v.consent_withdrawn_at end
-      from todo t
-     where t.vid_in is not null and v.id = t.vid_in
-    returning t.ord, v.id, v.name, v.phone_masked, false as fresh
-), by_phone as (
-    -- Typed by staff, who see the person: the same phone and name (without diacritics) is the same visitor,
-    -- whose name takes the staff's spelling; another name is another person sharing the phone.
-    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked,
-                               consent_version, consent_method, consent_controller, consent_at)
-    select t.name, t.folded, t.ph, t.pe, t.pm, case when o.taken is null then t.ih end,
-           case when o.taken is null then t.ie end, case when o.taken is null then t.im end,
-           t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
-      from todo t
-      -- An ID number on record for someone else stays theirs: this visitor is recorded without it. One probe of
-      -- the key per request that has one: the plan is made once per connection, and one made while visitors was
-      -- small hashed the whole table on every call (a NOT EXISTS), a scan that grew with every new visitor.
-      left join lateral (select true as taken from visitors o
-                          where t.ih is not null and o.id_hash = t.ih offset 0) o on true
-     where t.vid_in is null and t.ph is not null and not t.self
-     order by t.ord
-    on conflict (phone_hash, name_folded) do update
-       set name = excluded.name, last_seen_at = now(),
-           consent_version = coalesce(excluded.consent_version, v.consent_version),
-           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
-           consent_controller = case when excluded.consent_version is null then v.consent_controller
-                                     else excluded.consent_controller end,
-           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
-           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
-    returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
-), by_own_phone as (
-    -- Typed on the phone page (self-declared): the same phone and name again is the same visitor, whose
-    -- stored name no self check-in changes; another name is another person sharing the phone. Either way
-    -- nothing tells the caller whether the phone was known.
-    insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, consent_version, consent_method,
-                               consent_controller, consent_at)
-    select t.name, t.folded, t.ph, t.pe, t.pm, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
-      from todo t
-     where t.vid_in is null and t.ph is not null and t.self
-     order by t.ord
-    on conflict (phone_hash, name_folded) do update
-       set last_seen_at = now(),
-           consent_version = coalesce(excluded.consent_version, v.consent_version),
-           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
-           consent_controller = case when excluded.consent_version is null then v.consent_controller
-                                     else excluded.consent_controller end,
-           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
-           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
-    returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
-), by_idno as (
-    -- An ID number (a CCCD card read, or typed by staff) is the person; the card's name is theirs.
-    insert into visitors as v (name, name_folded, id_hash, id_enc, id_masked, consent_version, consent_method,
-                               consent_controller, consent_at)
-    select t.name, t.folded, t.ih, t.ie, t.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
-      from todo t where t.vid_in is null and t.ph is null and t.ih is not null
-     order by t.ord
-    on conflict (id_hash) do update
-       set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now(),
-           consent_version = coalesce(excluded.consent_version, v.consent_version),
-           consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
-           consent_controller = case when excluded.consent_version is null then v.consent_controller
-                                     else excluded.consent_controller end,
-           consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
-           consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
-    returning v.id, v.id_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
-)
--- who they are, in request order; and the requests naming a visitor no longer on record
-select coalesce(array_agg(x.ord order by x.ord), '{}'), coalesce(array_agg(x.vid order by x.ord), '{}'),
-       coalesce(array_agg(x.vname order by x.ord), '{}'), coalesce(array_agg(x.vmask order by x.ord), '{}'),
-       coalesce(array_agg(x.fresh order by x.ord), '{}'),
-       (select coalesce(array_agg(t.ord), '{}') from todo t
-         where t.vid_in is not null and not exists (select 1 from by_id b where b.ord = t.ord))
-  into a_ord, a_vid, a_name, a_mask, a_fresh, a_unknown
-  from (select b.ord, b.id as vid, b.name as vname, b.phone_masked as vmask, b.fresh from by_id b
-        union all
-        -- Back to the request through its key, unique in the batch (VisitWriter sees to it);
-        -- array_position rather than a join, which the planner makes a nested loop over CTEs.
-        select array_position(p_phone_hash, p.phone_hash), p.id, p.name, p.phone_masked, p.fresh
-          from (select * from by_phone union all select * from by_own_phone) p
-        union all
-        select array_position(p_id_hash, i.id_hash), i.id, i.name, i.phone_masked, i.fresh
-          from by_idno i) x;
+-- Which requests are new (a replay, or a reused id, goes to statement 2, which answers it), and their keys.
+-- Look-ups by key, one per request (LATERAL … LIMIT 1): the generic plan guesses ten requests a batch, and a
+-- join would then scan a young day's partition whole rather than probe its key once per request.
+select coalesce(array_agg(r.ord), '{}'), coalesce(bool_or(r.vid_in is not null), false),
+       coalesce(bool_or(r.vid_in is null and r.ph is not null and not r.self), false),
+       coalesce(bool_or(r.vid_in is null and r.ph is not null and r.self), false),
+       coalesce(bool_or(r.vid_in is null and r.ph is null and r.ih is not null), false)
+  into a_todo, k_pass, k_phone, k_own_phone, k_idno
+  from unnest(p_ids, p_sites, p_visitor_ids, p_phone_hash, p_id_hash, p_self) with ordinality
+       as r(id, site, vid_in, ph, ih, self, ord)
+  left join lateral (select true as hit from visit_events e
+                      where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since and e.recorded_at < v_until
+                      limit 1) e on true
+ where e.hit is null;
+a_ord := '{}'; a_vid := '{}'; a_name := '{}'; a_mask := '{}'; a_fresh := '{}'; a_unknown := '{}';
+
+if k_pass then
+    -- a pass names the visitor; one no longer on record is answered visitor_unknown
+    with todo as (
+        select *
+          from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
+                      p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
+                      p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
+                      p_consent_c, p_cccd_extra) with ordinality
+               as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
+                    bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+         where r.ord = any(a_todo)
+    ), by_id as (
+        update visitors v set last_seen_at = now(),
+               consent_version = case when t.cm <> 'pass' then t.cv else v.consent_version end,
+               consent_method = case when t.cm <> 'pass' then t.cm else v.consent_method end,
+               consent_controller = case when t.cm <> 'pass' then t.cc else v.consent_controller end,
+               consent_at = case when t.cm <> 'pass' then t.at else v.consent_at end,
+               consent_withdrawn_at = case when t.cm <> 'pass' then null else v.consent_withdrawn_at end
+          from todo t
+         where t.vid_in is not null and v.id = t.vid_in
+        returning t.ord, v.id, v.name, v.phone_masked, false as fresh
+    )
+    select coalesce(array_agg(b.ord), '{}'), coalesce(array_agg(b.id), '{}'), coalesce(array_agg(b.name), '{}'),
+           coalesce(array_agg(b.phone_masked), '{}'), coalesce(array_agg(b.fresh), '{}'),
+           (select coalesce(array_agg(t.ord), '{}') from todo t
+             where t.vid_in is not null and not exists (select 1 from by_id b where b.ord = t.ord))
+      into x_ord, x_vid, x_name, x_mask, x_fresh, a_unknown
+      from by_id b;
+    a_ord := a_ord || x_ord; a_vid := a_vid || x_vid; a_name := a_name || x_name; a_mask := a_mask || x_mask;
+    a_fresh := a_fresh || x_fresh;
+end if;
+
+if k_phone then
+    with todo as (
+        select *
+          from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
+                      p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
+                      p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
+                      p_consent_c, p_cccd_extra) with ordinality
+               as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
+                    bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+         where r.ord = any(a_todo)
+    ), by_phone as (
+        -- Typed by staff, who see the person: the same phone and name (without diacritics) is the same visitor,
+        -- whose name takes the staff's spelling; another name is another person sharing the phone.
+        insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, id_hash, id_enc, id_masked,
+                                   consent_version, consent_method, consent_controller, consent_at)
+        select t.name, t.folded, t.ph, t.pe, t.pm, case when o.taken is null then t.ih end,
+               case when o.taken is null then t.ie end, case when o.taken is null then t.im end,
+               t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
+          from todo t
+          -- An ID number on record for someone else stays theirs: this visitor is recorded without it. One probe of
+          -- the key per request that has one: the plan is made once per connection, and one made while visitors was
+          -- small hashed the whole table on every call (a NOT EXISTS), a scan that grew with every new visitor.
+          left join lateral (select true as taken from visitors o
+                              where t.ih is not null and o.id_hash = t.ih offset 0) o on true
+         where t.vid_in is null and t.ph is not null and not t.self
+         order by t.ord
+        on conflict (phone_hash, name_folded) do update
+           set name = excluded.name, last_seen_at = now(),
+               consent_version = coalesce(excluded.consent_version, v.consent_version),
+               consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+               consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                         else excluded.consent_controller end,
+               consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+               consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
+        returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
+    )
+    -- back to the request through its key, unique in the batch (VisitWriter sees to it)
+    select coalesce(array_agg(array_position(p_phone_hash, x.phone_hash)), '{}'), coalesce(array_agg(x.id), '{}'),
+           coalesce(array_agg(x.name), '{}'), coalesce(array_agg(x.phone_masked), '{}'),
+           coalesce(array_agg(x.fresh), '{}')
+      into x_ord, x_vid, x_name, x_mask, x_fresh
+      from by_phone x;
+    a_ord := a_ord || x_ord; a_vid := a_vid || x_vid; a_name := a_name || x_name; a_mask := a_mask || x_mask;
+    a_fresh := a_fresh || x_fresh;
+end if;
+
+if k_own_phone then
+    with todo as (
+        select *
+          from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
+                      p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
+                      p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
+                      p_consent_c, p_cccd_extra) with ordinality
+               as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
+                    bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+         where r.ord = any(a_todo)
+    ), by_own_phone as (
+        -- Typed on the phone page (self-declared): the same phone and name again is the same visitor, whose
+        -- stored name no self check-in changes; another name is another person sharing the phone. Either way
+        -- nothing tells the caller whether the phone was known.
+        insert into visitors as v (name, name_folded, phone_hash, phone_enc, phone_masked, consent_version, consent_method,
+                                   consent_controller, consent_at)
+        select t.name, t.folded, t.ph, t.pe, t.pm, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
+          from todo t
+         where t.vid_in is null and t.ph is not null and t.self
+         order by t.ord
+        on conflict (phone_hash, name_folded) do update
+           set last_seen_at = now(),
+               consent_version = coalesce(excluded.consent_version, v.consent_version),
+               consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+               consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                         else excluded.consent_controller end,
+               consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+               consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
+        returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
+    )
+    -- back to the request through its key, unique in the batch (VisitWriter sees to it)
+    select coalesce(array_agg(array_position(p_phone_hash, x.phone_hash)), '{}'), coalesce(array_agg(x.id), '{}'),
+           coalesce(array_agg(x.name), '{}'), coalesce(array_agg(x.phone_masked), '{}'),
+           coalesce(array_agg(x.fresh), '{}')
+      into x_ord, x_vid, x_name, x_mask, x_fresh
+      from by_own_phone x;
+    a_ord := a_ord || x_ord; a_vid := a_vid || x_vid; a_name := a_name || x_name; a_mask := a_mask || x_mask;
+    a_fresh := a_fresh || x_fresh;
+end if;
+
+if k_idno then
+    with todo as (
+        select *
+          from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
+                      p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
+                      p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
+                      p_consent_c, p_cccd_extra) with ordinality
+               as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
+                    bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+         where r.ord = any(a_todo)
+    ), by_idno as (
+        -- An ID number (a CCCD card read, or typed by staff) is the person; the card's name is theirs.
+        insert into visitors as v (name, name_folded, id_hash, id_enc, id_masked, consent_version, consent_method,
+                                   consent_controller, consent_at)
+        select t.name, t.folded, t.ih, t.ie, t.im, t.cv, t.cm, t.cc, case when t.cv is not null then t.at end
+          from todo t where t.vid_in is null and t.ph is null and t.ih is not null
+         order by t.ord
+        on conflict (id_hash) do update
+           set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now(),
+               consent_version = coalesce(excluded.consent_version, v.consent_version),
+               consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+               consent_controller = case when excluded.consent_version is null then v.consent_controller
+                                         else excluded.consent_controller end,
+               consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
+               consent_withdrawn_at = case when excluded.consent_version is null then v.consent_withdrawn_at end
+        returning v.id, v.id_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
+    )
+    -- back to the request through its key, unique in the batch (VisitWriter sees to it)
+    select coalesce(array_agg(array_position(p_id_hash, x.id_hash)), '{}'), coalesce(array_agg(x.id), '{}'),
+           coalesce(array_agg(x.name), '{}'), coalesce(array_agg(x.phone_masked), '{}'),
+           coalesce(array_agg(x.fresh), '{}')
+      into x_ord, x_vid, x_name, x_mask, x_fresh
+      from by_idno x;
+    a_ord := a_ord || x_ord; a_vid := a_vid || x_vid; a_name := a_name || x_name; a_mask := a_mask || x_mask;
+    a_fresh := a_fresh || x_fresh;
+end if;
 
 -- The short path (kiosk-bench/README.md, "The short path"): the two common cases, whose answer depends on
 -- presence alone, each as one short statement instead of statement 2, whose start-up (a plan of some fifteen
@@ -232,20 +315,16 @@ select coalesce(array_agg(x.ord order by x.ord), '{}'), coalesce(array_agg(x.vid
 --   them, so it is kind 'enter';
 --   an exit of a visitor inside since before the request's time (direction out, or auto at least the repeat
 --   window after the entry; no visit to close but the open one): kind 'close'.
--- Presence rows are locked here, as statement 2 does. A request id on record by now (a concurrent replay or
--- reuse), a visitor met twice in the batch at one site, and everything else go to statement 2, which handles
--- every case and whose snapshot sees what the short path wrote.
+-- Presence rows are locked here, as statement 2 does. A visitor met twice in the batch at one site, and
+-- everything else, go to statement 2, which handles every case and whose snapshot sees what the short path
+-- wrote. A replay committed by another instance while statement 1 waited for the visitor's row never takes the
+-- short path: that visitor is not new any more, and the replayed entry or exit has already moved them in or out.
 with k as (
     select k.ord, k.vid, k.fresh, p_sites[k.ord] as site, p_dirs[k.ord] as dir, p_times[k.ord] as at,
            p_close[k.ord] as close_visit, count(*) over (partition by p_sites[k.ord], k.vid) as times
       from unnest(a_ord, a_vid, a_fresh) k(ord, vid, fresh)
 ), once as (
-    -- probes by key, one per request (LATERAL … LIMIT 1), as in statement 1
-    select k.* from k
-      left join lateral (select true as hit from visit_events e
-                          where e.site_id = k.site and e.id = p_ids[k.ord] and e.recorded_at > v_since limit 1) e
-             on true
-     where k.times = 1 and e.hit is null
+    select k.* from k where k.times = 1
 ), pos as (
     select o.*, p.visit_id, p.entered_at
       from once o
@@ -382,7 +461,8 @@ with req as (
            e.new_visitor, e.bluezone, (e.request_digest is null or e.request_digest = r.digest) as same
       from req r
       join lateral (select * from visit_events e
-                     where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since limit 1) e on true
+                     where e.site_id = r.site and e.id = r.id and e.recorded_at > v_since
+                       and e.recorded_at < v_until limit 1) e on true
 ), anon as materialized (
     -- Known by name only: a visitor of their own (no one else can meet them),
     -- with the id drawn up front (as visitors.id's default, V48) so that it maps back to its request.
