@@ -156,14 +156,9 @@ a_ord := '{}'; a_vid := '{}'; a_name := '{}'; a_mask := '{}'; a_fresh := '{}'; a
 if k_pass then
     -- a pass names the visitor; one no longer on record is answered visitor_unknown
     with todo as (
-        select *
-          from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
-                      p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                      p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
-                      p_consent_c, p_cccd_extra) with ordinality
-               as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                    bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
-         where r.ord = any(a_todo)
+        select * from unnest(p_visitor_ids, p_times, p_consent_v, p_consent_m, p_consent_c) with ordinality
+                      as r(vid_in, at, cv, cm, cc, ord)
+         where r.ord = any(a_todo) and r.vid_in is not null
     ), by_id as (
         update visitors v set last_seen_at = now(),
                consent_version = case when t.cm <> 'pass' then t.cv else v.consent_version end,
@@ -187,13 +182,9 @@ end if;
 
 if k_phone then
     with todo as (
-        select *
-          from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
-                      p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                      p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
-                      p_consent_c, p_cccd_extra) with ordinality
-               as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                    bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+        select * from unnest(p_visitor_ids, p_self, p_names, p_folded, p_phone_hash, p_phone_enc, p_phone_masked,
+                             p_id_hash, p_id_enc, p_id_masked, p_times, p_consent_v, p_consent_m, p_consent_c)
+                      with ordinality as r(vid_in, self, name, folded, ph, pe, pm, ih, ie, im, at, cv, cm, cc, ord)
          where r.ord = any(a_todo)
     ), by_phone as (
         -- Typed by staff, who see the person: the same phone and name (without diacritics) is the same visitor,
@@ -233,13 +224,9 @@ end if;
 
 if k_own_phone then
     with todo as (
-        select *
-          from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
-                      p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                      p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
-                      p_consent_c, p_cccd_extra) with ordinality
-               as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                    bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+        select * from unnest(p_visitor_ids, p_self, p_names, p_folded, p_phone_hash, p_phone_enc, p_phone_masked,
+                             p_times, p_consent_v, p_consent_m, p_consent_c)
+                      with ordinality as r(vid_in, self, name, folded, ph, pe, pm, at, cv, cm, cc, ord)
          where r.ord = any(a_todo)
     ), by_own_phone as (
         -- Typed on the phone page (self-declared): the same phone and name again is the same visitor, whose
@@ -273,13 +260,9 @@ end if;
 
 if k_idno then
     with todo as (
-        select *
-          from unnest(p_ids, p_sites, p_dirs, p_times, p_methods, p_kiosks, p_users, p_gates, p_visitor_ids, p_names,
-                      p_folded, p_phone_hash, p_phone_enc, p_phone_masked, p_id_hash, p_id_enc, p_id_masked,
-                      p_bluezone, p_bluezone_id, p_new_visits, p_self, p_digests, p_close, p_consent_v, p_consent_m,
-                      p_consent_c, p_cccd_extra) with ordinality
-               as r(id, site, dir, at, method, kiosk, usr, gate, vid_in, name, folded, ph, pe, pm, ih, ie, im,
-                    bz, bzid, new_visit, self, digest, close_visit, cv, cm, cc, cx, ord)
+        select * from unnest(p_visitor_ids, p_phone_hash, p_names, p_folded, p_id_hash, p_id_enc, p_id_masked,
+                             p_times, p_consent_v, p_consent_m, p_consent_c)
+                      with ordinality as r(vid_in, ph, name, folded, ih, ie, im, at, cv, cm, cc, ord)
          where r.ord = any(a_todo)
     ), by_idno as (
         -- An ID number (a CCCD card read, or typed by staff) is the person; the card's name is theirs.

@@ -169,6 +169,34 @@ final class Browsers {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
+    /**
+     * The text of the QR code shown in {@code element}, read from screenshots as a camera would: looked at again a
+     * few times over two seconds (a loaded machine may still be laying the page out), then a failure that keeps
+     * the last screenshot under target/screenshots.
+     */
+    static String readQr(com.microsoft.playwright.Locator element, String name) {
+        byte[] image = null;
+        for (int i = 0; i < 8; i++) {
+            image = element.screenshot();
+            try {
+                var text = vn.kiosk.qr.QrCodes.decode(image);
+                if (text.isPresent()) {
+                    return text.get();
+                }
+                Thread.sleep(250);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + "-unreadable.png"), image);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return fail("no QR code could be read in " + name + " (see target/screenshots/" + name + "-unreadable.png)");
+    }
+
     /** A screenshot meant to be looked at (the phone and tablet sizes of a screen), under target/screens. */
     static void screen(Page page, String name) {
         try {
