@@ -2,8 +2,10 @@
 -- file changes, after the versioned migrations). Change the function here, never in a V__ file;
 -- a changed result type needs a "drop function" first.
 
--- One group-commit batch of check-ins (VisitWriter): one statement per table
--- over the unnested arrays, one transaction, NOTIFY on commit. Idempotent on
+-- One group-commit batch of check-ins (VisitWriter): set-based statements
+-- over the unnested arrays, one transaction, NOTIFY on commit: statement 1
+-- (the visitors), the short path (the common case), statement 2 (the rest).
+-- Answers come in no particular order (VisitWriter matches them by id). Idempotent on
 -- the request id (visit_events); presence makes in/out race-free. Each event
 -- and answer row says what it did to the count of people inside a site (+1 in,
 -- -1 out, 0 otherwise), so that every instance keeps that count in memory
@@ -118,17 +120,12 @@ declare
     v_i       integer;
     v_o       bigint;
     v_b       text;
-    -- statement 1: the requests not seen before, the kinds of key among them, and each statement's answer
+    -- statement 1: the requests not seen before and the kinds of key among them
     a_todo      bigint[];
     k_pass      boolean;
     k_phone     boolean;
     k_own_phone boolean;
     k_idno      boolean;
-    x_ord       bigint[];
-    x_vid       bigint[];
-    x_name      text[];
-    x_mask      text[];
-    x_fresh     boolean[];
 begin
 -- Statement 1: the visitors known by a key (pass, phone, ID number), one statement for each kind of key the
 -- batch holds (a batch of phones typed by a guard starts no statement for passes or ID numbers).
@@ -173,11 +170,9 @@ if k_pass then
     select coalesce(array_agg(b.ord), '{}'), coalesce(array_agg(b.id), '{}'), coalesce(array_agg(b.name), '{}'),
            coalesce(array_agg(b.phone_masked), '{}'), coalesce(array_agg(b.fresh), '{}'),
            (select coalesce(array_agg(t.ord), '{}') from todo t
-             where t.vid_in is not null and not exists (select 1 from by_id b where b.ord = t.ord))
-      into x_ord, x_vid, x_name, x_mask, x_fresh, a_unknown
+             where not exists (select 1 from by_id b where b.ord = t.ord))
+      into a_ord, a_vid, a_name, a_mask, a_fresh, a_unknown
       from by_id b;
-    a_ord := a_ord || x_ord; a_vid := a_vid || x_vid; a_name := a_name || x_name; a_mask := a_mask || x_mask;
-    a_fresh := a_fresh || x_fresh;
 end if;
 
 if k_phone then
@@ -205,7 +200,8 @@ if k_phone then
         on conflict (phone_hash, name_folded) do update
            set name = excluded.name, last_seen_at = now(),
                consent_version = coalesce(excluded.consent_version, v.consent_version),
-               consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+               consent_method = case when excluded.consent_version is null then v.consent_method
+                                     else excluded.consent_method end,
                consent_controller = case when excluded.consent_version is null then v.consent_controller
                                          else excluded.consent_controller end,
                consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
@@ -213,13 +209,11 @@ if k_phone then
         returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
     )
     -- back to the request through its key, unique in the batch (VisitWriter sees to it)
-    select coalesce(array_agg(array_position(p_phone_hash, x.phone_hash)), '{}'), coalesce(array_agg(x.id), '{}'),
-           coalesce(array_agg(x.name), '{}'), coalesce(array_agg(x.phone_masked), '{}'),
-           coalesce(array_agg(x.fresh), '{}')
-      into x_ord, x_vid, x_name, x_mask, x_fresh
+    select a_ord || coalesce(array_agg(array_position(p_phone_hash, x.phone_hash)), '{}'),
+           a_vid || coalesce(array_agg(x.id), '{}'), a_name || coalesce(array_agg(x.name), '{}'),
+           a_mask || coalesce(array_agg(x.phone_masked), '{}'), a_fresh || coalesce(array_agg(x.fresh), '{}')
+      into a_ord, a_vid, a_name, a_mask, a_fresh
       from by_phone x;
-    a_ord := a_ord || x_ord; a_vid := a_vid || x_vid; a_name := a_name || x_name; a_mask := a_mask || x_mask;
-    a_fresh := a_fresh || x_fresh;
 end if;
 
 if k_own_phone then
@@ -241,7 +235,8 @@ if k_own_phone then
         on conflict (phone_hash, name_folded) do update
            set last_seen_at = now(),
                consent_version = coalesce(excluded.consent_version, v.consent_version),
-               consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+               consent_method = case when excluded.consent_version is null then v.consent_method
+                                     else excluded.consent_method end,
                consent_controller = case when excluded.consent_version is null then v.consent_controller
                                          else excluded.consent_controller end,
                consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
@@ -249,13 +244,11 @@ if k_own_phone then
         returning v.id, v.phone_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
     )
     -- back to the request through its key, unique in the batch (VisitWriter sees to it)
-    select coalesce(array_agg(array_position(p_phone_hash, x.phone_hash)), '{}'), coalesce(array_agg(x.id), '{}'),
-           coalesce(array_agg(x.name), '{}'), coalesce(array_agg(x.phone_masked), '{}'),
-           coalesce(array_agg(x.fresh), '{}')
-      into x_ord, x_vid, x_name, x_mask, x_fresh
+    select a_ord || coalesce(array_agg(array_position(p_phone_hash, x.phone_hash)), '{}'),
+           a_vid || coalesce(array_agg(x.id), '{}'), a_name || coalesce(array_agg(x.name), '{}'),
+           a_mask || coalesce(array_agg(x.phone_masked), '{}'), a_fresh || coalesce(array_agg(x.fresh), '{}')
+      into a_ord, a_vid, a_name, a_mask, a_fresh
       from by_own_phone x;
-    a_ord := a_ord || x_ord; a_vid := a_vid || x_vid; a_name := a_name || x_name; a_mask := a_mask || x_mask;
-    a_fresh := a_fresh || x_fresh;
 end if;
 
 if k_idno then
@@ -274,7 +267,8 @@ if k_idno then
         on conflict (id_hash) do update
            set name = excluded.name, name_folded = excluded.name_folded, last_seen_at = now(),
                consent_version = coalesce(excluded.consent_version, v.consent_version),
-               consent_method = case when excluded.consent_version is null then v.consent_method else excluded.consent_method end,
+               consent_method = case when excluded.consent_version is null then v.consent_method
+                                     else excluded.consent_method end,
                consent_controller = case when excluded.consent_version is null then v.consent_controller
                                          else excluded.consent_controller end,
                consent_at = case when excluded.consent_version is null then v.consent_at else excluded.consent_at end,
@@ -282,13 +276,11 @@ if k_idno then
         returning v.id, v.id_hash, v.name, v.phone_masked, (v.xmax = 0) as fresh
     )
     -- back to the request through its key, unique in the batch (VisitWriter sees to it)
-    select coalesce(array_agg(array_position(p_id_hash, x.id_hash)), '{}'), coalesce(array_agg(x.id), '{}'),
-           coalesce(array_agg(x.name), '{}'), coalesce(array_agg(x.phone_masked), '{}'),
-           coalesce(array_agg(x.fresh), '{}')
-      into x_ord, x_vid, x_name, x_mask, x_fresh
+    select a_ord || coalesce(array_agg(array_position(p_id_hash, x.id_hash)), '{}'),
+           a_vid || coalesce(array_agg(x.id), '{}'), a_name || coalesce(array_agg(x.name), '{}'),
+           a_mask || coalesce(array_agg(x.phone_masked), '{}'), a_fresh || coalesce(array_agg(x.fresh), '{}')
+      into a_ord, a_vid, a_name, a_mask, a_fresh
       from by_idno x;
-    a_ord := a_ord || x_ord; a_vid := a_vid || x_vid; a_name := a_name || x_name; a_mask := a_mask || x_mask;
-    a_fresh := a_fresh || x_fresh;
 end if;
 
 -- The short path (kiosk-bench/README.md, "The short path"): the two common cases, whose answer depends on

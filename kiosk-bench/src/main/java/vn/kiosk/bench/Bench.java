@@ -333,8 +333,8 @@ public final class Bench {
             LoadGenerator.Result r = gen.run(rate, p.peakStepSeconds(), 30, null);
             steps.add(step(r).put("cpuMsPerCheckin", new JsonObject(new LinkedHashMap<>(
                     CpuMeter.perUnit(before, cpu.snapshot(), r.ok())))));
-            log("peak step: offered %,.0f/s → %,.0f ok/s, p99 %.1f ms, errors %d %s; %s", rate, r.okPerSecond(), r.p(99),
-                    r.errors(), r.statuses(), serverMetrics());
+            log("peak step: offered %,.0f/s → %,.0f ok/s, p99 %.1f ms, errors %d %s %s; %s", rate, r.okPerSecond(),
+                    r.p(99), r.errors(), r.statuses(), r.failures(), serverMetrics());
             boolean kept = r.okPerSecond() >= 0.95 * rate && r.errors() <= r.sent() / 1000 && r.p(99) <= 1000;
             if (r.okPerSecond() > best && r.errors() <= r.sent() / 100) {
                 best = r.okPerSecond();
@@ -364,8 +364,9 @@ public final class Bench {
         figures.put("cpu_server", Figure.info("cpu_server", "server CPU per check-in", perCheckin.get("server"), "ms",
                 null, "at the fixed load; PostgreSQL " + perCheckin.getOrDefault("postgres", Double.NaN)
                         + " ms, load generator " + perCheckin.get("bench") + " ms"));
-        log("fixed %,.0f/s for %d s: p50 %.2f p99 %.2f p99.9 %.2f max %.1f ms, errors %d; %s", rate, p.fixedSeconds(),
-                r.p(50), r.p(99), r.p(99.9), r.maxMs(), r.errors(), serverMetrics());
+        log("fixed %,.0f/s for %d s: p50 %.2f p99 %.2f p99.9 %.2f max %.1f ms, errors %d %s %s; %s", rate,
+                p.fixedSeconds(), r.p(50), r.p(99), r.p(99.9), r.maxMs(), r.errors(), r.statuses(), r.failures(),
+                serverMetrics());
         String at = String.format("%,.0f/s (25 %% of P) for %d s", rate, p.fixedSeconds());
         figures.put("fixed_p50", Figure.info("fixed_p50", "check-in at 25 % of P: p50", r.p(50), "ms", null, at));
         figures.put("fixed_p99", Figure.atMost("fixed_p99", "check-in at 25 % of P: p99", r.p(99), "ms", 10, at));

@@ -62,7 +62,7 @@ public final class CpuProbe {
             System.out.printf("%,.0f/s for %d s: %d ok, %d errors, p50 %.1f ms, p99 %.1f ms; CPU ms per check-in %s%n",
                     rate, seconds, r.ok(), r.errors(), r.p(50), r.p(99), per);
             if (r.errors() > 0) {
-                System.out.println("errors by status (0: not sent, -1: no answer): " + r.statuses());
+                System.out.println("errors by status (0: not sent, -1: no answer): " + r.statuses() + " " + r.failures());
             }
             gen.close();
         } finally {

@@ -37,8 +37,9 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /** What one phase measured. Latencies in microseconds. */
+    /** {@code failures}: why requests got no answer (status -1), by the client's exception and message. */
     record Result(double offeredPerSecond, double seconds, long sent, long ok, long errors, Map<Integer, Long> statuses,
-                  Histogram latency, double okPerSecond, long unfinished) {
+                  Map<String, Long> failures, Histogram latency, double okPerSecond, long unfinished) {
         double p(double percentile) {
             return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(percentile) / 1000.0;
         }
@@ -125,7 +126,7 @@ final class LoadGenerator implements AutoCloseable {
         // Sustained rate: all answers over the time until the last one (longer than the window when the server fell behind).
         double busy = Math.max(window, (stats.lastAnswer.get() - start) / 1e9);
         return new Result(perSecond, window, stats.sent.get(), stats.ok.sum(), stats.errors.sum(),
-                Map.copyOf(stats.statuses), h, stats.ok.sum() / busy, unfinished);
+                Map.copyOf(stats.statuses), Map.copyOf(stats.failures), h, stats.ok.sum() / busy, unfinished);
     }
 
     List<Lane> lanes() {
@@ -154,6 +155,7 @@ final class LoadGenerator implements AutoCloseable {
         final LongAdder ok = new LongAdder();
         final LongAdder errors = new LongAdder();
         final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        final Map<String, Long> failures = new ConcurrentHashMap<>();
 
         Stats(Recorder recorder) {
             this.recorder = recorder;
@@ -187,9 +189,12 @@ final class LoadGenerator implements AutoCloseable {
 
         @Override
         public Future<?> start() {
+            // A connection left unused for 5 s is closed here: the server closes one that has sent no request for
+            // its header timeout (10 s, slow-client protection), and a request sent just as it does fails
+            // (HttpClosedException). A browser sends such a request again on a new connection; this client does not.
             client = vertx.httpClientBuilder()
                     .with(new HttpClientOptions().setDefaultHost("localhost").setDefaultPort(port).setKeepAlive(true)
-                            .setTcpNoDelay(true).setConnectTimeout(5_000).setIdleTimeout(300))
+                            .setKeepAliveTimeout(5).setTcpNoDelay(true).setConnectTimeout(5_000).setIdleTimeout(300))
                     .with(new PoolOptions().setHttp1MaxSize(poolSize).setMaxWaitQueueSize(-1))
                     .build();
             return Future.succeededFuture();
@@ -282,6 +287,10 @@ final class LoadGenerator implements AutoCloseable {
                     .onComplete(ar -> {
                         long micros = (System.nanoTime() - intended) / 1_000;
                         int status = ar.succeeded() ? ar.result() : -1;
+                        if (stats != null && ar.failed()) {
+                            String why = ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage();
+                            stats.failures.merge(why.length() > 120 ? why.substring(0, 120) : why, 1L, Long::sum);
+                        }
                         if (stats != null) {
                             stats.inFlight.decrementAndGet();
                             stats.lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
