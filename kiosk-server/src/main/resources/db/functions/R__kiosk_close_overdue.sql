@@ -11,10 +11,24 @@ language plpgsql as $$
 #variable_conflict use_column
 begin
     return query
-    with due as (
+    -- A stay is due when its maximum stay has passed or a closing time came after its entry, that is when it
+    -- began before the site's cutoff: the later of now minus the maximum stay and the last closing time up to
+    -- now. One cutoff per site, so the end of a stay (kiosk_stay_end) is worked out only for the stays due,
+    -- not for everyone inside (it was 0.4 s a round with 70,000 people inside, kiosk-bench/README.md).
+    with cutoff as (
+        select s.id, s.max_stay_minutes, s.closes_at, s.time_zone,
+               greatest(p_now - make_interval(mins => s.max_stay_minutes),
+                        (select max(c.at) from (
+                            select ((p_now at time zone s.time_zone)::date + d + s.closes_at) at time zone s.time_zone
+                                   as at
+                              from generate_series(-1, 0) d) c
+                          where c.at <= p_now)) as before
+          from sites s
+    ), due as (
         select p.site_id, p.visitor_id, p.visit_id, p.entered_at,
                kiosk_stay_end(p.entered_at, s.max_stay_minutes, s.closes_at, s.time_zone) as exit_at
-          from presence p join sites s on s.id = p.site_id
+          from presence p join cutoff s on s.id = p.site_id
+         where p.entered_at <= s.before
     ), closing as (
         delete from presence p using due d
          where d.exit_at <= p_now and p.site_id = d.site_id and p.visitor_id = d.visitor_id
